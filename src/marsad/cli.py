@@ -1,0 +1,371 @@
+"""The ``marsad`` command line: a thin layer over ingest, extract and store."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import Enum
+from importlib import resources as importlib_resources
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from marsad import __version__
+from marsad.ingest import DEFAULT_MAX_BYTES, FieldNames, InputError, ReadOptions
+
+app = typer.Typer(
+    name="marsad",
+    help="Marsad (مرصد): turn reports of civilian harm in armed conflict into a verifiable incident "
+         "database. Every number is traced to the sentence it came from and to who said it.",
+    no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
+)
+documents_app = typer.Typer(help="List and show stored documents.", no_args_is_help=False)
+app.add_typer(documents_app, name="documents")
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class IngestFormat(str, Enum):
+    summary = "summary"
+    jsonl = "jsonl"
+    table = "table"
+
+
+# ------------------------------------------------------------------ shared options
+
+Paths = Annotated[list[str], typer.Argument(
+    help="Report files or directories (searched recursively by extension: .txt .html .json .jsonl "
+         ".csv, optionally .gz), or - for standard input.", show_default=False)]
+DbOption = Annotated[str | None, typer.Option(
+    "--db", help="Database URL (default: MARSAD_DB, else sqlite:///marsad.db in this directory).",
+    show_default=False)]
+PublishedOption = Annotated[str | None, typer.Option(
+    "--published", help="Publication date YYYY-MM-DD for reports that carry none of their own.",
+    show_default=False)]
+MaxBytesOption = Annotated[int, typer.Option(
+    "--max-bytes", help="Refuse inputs larger than this many bytes.", min=1)]
+TextColumn_ = Annotated[str | None, typer.Option(
+    "--text-column", "--text-field", help="CSV column / JSON field holding the report text "
+    "(default: text, content or body).", show_default=False)]
+IdColumn = Annotated[str | None, typer.Option(
+    "--id-column", "--id-field", help="CSV column / JSON field holding the report's own id "
+    "(default: id).", show_default=False)]
+DateColumn = Annotated[str | None, typer.Option(
+    "--date-column", "--date-field", help="CSV column / JSON field holding the publication date "
+    "(default: published or date).", show_default=False)]
+TitleColumn = Annotated[str | None, typer.Option(
+    "--title-column", "--title-field", help="CSV column / JSON field holding the title (default: title).",
+    show_default=False)]
+UrlColumn = Annotated[str | None, typer.Option(
+    "--url-column", "--url-field", help="CSV column / JSON field holding the URL (default: url).",
+    show_default=False)]
+OutletColumn = Annotated[str | None, typer.Option(
+    "--outlet-column", "--outlet-field", help="CSV column / JSON field holding the outlet "
+    "(default: outlet, publisher or source).", show_default=False)]
+
+
+def _read_options(published: str | None, max_bytes: int, text_column: str | None, id_column: str | None,
+                  date_column: str | None, title_column: str | None, url_column: str | None,
+                  outlet_column: str | None) -> ReadOptions:
+    day = None
+    if published:
+        try:
+            day = dt.date.fromisoformat(published)
+        except ValueError:
+            raise typer.BadParameter(f"{published!r} is not a date of the form YYYY-MM-DD",
+                                     param_hint="--published") from None
+    fields = FieldNames().with_overrides(text=text_column, id=id_column, published=date_column,
+                                         title=title_column, url=url_column, outlet=outlet_column)
+    return ReadOptions(fields=fields, max_bytes=max_bytes, published=day)
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Any]:
+    """A progress display on stderr for long runs (hidden when stderr is not a terminal)."""
+    progress = Progress(SpinnerColumn(), TextColumn(label), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, transient=True, disable=not err.is_terminal)
+    with progress:
+        task = progress.add_task(label, total=None)
+        yield lambda: progress.advance(task)
+
+
+def _report_error(e: InputError) -> None:
+    err.print(f"marsad: {e}", markup=False)
+
+
+def _print_json(obj: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def _document_table(rows: list[dict[str, Any]], title: str) -> Table:
+    table = Table(title=title, show_lines=False)
+    for col, width in (("id", 8), ("lang", 4), ("published", 10), ("title", 40), ("furniture removed", 18),
+                       ("claims", 6), ("status", 16)):
+        table.add_column(col, max_width=width, no_wrap=col != "status", overflow="ellipsis")
+    for r in rows:
+        d = r["document"]
+        kinds = Counter(f["kind"] for f in d.get("furniture") or [])
+        table.add_row(
+            d["id"][:8], d.get("language") or "?", d.get("published") or "—",
+            d.get("title") or d["text"][:60].replace("\n", " ") or "—",
+            ", ".join(kinds) or "—", str(len(r["claims"])),
+            d.get("empty_reason") or "ok",
+        )
+    return table
+
+
+# ------------------------------------------------------------------ commands
+
+@app.command()
+def extract(
+    paths: Paths,
+    format: Annotated[ExtractFormat, typer.Option("--format", "-f", help="jsonl: one JSON object per "
+                      "document (the machine contract); table: a readable overview.")] = ExtractFormat.jsonl,
+    published: PublishedOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    text_column: TextColumn_ = None, id_column: IdColumn = None, date_column: DateColumn = None,
+    title_column: TitleColumn = None, url_column: UrlColumn = None, outlet_column: OutletColumn = None,
+) -> None:
+    """Read reports and print each document with its claims and summary, without storing anything.
+
+    Example: [bold]marsad extract report.html reports.jsonl --format jsonl[/]
+    """
+    from marsad.extract import analyse
+    from marsad.ingest import read_documents
+
+    options = _read_options(published, max_bytes, text_column, id_column, date_column, title_column,
+                            url_column, outlet_column)
+    done = failed = 0
+    rows: list[dict[str, Any]] = []
+    with _progress("extracting") as advance:
+        for item in read_documents(paths, options):
+            advance()
+            if isinstance(item, InputError):
+                _report_error(item)
+                failed += 1
+                continue
+            result = analyse(item)
+            done += 1
+            if format is ExtractFormat.jsonl:
+                _print_json(result)
+            else:
+                rows.append(result)
+    if format is ExtractFormat.table and rows:
+        out.print(_document_table(rows, f"{done} documents"))
+    if done == 0:
+        err.print(f"marsad: nothing could be processed ({failed} inputs failed)" if failed
+                  else "marsad: no reports found")
+        raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOption = None,
+    format: Annotated[IngestFormat, typer.Option("--format", "-f", help="summary: counts only; jsonl: "
+                      "the same objects as `extract`; table: a readable overview.")] = IngestFormat.summary,
+    published: PublishedOption = None,
+    max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
+    text_column: TextColumn_ = None, id_column: IdColumn = None, date_column: DateColumn = None,
+    title_column: TitleColumn = None, url_column: UrlColumn = None, outlet_column: OutletColumn = None,
+) -> None:
+    """Read reports, extract their claims and store both (one transaction per document).
+
+    Ingesting the same report again changes nothing; a changed version of a report (same URL, other
+    text) is stored as a new document linked to the old one.
+
+    Example: [bold]marsad ingest reports/ --db sqlite:///syria.db[/]
+    """
+    options = _read_options(published, max_bytes, text_column, id_column, date_column, title_column,
+                            url_column, outlet_column)
+    outcome = _ingest(paths, options, db, format)
+    if sum(outcome[k] for k in ("new", "new-version", "unchanged")) == 0:
+        raise typer.Exit(1)
+
+
+def _ingest(paths: list[str], options: ReadOptions, db: str | None, format: IngestFormat) -> Counter[str]:
+    from sqlalchemy.orm import Session
+
+    from marsad.extract import analyse
+    from marsad.ingest import read_documents
+    from marsad.store import database_url, open_database, save_document
+
+    engine = open_database(db)
+    outcome: Counter[str] = Counter()
+    rows: list[dict[str, Any]] = []
+    with _progress("ingesting") as advance, Session(engine) as session:
+        for item in read_documents(paths, options):
+            advance()
+            if isinstance(item, InputError):
+                _report_error(item)
+                outcome["failed"] += 1
+                continue
+            result = analyse(item)
+            try:
+                with session.begin():
+                    status = save_document(session, item, result["claims"])
+            except Exception as e:  # a storage failure for one document: report it and go on
+                err.print(f"marsad: {item.ref}: could not be stored ({type(e).__name__}: {e})", markup=False)
+                outcome["failed"] += 1
+                continue
+            outcome[status] += 1
+            outcome["claims"] += len(result["claims"]) if status != "unchanged" else 0
+            if format is IngestFormat.jsonl:
+                _print_json(result)
+            elif format is IngestFormat.table:
+                rows.append(result)
+    if rows:
+        out.print(_document_table(rows, f"{len(rows)} documents"))
+    err.print(f"{database_url(db)}: {outcome['new']} new documents, {outcome['new-version']} new versions, "
+              f"{outcome['unchanged']} unchanged, {outcome['failed']} failed; {outcome['claims']} claims stored",
+              markup=False)
+    return outcome
+
+
+@documents_app.callback(invoke_without_command=True)
+def documents(ctx: typer.Context, db: DbOption = None,
+              limit: Annotated[int, typer.Option(help="How many to list.", min=1)] = 50) -> None:
+    """List stored documents, newest first (the same as `marsad documents list`).
+
+    Example: [bold]marsad documents --limit 20[/]
+    """
+    if ctx.invoked_subcommand is None:
+        list_documents(db=db, limit=limit)
+
+
+@documents_app.command("list")
+def list_documents(db: DbOption = None,
+                   limit: Annotated[int, typer.Option(help="How many to list.", min=1)] = 50,
+                   offset: Annotated[int, typer.Option(help="Skip this many first.", min=0)] = 0) -> None:
+    """List stored documents, newest first, with language, date, furniture removed and claims.
+
+    Example: [bold]marsad documents list --db sqlite:///syria.db[/]
+    """
+    from sqlalchemy.orm import Session
+
+    from marsad import store
+
+    engine = store.open_database(db)
+    with Session(engine) as session:
+        total = store.count_documents(session)
+        rows = store.list_documents(session, limit=limit, offset=offset)
+        table = Table(title=f"{total} documents in {store.database_url(db)}")
+        for col in ("id", "ref", "lang", "published", "title", "furniture", "claims", "status"):
+            table.add_column(col, overflow="fold")
+        for doc, n in rows:
+            table.add_row(doc.id[:12], str(doc.ref)[-40:], doc.language or "?",
+                          doc.published.isoformat() if doc.published else "—",
+                          doc.title or doc.text[:60].replace("\n", " "), str(len(doc.furniture or [])), str(n),
+                          doc.status + (f": {doc.empty_reason}" if doc.empty_reason else ""))
+        out.print(table)
+
+
+@documents_app.command("show")
+def show_document(
+    key: Annotated[str, typer.Argument(help="Document id (or a unique prefix of it), or its ref.")],
+    db: DbOption = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+) -> None:
+    """Show one stored document: metadata, clean text, removed page furniture and claims.
+
+    Example: [bold]marsad documents show 3fa2c1[/]
+    """
+    from sqlalchemy.orm import Session
+
+    from marsad import store
+
+    engine = store.open_database(db)
+    with Session(engine) as session:
+        found = store.find_document(session, key)
+        if not found:
+            err.print(f"marsad: no document with id or ref {key!r}", markup=False)
+            raise typer.Exit(1)
+        if len(found) > 1:
+            err.print(f"marsad: {key!r} matches {len(found)} documents; give more of the id", markup=False)
+            raise typer.Exit(1)
+        doc = found[0]
+        claims = [c.data for c in doc.claims]
+        if format == "json":
+            _print_json({"document": _stored_json(doc), "claims": claims})
+            return
+        out.print(f"[bold]{doc.title or '(no title)'}[/]")
+        meta = {"id": doc.id, "ref": doc.ref, "path": doc.path, "language": doc.language,
+                "published": f"{doc.published} ({doc.published_source})" if doc.published else "unknown",
+                "outlet": doc.outlet, "url": doc.url, "status": doc.status, "empty reason": doc.empty_reason,
+                "previous version": doc.previous_id, "ingested": doc.ingested_at}
+        for k, v in meta.items():
+            if v:
+                out.print(f"[dim]{k:>16}[/] {v}", markup=True)
+        out.rule("clean text")
+        out.print(doc.text, markup=False)
+        if doc.furniture:
+            out.rule(f"page furniture removed ({len(doc.furniture)})")
+            for f in doc.furniture:
+                out.print(f"[yellow]{f['kind']}[/] [dim]@{f.get('start')}[/] " + f["text"][:200].replace("[", r"\["))
+        out.rule(f"claims ({len(claims)})")
+        for c in claims:
+            out.print(json.dumps(c, ensure_ascii=False), markup=False)
+
+
+def _stored_json(doc: Any) -> dict[str, Any]:
+    return {"id": doc.id, "ref": doc.ref, "path": doc.path, "title": doc.title, "language": doc.language,
+            "published": doc.published.isoformat() if doc.published else None, "outlet": doc.outlet,
+            "url": doc.url, "text": doc.text, "furniture": doc.furniture, "status": doc.status,
+            "empty_reason": doc.empty_reason, "previous_id": doc.previous_id}
+
+
+@app.command()
+def demo(
+    db: Annotated[Path, typer.Option("--db", help="SQLite file to create (replaced if it exists).")] =
+    Path("marsad-demo.db"),
+) -> None:
+    """Ingest the sample reports bundled with Marsad into a fresh SQLite file and show what was found.
+
+    Example: [bold]marsad demo[/]
+    """
+    samples = importlib_resources.files("marsad") / "samples"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "samples"
+        folder.mkdir()
+        for entry in samples.iterdir():
+            if entry.is_file() and entry.name.split(".")[-1] in {"txt", "html", "json", "jsonl", "csv"}:
+                (folder / entry.name).write_bytes(entry.read_bytes())
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        out.print(f"[bold]Marsad demo[/]: ingesting {len(list(folder.iterdir()))} sample reports into {db}")
+        _ingest([str(folder)], ReadOptions(), f"sqlite:///{db}", IngestFormat.table)
+    out.print(f"Look closer with: [bold]marsad documents --db sqlite:///{db}[/] and "
+              f"[bold]marsad documents show ID --db sqlite:///{db}[/]")
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"marsad {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[bool, typer.Option("--version", callback=version_callback, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Marsad: reports of civilian harm in, a verifiable incident database out."""
+
+
+def main() -> None:
+    app()
