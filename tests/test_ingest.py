@@ -113,8 +113,8 @@ def test_html_main_text_and_metadata(tmp_path: Path) -> None:
 
 
 def test_html_year_only_date_is_unknown(tmp_path: Path) -> None:
-    page = ("<html><head><title>Report</title></head><body><article><p>{}</p><p>{}</p></article>"
-            "<footer>© 2021 Some Outlet</footer></body></html>").format(EN_BODY, EN_BODY.upper())
+    page = (f"<html><head><title>Report</title></head><body><article><p>{EN_BODY}</p><p>{EN_BODY.upper()}</p></article>"
+            "<footer>© 2021 Some Outlet</footer></body></html>")
     path = tmp_path / "p.html"
     path.write_text(page, encoding="utf-8")
     doc = only_doc([path])
@@ -184,7 +184,8 @@ def test_csv_without_text_column_names_the_columns(tmp_path: Path) -> None:
 def test_directory_recursive_by_extension_and_gzip(tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "one.txt").write_text(AR_BODY, encoding="utf-8")
-    (tmp_path / "sub" / "two.jsonl.gz").write_bytes(gzip.compress((json.dumps({"id": "g", "text": EN_BODY}) + "\n").encode()))
+    record = json.dumps({"id": "g", "text": EN_BODY}) + "\n"
+    (tmp_path / "sub" / "two.jsonl.gz").write_bytes(gzip.compress(record.encode()))
     (tmp_path / "sub" / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     items = docs([tmp_path])
     assert [getattr(d, "ref", None) for d in items] == [str(tmp_path / "one.txt"), "g"]
@@ -220,7 +221,7 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(tmp_path: Path) -> None:
     bad_json = tmp_path / "bad.json"
     bad_json.write_text("{not json")
     bad_line = tmp_path / "lines.jsonl"
-    bad_line.write_text('{"text": "%s"}\n{oops\n[1,2]\n{"title": "no text"}\n' % EN_BODY)
+    bad_line.write_text(f'{{"text": "{EN_BODY}"}}\n{{oops\n[1,2]\n{{"title": "no text"}}\n')
     missing = tmp_path / "missing.txt"
     items = docs([good, empty, binary, big, bad_json, bad_line, missing], max_bytes=4000)
     errors = [i for i in items if isinstance(i, InputError)]

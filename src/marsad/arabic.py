@@ -5,7 +5,8 @@ produced here, and maps what it found back to the original text with :class:`Nor
 evidence offsets always point into the text the analyst sees.
 
 The normal form:
-- diacritics (tashkeel), superscript alef and tatweel are removed;
+- diacritics (tashkeel), superscript alef and tatweel are removed, and so are the spaces or dots
+  of words broken with tatweel to slip past platform filters ("شهـ ـداء" reads "شهداء");
 - alef with hamza above/below, madda and wasla become bare alef (ا);
 - alef maqsura (ى) becomes ya (ي); ta marbuta (ة) becomes ha (ه);
 - waw and ya with hamza (ؤ ئ) become waw and ya;
@@ -22,10 +23,16 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-MARKS = "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a" + "".join(
-    chr(c) for c in range(0x064B, 0x0660)
-) + "\u0670\u0640\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u200c\u200d\u200e\u200f"
+MARKS = (
+    "\u0610\u0611\u0612\u0613\u0614\u0615\u0616\u0617\u0618\u0619\u061a"
+    + "".join(chr(c) for c in range(0x064B, 0x0660))
+    + "\u0670\u0640\u06d6\u06d7\u06d8\u06d9\u06da\u06db\u06dc\u06df\u06e0\u06e1\u06e2\u06e3\u06e4"
+    + "\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u200c\u200d\u200e\u200f"
+)
 _MARKS_RE = re.compile(f"[{re.escape(MARKS)}]")
+# Removed in the normal form: the marks above, and the "broken word" spelling social posts use to
+# slip past filters ("شهـ ـداء", "إسـ.ـرائيل": tatweel, spaces or dots, tatweel), which is one word.
+_REMOVED_RE = re.compile(f"\u0640[ .\u00a0]*\u0640|[{re.escape(MARKS)}]")
 
 _SUBSTITUTIONS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
@@ -46,7 +53,15 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 def normalize(text: str) -> str:
     """The comparison form of ``text`` (see the module docstring). Not offset-preserving."""
-    return text.translate(_TABLE).lower() if not text.isascii() else text.lower()
+    if text.isascii():
+        return text.lower()
+    if "\u0640" in text:
+        text = _REMOVED_RE.sub("", text)
+    text = text.translate(_TABLE)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters lower-case to two characters ("İ"): keep them as they are
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered
 
 
 def strip_marks(text: str) -> str:
@@ -73,7 +88,8 @@ class NormalizedText:
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
-        shifts = tuple(m.start() - j for j, m in enumerate(_MARKS_RE.finditer(original)))
+        removed = [i for m in _REMOVED_RE.finditer(original) for i in range(m.start(), m.end())]
+        shifts = tuple(i - j for j, i in enumerate(removed))
         return cls(original, normalize(original), shifts)
 
     def to_original(self, i: int) -> int:
