@@ -44,9 +44,7 @@ _SUBSTITUTIONS = {
 _SUBSTITUTIONS.update({chr(0x0660 + i): str(i) for i in range(10)})
 _SUBSTITUTIONS.update({chr(0x06F0 + i): str(i) for i in range(10)})
 
-_TABLE: dict[int, str | None] = {ord(k): v for k, v in _SUBSTITUTIONS.items()}
-_TABLE.update({ord(m): None for m in MARKS})
-_TABLE.update({c: chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+_PAIRS = list(_SUBSTITUTIONS.items())
 
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
@@ -55,9 +53,10 @@ def normalize(text: str) -> str:
     """The comparison form of ``text`` (see the module docstring). Not offset-preserving."""
     if text.isascii():
         return text.lower()
-    if "\u0640" in text:
-        text = _REMOVED_RE.sub("", text)
-    text = text.translate(_TABLE)
+    text = _REMOVED_RE.sub("", text)
+    for old, new in _PAIRS:  # few characters change: one replace pass each beats str.translate
+        if old in text:
+            text = text.replace(old, new)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters lower-case to two characters ("İ"): keep them as they are
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)

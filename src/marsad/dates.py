@@ -5,9 +5,11 @@ How it works
 * The words (month names of every Arabic family, Hijri months, weekdays, ordinal days, cue words) are
   data: ``data/ar/dates.toml`` and ``data/en/dates.toml``, extendable through ``MARSAD_DATA``.
 * The text is normalised once with :class:`marsad.arabic.NormalizedText` (so hamza, ta marbuta and
-  diacritic variants all match, Arabic-Indic digits become ASCII, Latin is lower-cased) and searched
-  ONCE with one combined regular expression built from the data files; every found span is mapped
-  back to offsets in the original text.
+  diacritic variants all match, Arabic-Indic digits become ASCII, Latin is lower-cased). Two cheap
+  scans find the anchors every date contains (a month name, a year-like number, a d/m/y number), and
+  one combined regular expression built from the data files (every shape of date, one named group
+  each) is tried only at the word starts around them. Found spans are mapped back to offsets in the
+  original text.
 * Each span is resolved from its captured day / month / year groups (month numbers come from the data
   files). Numeric dates are read day first ("9/02/2019" is 9 February) unless only the other order is
   possible ("01/21/2018"). Impossible dates (31 February, month 13) are rejected. A four-digit number is
@@ -16,8 +18,9 @@ How it works
   Umm al-Qura calendar used in the region by a day or two. The Gregorian day is therefore kept only
   when it is reliable: when the text writes the matching Gregorian date next to it ("24 شوال 1437 هـ -
   29 يوليو 2016 م"), or when a stated weekday picks one day of the uncertainty window.
-* ``dateparser`` (imported lazily, with the ar-SY / ar-IQ locales for Arabic) is used only as a fallback
-  parser after a publication cue whose following words none of the patterns recognise.
+* ``dateparser`` (imported lazily; the ar-SY locale for Arabic, which knows both the Levantine and the
+  Egyptian month names) is used only as a fallback parser after a publication cue whose date the
+  patterns could not complete (e.g. a two-digit year, "21 Mar. 17").
 """
 
 from __future__ import annotations
@@ -176,7 +179,7 @@ def _alt(words: Iterable[str]) -> str:
         return "(?!)"
 
     def emit(node: dict) -> str:
-        branches = [(_H + "+" if ch == " " else re.escape(ch)) + emit(child)
+        branches = [(_H + "++" if ch == " " else re.escape(ch)) + emit(child)
                     for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
@@ -198,48 +201,48 @@ def _pattern(language: str | None) -> re.Pattern[str]:
     w = lx.words
     H = _H
     wd = rf"(?<!\w)(?P<wd§>{_alt(lx.weekdays)})(?!\w)"
-    wdsep = rf"(?:{H}*[,(\-|]{H}*|{H}+)(?:{_alt(w.get('weekday_date', ()))}{H}+)?"
+    wdsep = rf"(?:{H}*+[,(\-|]{H}*+|{H}++)(?:{_alt(w.get('weekday_date', ()))}{H}++)?"
     wdx = rf"(?:{wd}{wdsep})?"
     mon = rf"{_alt(lx.months)}(?!\w)"
-    monx = (rf"(?P<mx§>{mon}(?:\.(?={H}*\d))?"
-            rf"(?:(?:{H}*[/\-]{H}*|{H}*\({H}*|{H}+){mon}(?:{H}*\))?)?+)")
+    monx = (rf"(?P<mx§>{mon}(?:\.(?={H}*+\d))?"
+            rf"(?:(?:{H}*+[/\-]{H}*+|{H}*+\({H}*+|{H}++){mon}(?:{H}*+\))?)?+)")
     day = r"(?<![\d/:])(?<!\d[.,])(?P<d§>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     conn_words = _alt(w.get("day_month", ()))
-    conn = rf"(?:{H}*{conn_words}{H}+|{H}*[\-.]{H}*|{H}*)"
+    conn = rf"(?:{H}*+{conn_words}{H}++|{H}*+[\-.]{H}*+|{H}*+)"
     ysuf = _alt(w.get("year_suffix", ()))
     yprefix = _alt(w.get("year_prefix", ()))
-    year_part = (rf"(?:{H}*[,\-.]?{H}*(?:{yprefix}{H}*)?(?P<y§>\d{{4}})(?!\d)"
-                 rf"(?:{H}*(?P<ys§>{ysuf})(?!\w))?)")
-    rel = rf"{H}+(?P<rel§>{_alt(lx.rel_after)})(?!\w)"
+    year_part = (rf"(?:{H}*+[,\-.]?{H}*+(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
+                 rf"(?:{H}*+(?P<ys§>{ysuf})(?!\w))?)")
+    rel = rf"{H}++(?P<rel§>{_alt(lx.rel_after)})(?!\w)"
     clitic = r"(?:[وفبل](?=\w))?"
     mprefix = _alt(w.get("month_prefix", ()))
     shapes = {
         # 21 آذار/مارس 2019 ; الخميس 21 من آذار ; Wed 05 Apr 2017 ; 4 June 2016 ; 8 نوفمبر الجاري
         "A": rf"{wdx}{day}{conn}{monx}(?:{year_part}|{rel})?",
         # الخامس عشر من آذار 2011
-        "O": rf"{wdx}(?<!\w)(?P<od§>{_alt(lx.ordinals)}){H}+{conn_words}{H}+{monx}(?:{year_part}|{rel})?",
+        "O": rf"{wdx}(?<!\w)(?P<od§>{_alt(lx.ordinals)}){H}++{conn_words}{H}++{monx}(?:{year_part}|{rel})?",
         # 9/02/2019 ; 9/ 02/ 2019 ; السبت 1 / 10 / 2016 ; 21.08.2013
-        "N": (rf"{wdx}(?<![\d/:.])(?P<n1§>\d{{1,2}}){H}*(?P<sep§>[/.\-]){H}*(?P<n2§>\d{{1,2}}){H}*"
-              rf"(?P=sep§){H}*(?P<y§>\d{{4}})(?!\d)(?![/.\-]\d)"),
+        "N": (rf"{wdx}(?<![\d/:.])(?P<n1§>\d{{1,2}}){H}*+(?P<sep§>[/.\-]){H}*+(?P<n2§>\d{{1,2}}){H}*+"
+              rf"(?P=sep§){H}*+(?P<y§>\d{{4}})(?!\d)(?![/.\-]\d)"),
         # 2019-03-21
-        "I": (rf"(?<![\d/:.\-])(?P<y§>\d{{4}}){H}*(?P<sep§>[/.\-]){H}*(?P<n2§>\d{{1,2}}){H}*(?P=sep§){H}*"
+        "I": (rf"(?<![\d/:.\-])(?P<y§>\d{{4}}){H}*+(?P<sep§>[/.\-]){H}*+(?P<n2§>\d{{1,2}}){H}*+(?P=sep§){H}*+"
               rf"(?P<n3§>\d{{1,2}})(?!\d)(?![/.\-]\d)"),
         # الأحد 04 جمادى الأولى 1439 هـ
-        "G": (rf"{wdx}(?<![\d/:])(?P<d§>[0-3]?\d)(?!\d){H}*(?:{conn_words}{H}+)?(?P<hm§>{_alt(lx.hijri)})"
-              rf"(?!\w)(?:{H}*,?{H}*(?P<y§>1[3-5]\d\d)(?!\d)"
-              rf"(?:{H}*(?P<ys§>{_alt(w.get('hijri_year_suffix', ()))})(?!\w))?)?"),
+        "G": (rf"{wdx}(?<![\d/:])(?P<d§>[0-3]?\d)(?!\d){H}*+(?:{conn_words}{H}++)?(?P<hm§>{_alt(lx.hijri)})"
+              rf"(?!\w)(?:{H}*+,?{H}*+(?P<y§>1[3-5]\d\d)(?!\d)"
+              rf"(?:{H}*+(?P<ys§>{_alt(w.get('hijri_year_suffix', ()))})(?!\w))?)?"),
         # June 4 2016 ; Fri Sep 27 2013 ; Apr 232017 (punctuation lost) ; يناير 20 , 2018
-        "B": (rf"{wdx}(?<!\w){monx}{H}*(?P<d§>[0-3]?\d)(?:(?P<yg§>(?:19|20)\d\d)|st|nd|rd|th)?(?!\d)"
-              rf"(?:{H}*,?{H}*(?P<y§>\d{{4}})(?!\d))?"),
+        "B": (rf"{wdx}(?<!\w){monx}{H}*+(?P<d§>[0-3]?\d)(?:(?P<yg§>(?:19|20)\d\d)|st|nd|rd|th)?(?!\d)"
+              rf"(?:{H}*+,?{H}*+(?P<y§>\d{{4}})(?!\d))?"),
         # آذار 2019 ; June 2016 ; حزيران من العام 2012
-        "C": (rf"(?<!\w){monx}{H}*(?:[,\-]{H}*)?(?:{yprefix}{H}*)?(?P<y§>\d{{4}})(?!\d)"
-              rf"(?:{H}*(?P<ys§>{ysuf})(?!\w))?"),
+        "C": (rf"(?<!\w){monx}{H}*+(?:[,\-]{H}*+)?(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
+              rf"(?:{H}*+(?P<ys§>{ysuf})(?!\w))?"),
         # عام 2017 ; in 2017 ; منذ 2011
-        "Y": (rf"(?<!\w){clitic}(?P<pre§>{_alt(w.get('year_cue', ()))}){H}*(?P<y§>\d{{4}})(?!\d)"
-              rf"(?![.,]\d)(?!s(?!\w))(?:{H}*(?P<ys§>{ysuf})(?!\w))?"),
+        "Y": (rf"(?<!\w){clitic}(?P<pre§>{_alt(w.get('year_cue', ()))}){H}*+(?P<y§>\d{{4}})(?!\d)"
+              rf"(?![.,]\d)(?!s(?!\w))(?:{H}*+(?P<ys§>{ysuf})(?!\w))?"),
         # في آذار ; أيلول الماضي ; last March ; in June ; آذار/مارس
         "M": (rf"(?<!\w)(?:(?:(?P<rb§>{_alt(lx.rel_before)})|{clitic}(?P<pre§>{mprefix}))"
-              rf"(?:{H}+|(?<=-)))?{monx}(?!{H}*[,\-]?{H}*(?:{yprefix}{H}*)?\d)"
+              rf"(?:{H}++|(?<=-)))?{monx}(?!{H}*+[,\-]?{H}*+(?:{yprefix}{H}*+)?\d)"
               rf"(?:{rel})?"),
     }
     parts = [f"(?P<{name}>{shapes[name].replace('§', '_' + name)})" for name in _SHAPES]
@@ -247,7 +250,7 @@ def _pattern(language: str | None) -> re.Pattern[str]:
     # attempt cheap
     first_words = [*lx.weekdays, *lx.months, *lx.ordinals, *lx.rel_before, *w.get("year_cue", ()),
                    *w.get("month_prefix", ())]
-    first = rf"(?=\d|[وفبل]?{_alt(first_words)}(?!\w)|{_alt(lx.months)})"
+    first = rf"(?=\d|[وفبل]?{_alt(first_words)}(?!\w))"
     return re.compile(first + "(?:" + "|".join(parts) + ")")
 
 
@@ -303,7 +306,7 @@ class _Found:
     approx: dt.date | None = None  # arithmetic conversion of a Hijri date with a year
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _months_in(language: str | None, span: str) -> tuple[tuple[int, int, int], ...]:
     """(start, end, month number) of the month names in a matched month span ("آذار / مارس")."""
     months = _lexicon(language).months
@@ -459,7 +462,7 @@ def _pair_hijri(found: list[_Found], ntext: str, language: str | None) -> None:
 # Anchors: every date expression contains a month name or a number that can be a year or part of
 # a numeric date. Both scans start with a character class, which lets the regex engine skip fast.
 _NUMBER_ANCHOR = re.compile(
-    r"\d(?<!\d\d)(?:(?<=[12])\d\d\d(?!\d)|\d?[^\S\n]*[/.\-][^\S\n]*\d{1,2}[^\S\n]*[/.\-])")
+    r"\d(?<!\d\d)(?:(?<=[12])\d\d\d(?!\d)|\d?[^\S\n]*+[/.\-][^\S\n]*+\d{1,2}[^\S\n]*+[/.\-])")
 # where a date expression can start: a word start, or digits glued to a preceding letter
 _STARTS = re.compile(r"(?<!\w)\w|(?<=[^\W\d])\d")
 _CLUSTER_GAP = 25  # anchors closer than this belong to one candidate expression
@@ -499,17 +502,18 @@ def _worth_trying(text: str, cluster: list[tuple[int, int, bool]]) -> bool:
     return False
 
 
-_LAST_SCAN: list = [None, None, []]  # (NormalizedText, language, result) of the last scan
+_last_scan: tuple[NormalizedText | None, str | None, list[_Found]] = (None, None, [])
 
 
 def _scan(nt: NormalizedText, language: str | None) -> list[_Found]:
     """The date expressions of a normalised text (the last result is kept, so that find_dates and
     publication_date on the same NormalizedText scan it once)."""
-    last = _LAST_SCAN
+    global _last_scan
+    last = _last_scan  # one read: safe if another thread replaces it meanwhile
     if last[0] is nt and last[1] == language:
         return last[2]
     found = _scan_uncached(nt, language)
-    _LAST_SCAN[:] = [nt, language, found]
+    _last_scan = (nt, language, found)
     return found
 
 
@@ -577,7 +581,8 @@ def reload() -> None:
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
                _cue_pattern):
         fn.cache_clear()
-    _LAST_SCAN[:] = [None, None, []]
+    global _last_scan
+    _last_scan = (None, None, [])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -600,6 +605,9 @@ def _cue_pattern(language: str | None, before_date: bool) -> re.Pattern[str]:
 
 
 _LINE_HEAD = re.compile(r"[^\w]*")
+# a clock time or a separator right after a date: "21 يناير 2018 09 : 20", "Apr 2017 at 0914", "| 10:12"
+_TIME_AFTER = re.compile(
+    r"[^\S\n]*+(?:[-,|][^\S\n]*+)?(?:at[^\S\n]++\d{3,4}(?!\d)|\d{1,2}[^\S\n]*+:[^\S\n]*+\d\d|\||$)")
 _SEPARATORS = "|•·-/:>*"
 
 
@@ -613,9 +621,12 @@ def _at_line_start(ntext: str, pos: int) -> bool:
     return bool(stripped) and stripped[-1] in _SEPARATORS
 
 
+_LAST_WORD = re.compile(r"(\w+)[^\w]*\Z")
+
+
 def _previous_word(ntext: str, pos: int) -> str:
-    words = re.findall(r"\w+", ntext[max(0, pos - 30):pos])
-    return words[-1] if words else ""
+    m = _LAST_WORD.search(ntext, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
 
 
 def _complete(m: DateMention, hint: dt.date | None, years: set[int]) -> DateMention | None:
@@ -684,12 +695,20 @@ def publication_date(text: str | NormalizedText, hint: dt.date | None = None) ->
         if kind == "today" or (kind.startswith("line_") and not _at_line_start(ntext, cue.start())):
             continue
         unresolved_cues.append((cue.end(), kind.split("_", 1)[1]))
-    limit = len(nt.text) if len(nt.text) < DATELINE_CHARS else DATELINE_CHARS
+    # near the top: dates that look like a dateline (a weekday, the start of a line, a clock time
+    # after it) before the other dates not introduced by an event word
+    strong: list[_Found] = []
+    weak: list[_Found] = []
     for f in found:
-        if f.nstart >= limit:
+        if f.nstart >= DATELINE_CHARS:
             break
-        if _previous_word(ntext, f.nstart) not in lx.event_words:
-            tiers["dateline"].append(f)
+        if _previous_word(ntext, f.nstart) in lx.event_words:
+            continue
+        if f.mention.weekday is not None or _at_line_start(ntext, f.nstart) or _TIME_AFTER.match(ntext, f.nend):
+            strong.append(f)
+        else:
+            weak.append(f)
+    tiers["dateline"] = strong + weak
     for tier in ("published", "today", "updated"):
         for f in tiers[tier]:
             done = _complete(f.mention, hint, years)

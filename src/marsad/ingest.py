@@ -404,7 +404,7 @@ def parse_day(value: str | None) -> dt.date | None:
 
 
 def _detect_language(text: str) -> str | None:
-    sample = text[:3000]
+    sample = text[:1500]
     if not _LETTER.search(sample):
         return None
     arabic = len(_ARABIC.findall(sample))

@@ -1,0 +1,562 @@
+"""Who did it and who says so: the actor (perpetrator) and source (claimant) lexicons and their recognisers.
+
+The words live in data files (``data/actors.toml``, ``data/sources.toml``; their comment blocks give the
+schema). This module compiles them, once per process, into one regular expression per script (Arabic,
+Latin) built as a prefix trie, so a document is scanned in a single pass per script:
+
+>>> [(m.text, m.actor.id) for m in find_actors("قصفت قوات النظام بلدة كفرنبل")]
+[('قوات النظام', 'syrian_government')]
+
+Matching is done on :class:`marsad.arabic.NormalizedText`, so spelling variants of hamza, ta marbuta,
+alef maqsura and diacritics match, and every span is reported in the ORIGINAL text. Arabic proclitics
+(و ف ب ل ك, and ل + ال written لل) are recognised in front of any phrase; the reported span leaves out a
+separate proclitic (``لقوات النظام`` -> ``قوات النظام``) but keeps a merged ``لل`` (``للنظام``), whose
+letters belong to the article as much as to the preposition. Latin script is matched case-insensitively
+on word boundaries, except where a guard asks for the exact case ("IS", "US", "WHO").
+
+Partisan wording: an alias marked partisan ("قوات الأسد", "ميليشيا قسد", "الاحتلال التركي") still
+identifies its actor, and the mention says ``partisan=True`` so output shows the neutral ``Actor.name``
+instead. A generic label ("الإرهابيين", "terrorists", "gunmen", "المرتزقة") identifies nobody: its
+mention has ``actor=None``, whoever uses it. Which actor such a label points at in a given report is a
+question for the claim extractor, which sees the context; this module never guesses it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from itertools import product
+from typing import Any, NamedTuple
+
+from marsad import resources
+from marsad.arabic import MARKS, NormalizedText, clitic_variants, is_arabic, normalize
+
+ACTORS_RESOURCE = "actors.toml"
+SOURCES_RESOURCE = "sources.toml"
+UNKNOWN_ID = "unknown"
+SOURCE_TYPES = frozenset({
+    "monitor", "ngo", "civil_defence", "local_network", "state_media", "media", "official", "un",
+    "belligerent", "medical", "activist",
+})
+
+
+# ---------------------------------------------------------------------------------------------- API types
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: str
+    name: str
+    name_ar: str | None
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int  # span in the ORIGINAL text
+    end: int
+    text: str
+    actor: Actor | None  # None for a label that names nobody ("terrorists", "gunmen")
+    partisan: bool  # the words are a partisan / derogatory label
+    via: str  # "name" | "alias" | "weapon" (a weapon or aircraft cue, e.g. "Russian warplanes")
+
+
+@dataclass(frozen=True)
+class Source:
+    key: str
+    name: str
+    name_ar: str | None
+    type: str
+    generic: bool
+
+
+@dataclass(frozen=True)
+class SourceMention:
+    start: int
+    end: int
+    text: str
+    source: Source
+
+
+# ---------------------------------------------------------------------------------------------- phrases
+
+_SEPARATORS = re.compile(r"[\s_\"'/.\-]+")
+_QUOTES = "\"'"
+_AR_LETTERS = "\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff"
+_LAT_LETTERS = "a-z0-9\u00c0-\u024f"
+# between two Arabic words: spaces, hashtag underscores, quotes (تنظيم "الدولة")
+_AR_SEP = r"[\s_\"']+"
+_LAT_SEP = r"[\s_\"'\-]+"
+# the alef of the article, which drops after the preposition ل (ل + النظام -> للنظام)
+_ALEF_OF_ARTICLE = "(?:ا|(?<=ل))"
+_PREV_WORD = re.compile(r"(\w+)[\s_\"']*\Z")
+_NEXT_WORD = re.compile(r"[\s_\"']*(\w+)")
+
+
+def _compact(text: str) -> str:
+    """Lookup key of a normalised phrase or matched text: separators, dots and apostrophes removed."""
+    return _SEPARATORS.sub("", text)
+
+
+def expand(phrase: str) -> list[str]:
+    """All phrases written by ``phrase``'s ``{a|b|}`` alternatives, whitespace collapsed."""
+    parts = re.split(r"(\{[^{}]*\})", phrase)
+    options = [p[1:-1].split("|") if p.startswith("{") and p.endswith("}") else [p] for p in parts]
+    out: list[str] = []
+    for combo in product(*options):
+        text = re.sub(r"\s+", " ", "".join(combo)).strip()
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
+def _definiteness_variant(phrase: str) -> str | None:
+    """"طائرة مسيرة تركية" <-> "الطائرة المسيرة التركية" (normalised Arabic weapon cues)."""
+    words = phrase.split()
+    if len(words) < 2 or not all(is_arabic(w) for w in words):
+        return None
+    if all(w.startswith("ال") and len(w) > 3 for w in words):
+        return " ".join(w[2:] for w in words)
+    if not any(w.startswith("ال") for w in words):
+        return " ".join("ال" + w for w in words)
+    return None
+
+
+def _merged_lam(phrase: str) -> str | None:
+    """ل + اللجنة is written للجنة: the form to list for phrases whose article meets a lam.
+
+    (ل + النظام -> للنظام needs no listing: the pattern of every ال phrase lets its alef drop after ل.)
+    """
+    if phrase.startswith("الل") and len(phrase) > 4:
+        return "لل" + phrase[3:]
+    return None
+
+
+def _tokens(phrase: str, latin: bool) -> list[str]:
+    """Regex fragments, one per character of a normalised phrase (separators become classes)."""
+    out: list[str] = []
+    for i, ch in enumerate(phrase):
+        if i == 0 and not latin and phrase.startswith("ال") and len(phrase) > 3:
+            out.append(_ALEF_OF_ARTICLE)
+        elif ch == " ":
+            nxt = phrase[i + 1] if i + 1 < len(phrase) else ""
+            if latin:
+                out.append(_LAT_SEP)
+            else:
+                out.append(r"[\s_\"']*" if nxt.isdigit() else _AR_SEP)
+        elif ch == "/":
+            out.append(r"\s*/\s*")
+        elif latin and ch == "-":
+            out.append(r"[\s\-]?")
+        elif latin and ch in ".'":
+            out.append(re.escape(ch) + "?")
+        else:
+            out.append(re.escape(ch))
+    return out
+
+
+def _trie_regex(phrases: Iterable[list[str]], after_first: str = "") -> str:
+    """One alternation for many token sequences, factored as a trie; longer matches are tried first.
+
+    ``after_first`` is inserted after the first token of every phrase (used for a boundary check that
+    lets the pattern begin with a plain character set, which the regex engine scans for quickly).
+    """
+    root: dict[Any, Any] = {}
+    for toks in phrases:
+        node = root
+        for t in toks:
+            node = node.setdefault(t, {})
+        node[None] = True
+
+    def build(node: dict[Any, Any], depth: int = 0) -> str:
+        glue = after_first if depth == 0 else ""
+        alts = [tok + glue + build(child, depth + 1) for tok, child in node.items() if tok is not None]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if None in node:
+            return "(?:" + body + ")?"
+        return body
+
+    return build(root)
+
+
+# ---------------------------------------------------------------------------------------------- guards
+
+
+@dataclass(frozen=True)
+class _Guard:
+    prev: frozenset[str] = frozenset()
+    next: frozenset[str] = frozenset()
+    quoted: bool = False
+    clitic: frozenset[str] = frozenset()
+    not_prev: frozenset[str] = frozenset()
+    not_next: frozenset[str] = frozenset()
+    not_next_re: re.Pattern[str] | None = None
+    allow_next: frozenset[str] = frozenset()
+    case_sensitive: bool = False
+    no_caps_context: bool = False
+
+    @property
+    def needs_context(self) -> bool:
+        return bool(self.prev or self.next or self.quoted or self.clitic)
+
+
+def _words(values: Any, wordlists: dict[str, Any]) -> frozenset[str]:
+    out: set[str] = set()
+    for v in values or []:
+        if isinstance(v, str) and v.startswith("@"):
+            out.update(normalize(w) for w in wordlists.get(v[1:], []))
+        elif v == "#num":
+            out.add(v)
+        else:
+            out.add(normalize(v))
+    return frozenset(out)
+
+
+def _guard(spec: dict[str, Any], wordlists: dict[str, Any]) -> _Guard:
+    pattern = spec.get("not_next_re")
+    if isinstance(pattern, str) and pattern.startswith("@"):
+        pattern = "|".join(wordlists.get(pattern[1:], []))
+    return _Guard(
+        prev=_words(spec.get("prev"), wordlists),
+        next=_words(spec.get("next"), wordlists),
+        quoted=bool(spec.get("quoted", False)),
+        clitic=frozenset(normalize(c) for c in spec.get("clitic", [])),
+        not_prev=_words(spec.get("not_prev"), wordlists),
+        not_next=_words(spec.get("not_next"), wordlists),
+        not_next_re=re.compile(f"(?:{normalize(pattern)})") if pattern else None,
+        allow_next=_words(spec.get("allow_next"), wordlists),
+        case_sensitive=bool(spec.get("case_sensitive", False)),
+        no_caps_context=bool(spec.get("no_caps_context", False)),
+    )
+
+
+def _word_forms(word: str) -> list[str]:
+    return clitic_variants(word) if is_arabic(word) else [word]
+
+
+def _is_caps_word(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+# ---------------------------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Entry:
+    target: Any  # Actor | None | Source
+    partisan: bool = False
+    weapon: bool = False
+    cased: frozenset[str] = frozenset()  # the phrase's compact spellings with their letter case
+
+
+class _Match(NamedTuple):
+    start: int  # normalised offsets of the phrase itself (proclitic excluded)
+    end: int
+    key: str  # the phrase's lookup key
+    entry: _Entry
+
+
+@dataclass
+class _Lexicon:
+    """Phrases -> targets, compiled into one regex per script."""
+
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    exact: dict[str, str] = field(default_factory=dict)  # normalised phrase as listed -> its key
+    merged: dict[str, str] = field(default_factory=dict)  # compact "للنظام" -> compact "النظام"
+    guards: dict[str, _Guard] = field(default_factory=dict)
+    default_guard: dict[str, _Guard] = field(default_factory=dict)  # per key, e.g. weapon cues
+    _ar: re.Pattern[str] | None = None
+    _lat: re.Pattern[str] | None = None
+    _ar_phrases: dict[str, list[str]] = field(default_factory=dict)
+    _lat_phrases: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, phrase: str, entry: _Entry, *, weapon: bool = False) -> None:
+        for original in expand(phrase):
+            norm = normalize(original)
+            variants = [norm]
+            if weapon and (other := _definiteness_variant(norm)):
+                variants.append(other)
+            for v in variants:
+                key = _compact(v)
+                if not key:
+                    continue
+                cased = set(self.entries[key].cased) if key in self.entries else set()
+                cased.add(_compact(original))
+                self.entries[key] = _Entry(entry.target, entry.partisan, entry.weapon, frozenset(cased))
+                self.exact[v] = key
+                if is_arabic(v):
+                    self._ar_phrases[v] = _tokens(v, latin=False)
+                    if (m := _merged_lam(v)) is not None:
+                        self._ar_phrases[m] = _tokens(m, latin=False)
+                        self.merged[_compact(m)] = key
+                else:
+                    self._lat_phrases[v] = _tokens(v, latin=True)
+
+    def add_guard(self, phrase: str, guard: _Guard) -> None:
+        for p in expand(phrase):
+            self.guards[_compact(normalize(p))] = guard
+
+    def compile(self) -> None:
+        # Each pattern checks the cheap conditions first (a letter that can start a phrase, a word
+        # boundary) so that the regex engine leaves most positions before reaching the phrase trie.
+        ar = _trie_regex(self._ar_phrases.values())
+        # Latin phrases all begin with a letter or digit: the pattern starts with that character and
+        # then checks that no letter stands before it
+        lat = _trie_regex(self._lat_phrases.values(), after_first=f"(?<![{_LAT_LETTERS}].)")
+        self._ar = re.compile(
+            f"(?<![{_AR_LETTERS}0-9])(?=[{_AR_LETTERS}\"'])(?P<pc>[وف]?[بلك]?)[\"']?"
+            f"(?P<body>{ar})(?![{_AR_LETTERS}0-9])"
+        ) if ar else None
+        self._lat = re.compile(
+            f"(?P<body>{lat})(?:'s?)?(?![{_LAT_LETTERS}])"
+        ) if lat else None
+
+    def find(self, nt: NormalizedText, language: str | None) -> list[_Match]:
+        text = nt.text
+        found: list[_Match] = []
+        if self._lat is not None:
+            found.extend(self._scan(self._lat, nt))
+        if self._ar is not None and language != "en" and (language == "ar" or is_arabic(text)):
+            found.extend(self._scan(self._ar, nt))
+        if not found:
+            return found
+        found.sort(key=lambda m: (m.start, m.start - m.end))
+        out: list[_Match] = []
+        last_end = -1
+        for m in found:
+            if m.start >= last_end:
+                out.append(m)
+                last_end = m.end
+        return out
+
+    def _scan(self, pattern: re.Pattern[str], nt: NormalizedText) -> Iterator[_Match]:
+        text = nt.text
+        has_clitics = "pc" in pattern.groupindex
+        pos = 0
+        while (m := pattern.search(text, pos)) is not None:
+            # a rejected match lets the scan resume inside it: "قصف التحالف العربي" is not the
+            # US-led coalition's shelling, but "التحالف العربي" is still there to find
+            pos = m.start("body") + 1
+            body = m.group("body")
+            key = self.exact.get(body) or _compact(body)
+            clitic = m.group("pc") if has_clitics else ""
+            start, end = m.span("body")
+            entry = self.entries.get(key)
+            if entry is None and clitic.endswith("ل") and body.startswith("ل"):
+                # "للنظام": the preposition ل merged with the article of "النظام"; the span keeps "لل"
+                key = "ا" + key
+                entry = self.entries.get(key)
+                start -= 1
+            elif entry is None and key in self.merged:  # "للجنة" for "اللجنة"
+                key = self.merged[key]
+                entry = self.entries.get(key)
+                clitic += "ل"
+            if entry is None:  # cannot happen unless a phrase maps to nothing; be safe
+                continue
+            guard = self.guards.get(key) or self.default_guard.get(key)
+            if guard is not None and not self._passes(guard, entry, nt, m.start(), start, end, clitic):
+                continue
+            pos = m.end()
+            yield _Match(start, end, key, entry)
+
+    @staticmethod
+    def _passes(g: _Guard, entry: _Entry, nt: NormalizedText, outer: int, start: int, end: int,
+                clitic: str) -> bool:
+        text = nt.text
+        pm = _PREV_WORD.search(text, max(0, outer - 80), outer)
+        prev = pm.group(1) if pm else ""
+        nm = _NEXT_WORD.match(text, end)
+        nxt = nm.group(1) if nm else ""
+        if g.case_sensitive or g.no_caps_context:
+            ostart, oend = nt.span(start, end)
+            original = nt.original
+            if g.case_sensitive and _compact(original[ostart:oend]) not in entry.cased:
+                return False
+            if g.no_caps_context:
+                before = re.search(r"(\S+)\s*\Z", original[max(0, ostart - 40):ostart])
+                after = re.match(r"\s*(\S+)", original[oend:oend + 40])
+                if (before and _is_caps_word(before.group(1))) or (after and _is_caps_word(after.group(1))):
+                    return False
+        prev_forms = _word_forms(prev) if prev else []
+        if g.not_prev and any(f in g.not_prev for f in prev_forms):
+            return False
+        if nxt and nxt not in g.allow_next:
+            if nxt in g.not_next or (g.not_next_re is not None and g.not_next_re.fullmatch(nxt)):
+                return False
+        if not g.needs_context:
+            return True
+        if g.prev and (any(f in g.prev for f in prev_forms) or ("#num" in g.prev and prev.isdigit())):
+            return True
+        if g.next and nxt and any(f in g.next for f in _word_forms(nxt)):
+            return True
+        if g.quoted and 0 < start and end < len(text) and text[start - 1] in _QUOTES and text[end] in _QUOTES:
+            return True
+        if g.clitic and clitic in g.clitic:
+            return True
+        return False
+
+
+def _read_guards(lex: _Lexicon, data: dict[str, Any]) -> None:
+    wordlists = data.get("wordlists", {})
+    for spec in data.get("guards", []):
+        lex.add_guard(spec["phrase"], _guard(spec, wordlists))
+
+
+# ---------------------------------------------------------------------------------------------- actors
+
+
+@dataclass(frozen=True)
+class _ActorData:
+    actors: dict[str, Actor]
+    name_keys: frozenset[str]  # lookup keys of phrases that are an actor's own neutral name
+    lexicon: _Lexicon
+
+
+@cache
+def _actor_data() -> _ActorData:
+    data = resources.load(ACTORS_RESOURCE)
+    lex = _Lexicon()
+    actors: dict[str, Actor] = {}
+    names: dict[str, frozenset[str]] = {}
+    labels = data.get("labels", {})
+    for lang in ("ar", "en"):
+        for phrase in labels.get(lang, []):
+            lex.add(phrase, _Entry(None, partisan=False))
+        for phrase in labels.get(f"{lang}_partisan", []):
+            lex.add(phrase, _Entry(None, partisan=True))
+    weapon_keys: list[str] = []
+    for actor_id, spec in data.get("actors", {}).items():
+        a = Actor(actor_id, spec.get("name", actor_id), spec.get("name_ar"))
+        actors[actor_id] = a
+        names[actor_id] = frozenset(_compact(normalize(n)) for n in (a.name, a.name_ar) if n)
+        for lang in ("ar", "en"):
+            for phrase in spec.get(lang, []):
+                lex.add(phrase, _Entry(a))
+            for phrase in spec.get(f"{lang}_partisan", []):
+                lex.add(phrase, _Entry(a, partisan=True))
+            for phrase in spec.get(f"{lang}_weapons", []):
+                lex.add(phrase, _Entry(a, weapon=True), weapon=True)
+                weapon_keys.extend(_keys_of(phrase, weapon=True))
+    if UNKNOWN_ID not in actors:
+        actors[UNKNOWN_ID] = Actor(UNKNOWN_ID, "Unknown", None)
+    _read_guards(lex, data)
+    if "weapon_guard" in data:
+        wg = _guard(data["weapon_guard"], data.get("wordlists", {}))
+        for key in weapon_keys:
+            if lex.entries.get(key) is not None and lex.entries[key].weapon:
+                lex.default_guard[key] = wg
+    lex.compile()
+    name_keys = frozenset(k for k, e in lex.entries.items()
+                          if e.target is not None and not e.weapon and k in names[e.target.id])
+    return _ActorData(actors, name_keys, lex)
+
+
+def _keys_of(phrase: str, *, weapon: bool = False) -> set[str]:
+    keys = set()
+    for p in expand(phrase):
+        n = normalize(p)
+        keys.add(_compact(n))
+        if weapon and (other := _definiteness_variant(n)):
+            keys.add(_compact(other))
+    return keys
+
+
+def actor(id: str) -> Actor:  # noqa: A002 - the contract's name
+    """The actor with this id; an unknown id gives the ``unknown`` actor."""
+    actors = _actor_data().actors
+    return actors.get(id) or actors[UNKNOWN_ID]
+
+
+def all_actors() -> list[Actor]:
+    """Every actor defined in the data files, in file order."""
+    return list(_actor_data().actors.values())
+
+
+@lru_cache(maxsize=16)
+def _normalized(text: str) -> NormalizedText:
+    return NormalizedText.of(text)
+
+
+_TRAILING_MARKS = re.compile(f"[{re.escape(MARKS)}]*")
+
+
+def _original_span(nt: NormalizedText, start: int, end: int) -> tuple[int, int]:
+    """Original span of a normalised match, with the diacritics that follow its last letter."""
+    s, e = nt.span(start, end)
+    if nt.shifts:
+        e = _TRAILING_MARKS.match(nt.original, e).end()
+    return s, e
+
+
+def _as_normalized(text: str | NormalizedText) -> NormalizedText:
+    return text if isinstance(text, NormalizedText) else _normalized(text)
+
+
+def find_actors(text: str | NormalizedText, language: str | None = None) -> list[ActorMention]:
+    """Every mention of an actor, partisan label or weapon cue that implies an actor, in text order.
+
+    ``language`` "en" skips the Arabic lexicon; "ar" and None use both (Arabic texts quote Latin acronyms
+    such as SDF or PKK). A :class:`NormalizedText` may be passed to share one normalisation between
+    recognisers.
+    """
+    nt = _as_normalized(text)
+    data = _actor_data()
+    out: list[ActorMention] = []
+    for m in data.lexicon.find(nt, language):
+        a = m.entry.target
+        s, e = _original_span(nt, m.start, m.end)
+        via = "weapon" if m.entry.weapon else "name" if m.key in data.name_keys else "alias"
+        out.append(ActorMention(s, e, nt.original[s:e], a, m.entry.partisan, via))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- sources
+
+
+@dataclass(frozen=True)
+class _SourceData:
+    sources: dict[str, Source]
+    lexicon: _Lexicon
+
+
+@cache
+def _source_data() -> _SourceData:
+    data = resources.load(SOURCES_RESOURCE)
+    lex = _Lexicon()
+    sources: dict[str, Source] = {}
+    for key, spec in data.get("sources", {}).items():
+        kind = spec.get("type", "media")
+        if kind not in SOURCE_TYPES:
+            raise ValueError(f"{SOURCES_RESOURCE}: source {key!r} has unknown type {kind!r}")
+        s = Source(key, spec.get("name", key), spec.get("name_ar"), kind, bool(spec.get("generic", False)))
+        sources[key] = s
+        for lang in ("ar", "en"):
+            for phrase in spec.get(lang, []):
+                lex.add(phrase, _Entry(s))
+    _read_guards(lex, data)
+    lex.compile()
+    return _SourceData(sources, lex)
+
+
+def source(key: str) -> Source | None:
+    """The source with this key, or None."""
+    return _source_data().sources.get(key)
+
+
+def all_sources() -> list[Source]:
+    """Every source defined in the data files, in file order."""
+    return list(_source_data().sources.values())
+
+
+def find_sources(text: str | NormalizedText, language: str | None = None) -> list[SourceMention]:
+    """Every mention of a claimant (monitor, outlet, official, "activists"...), in text order."""
+    nt = _as_normalized(text)
+    out: list[SourceMention] = []
+    for m in _source_data().lexicon.find(nt, language):
+        s, e = _original_span(nt, m.start, m.end)
+        out.append(SourceMention(s, e, nt.original[s:e], m.entry.target))
+    return out
