@@ -30,9 +30,11 @@ MARKS = (
     + "\u06e7\u06e8\u06ea\u06eb\u06ec\u06ed\u200c\u200d\u200e\u200f"
 )
 _MARKS_RE = re.compile(f"[{re.escape(MARKS)}]")
-# Removed in the normal form: the marks above, and the "broken word" spelling social posts use to
-# slip past filters ("شهـ ـداء", "إسـ.ـرائيل": tatweel, spaces or dots, tatweel), which is one word.
-_REMOVED_RE = re.compile(f"\u0640[ .\u00a0]*\u0640|[{re.escape(MARKS)}]")
+# Removed in the normal form: the marks above, and the "broken word" spellings social posts use to
+# slip past filters, which are one word: tatweel, spaces or dots, tatweel ("شهـ ـداء", "إسـ.ـرائيل"),
+# and asterisks inside a word ("استشــ*هاد", "ارتكـ*بت").
+_REMOVED_RE = re.compile(
+    f"\u0640[ .\u00a0]*\u0640|(?<=[\u0621-\u064a])\u0640*\\*+\u0640*(?=[\u0621-\u064a])|[{re.escape(MARKS)}]")
 
 _SUBSTITUTIONS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",

@@ -37,6 +37,9 @@ app = typer.Typer(
 )
 documents_app = typer.Typer(help="List and show stored documents.", no_args_is_help=False)
 app.add_typer(documents_app, name="documents")
+gazetteer_app = typer.Typer(help="The place gazetteer: look places up, extend it from GeoNames dumps.",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -358,6 +361,48 @@ def demo(
         _ingest([str(folder)], ReadOptions(), f"sqlite:///{db}", IngestFormat.table)
     out.print(f"Look closer with: [bold]marsad documents --db sqlite:///{db}[/] and "
               f"[bold]marsad documents show ID --db sqlite:///{db}[/]")
+
+
+@gazetteer_app.command("import")
+def gazetteer_import(
+    file: Annotated[Path, typer.Argument(help="A GeoNames country dump (SY.txt, IQ.txt ... tab-separated).")],
+) -> None:
+    """Add the places of a GeoNames country dump to the gazetteer (kept in the user's Marsad data).
+
+    Example: [bold]marsad gazetteer import SY.txt[/]
+    """
+    from marsad import gazetteer
+
+    if not file.is_file():
+        err.print(f"marsad: {file}: no such file", markup=False)
+        raise typer.Exit(1)
+    try:
+        n = gazetteer.import_geonames(file)
+    except (ValueError, UnicodeDecodeError) as e:
+        err.print(f"marsad: {file}: not a GeoNames dump ({e})", markup=False)
+        raise typer.Exit(1) from None
+    out.print(f"imported {n} places from {file}")
+
+
+@gazetteer_app.command("lookup")
+def gazetteer_lookup(name: Annotated[str, typer.Argument(help="A place name in Arabic or English.")]) -> None:
+    """Resolve a place name: candidates with governorate, country, coordinates and precision.
+
+    Example: [bold]marsad gazetteer lookup "ريف إدلب الجنوبي"[/]
+    """
+    from marsad import gazetteer
+
+    places = gazetteer.lookup(name)
+    if not places:
+        err.print(f"marsad: no place called {name!r} in the gazetteer", markup=False)
+        raise typer.Exit(1)
+    table = Table(title=f"{name}")
+    for col in ("name", "arabic", "governorate", "country", "lat", "lon", "precision"):
+        table.add_column(col)
+    for p in places[:10]:
+        table.add_row(p.name, p.name_ar or "", p.admin1 or "", p.country or "", f"{p.lat:.3f}" if p.lat else "",
+                      f"{p.lon:.3f}" if p.lon else "", p.precision)
+    out.print(table)
 
 
 def version_callback(value: bool) -> None:

@@ -758,3 +758,1029 @@ def _dateparser_parse(span: str, arabic: bool) -> dt.date | None:
     else:
         result = dateparser.parse(span, languages=["en"], settings=settings)
     return result.date() if result is not None else None
+
+
+# --------------------------------------------------------------------------------------------------
+# Periods: absolute dates, relative time words, weekdays, parts of months and years, ranges
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    """One time expression, resolved to the days it covers.
+
+    ``start``/``end`` are offsets into the text given to :func:`find_periods` (``text[start:end] ==
+    self.text``). ``first``/``last`` are the first and last day covered (equal for one day); ``None``
+    when the expression cannot be resolved (a relative word without a publication date). ``precision``
+    is "day" (one day), "days" (a few days, at most a week), "week", "month", "year" or "period" (a
+    longer span, or one whose end is open). ``relative`` is True when the publication date was
+    needed to resolve it.
+    """
+
+    start: int
+    end: int
+    text: str
+    first: dt.date | None
+    last: dt.date | None
+    precision: str
+    relative: bool
+
+
+_UNIT_DAYS = {"day": 1, "night": 1, "week": 7}
+
+
+@dataclass(frozen=True)
+class _PLex:
+    day_words: dict[str, tuple[int, int]]
+    day_block_before: frozenset[str]
+    day_block_after: frozenset[str]
+    tod: dict[str, str]
+    tod_after: dict[str, str]
+    weekdays: dict[str, int]  # the weekday names that can name a period on their own
+    cal_units: dict[str, str]
+    units: dict[str, tuple[str, str]]  # spelling -> (unit, "singular" | "dual" | "plural")
+    counts: dict[str, int]
+    few: frozenset[str]
+    vague: dict[str, int]
+    parts: dict[str, str]
+    part_ranges: dict[str, dict[str, tuple[int, int]]]
+    rel_after: dict[str, int]
+    rel_before: dict[str, int]
+    words: dict[str, tuple[str, ...]]
+
+    def w(self, name: str) -> tuple[str, ...]:
+        return self.words.get(name, ())
+
+
+_PERIOD_LISTS = (
+    "night_pair_joiners", "this_words", "past_words", "last_words", "ago_words", "ago_after_words",
+    "ago_not_after", "for_words", "approx_words", "recent_words", "since_words", "so_far_words",
+    "now_words", "range_between", "range_and", "range_from", "range_to", "range_bare", "years_words",
+    "rolling_before")
+
+
+def _article_forms(word: str) -> list[str]:
+    """An Arabic noun with the article, and with ل + article ("للعام"); an English word as it is."""
+    if word.isascii():
+        return [word]
+    return [word, "ال" + word, "لل" + word]
+
+
+@cache
+def _plex(language: str | None) -> _PLex:
+    langs = ("en",) if language == "en" else ("ar", "en")
+    lx = _lexicon(language)
+    day_words: dict[str, tuple[int, int]] = {}
+    tod: dict[str, str] = {}
+    tod_after: dict[str, str] = {}
+    cal: dict[str, str] = {}
+    units: dict[str, tuple[str, str]] = {}
+    counts: dict[str, int] = {}
+    vague: dict[str, int] = {}
+    parts: dict[str, str] = {}
+    ranges: dict[str, dict[str, tuple[int, int]]] = {}
+    words: dict[str, list[str]] = {}
+    block_before: set[str] = set()
+    block_after: set[str] = set(lx.ordinals)
+    weekdays: dict[str, int] = {}
+    for lang in langs:
+        data = load(f"{lang}/dates.toml")
+        per = data.get("periods", {})
+        for k, v in per.get("day_words", {}).items():
+            day_words[_key(k)] = (int(v[0]), int(v[1]))
+        tod.update({_key(k): v for k, v in per.get("time_of_day", {}).items()})
+        tod_after.update({_key(k): v for k, v in per.get("time_of_day_after", {}).items()})
+        for k, v in per.get("calendar_units", {}).items():
+            for form in _article_forms(_key(k)):
+                cal[form] = v
+        block_before.update(_key(v) for v in per.get("day_word_blockers_before", []))
+        block_after.update(_key(v) for v in per.get("day_word_blockers_after", []))
+        for name in _PERIOD_LISTS:
+            words.setdefault(name, []).extend(_key(v) for v in per.get(name, []))
+        words.setdefault("few_words", []).extend(_key(v) for v in per.get("few_words", []))
+        for unit, forms in data.get("period_units", {}).items():
+            for number in ("singular", "dual", "plural"):
+                for form in forms.get(number, []):
+                    for f in _article_forms(_key(form)):
+                        units[f] = (unit, number)
+        counts.update({_key(k): int(v) for k, v in data.get("period_counts", {}).items()})
+        vague.update({k: int(v) for k, v in data.get("period_vague", {}).items()})
+        parts.update({_key(k): v for k, v in data.get("period_parts", {}).items()})
+        for name, spec in data.get("part_ranges", {}).items():
+            ranges[name] = {k: (int(v[0]), int(v[1])) for k, v in spec.items()}
+        # weekdays: every Arabic spelling (their contexts are guarded); English ones written in full
+        table = _table(data.get("weekdays", {}))
+        longest: dict[int, int] = {}
+        for name, number in table.items():
+            longest[number] = max(longest.get(number, 0), len(name))
+        for name, number in table.items():
+            if not name.isascii() or len(name) == longest[number]:
+                weekdays[name] = number
+    few = {w for w in words.pop("few_words", [])}
+    for w in list(few):
+        if not w.isascii() and not w.startswith("ال"):
+            few.add("ال" + w)
+    return _PLex(
+        day_words=day_words, day_block_before=frozenset(block_before), day_block_after=frozenset(block_after),
+        tod=tod, tod_after=tod_after, weekdays=weekdays, cal_units=cal, units=units, counts=counts,
+        few=frozenset(few), vague=vague, parts=parts, part_ranges=ranges, rel_after=lx.rel_after,
+        rel_before=lx.rel_before, words={k: tuple(dict.fromkeys(v)) for k, v in words.items()})
+
+
+# Alternatives of the relative-time grammar, each wrapped in a group named after it.
+_ALTS = ("np", "dw", "wd", "cnt", "cntb", "ls", "rc", "ag", "pb", "cal", "now")
+
+
+@cache
+def _period_grammar(language: str | None) -> re.Pattern[str]:
+    p = _plex(language)
+    H, S, B = _H, _H + "++", r"(?!\w)"
+    wd = _alt(p.weekdays)
+    tod = _alt(p.tod)
+    tods = rf"(?:{tod}{S}){{1,2}}"
+    night_tods = rf"(?:{tod}{S})?{_alt(k for k, v in p.tod.items() if v == 'night')}"
+    toda = _alt(p.tod_after)
+    rel = _alt(p.rel_after)
+    rb = _alt([*p.rel_before, *p.w("this_words")])
+    cal = _alt(p.cal_units)
+    cnt = rf"(?:{_alt([*p.counts, *p.few])}|\d{{1,3}})"
+    units_all = _alt(p.units)
+    units_art = _alt(u for u, (_, n) in p.units.items() if n != "singular" and u.startswith("ال"))
+    units_dupl = _alt(u for u, (_, n) in p.units.items() if n != "singular")
+    units_bare = _alt(u for u in p.units if u.isascii() or not u.startswith(("ال", "لل")))
+    units_pl = _alt(u for u, (_, n) in p.units.items() if n == "plural")
+    past = _alt([*(k for k, v in p.rel_after.items() if v == -1), *p.w("past_words")])
+    few = _alt(p.few)
+    alts = {
+        # ليل الجمعة - السبت ; ليلة السبت على الأحد
+        "np": rf"(?P<t_np>{night_tods}){S}(?P<w1_np>{wd}){B}{H}*+(?:{_alt(p.w('night_pair_joiners'))}{H}*+)?"
+              rf"(?P<w2_np>{wd}){B}",
+        # اليوم ; صباح أمس ; مساء يوم أمس ; أمس الثلاثاء ; اليوم، الأحد ; yesterday morning
+        "dw": rf"(?P<t_dw>{tods})?(?P<d_dw>{_alt(p.day_words)}){B}"
+              rf"(?:(?:{H}*+,{H}*+|{S})(?P<w_dw>{wd}){B})?(?:{S}(?P<ta_dw>{toda}){B})?",
+        # يوم الأحد ; فجر الجمعة ; الأحد الماضي ; last Sunday ; Sunday night ; early Monday
+        "wd": rf"(?:(?P<t_wd>{tods})|(?P<rb_wd>{rb}){S})?(?P<w_wd>{wd}){B}"
+              rf"(?:{S}(?P<rel_wd>{rel}){B})?(?:{S}(?P<ta_wd>{toda}){B})?",
+        # الأيام الثلاثة الماضية ; اليومين الماضيين ; الساعات الـ24 الماضية ; الأيام القليلة الماضية
+        "cnt": rf"(?P<u_cnt>{units_art}){B}(?:{S}(?:ال{H}*+)?(?P<n_cnt>{cnt}){B})?(?:{S}(?P<f_cnt>{few}){B})?"
+               rf"{S}(?P<adj_cnt>{past}){B}",
+        # الـ24 ساعة الماضية ; الثلاثة أيام الماضية
+        "cntb": rf"ال{H}*+(?P<n_cntb>{cnt}){B}{H}*+(?P<u_cntb>{units_bare}){B}{S}(?P<adj_cntb>{past}){B}",
+        # آخر ثلاثة أيام ; آخر يومين ; the past two days ; the last 24 hours ; past few days
+        "ls": rf"(?P<l_ls>{_alt(p.w('last_words'))}){S}(?:(?P<n_ls>{cnt}){S}(?P<u_ls>{units_all})|"
+              rf"(?P<u2_ls>{units_dupl})){B}",
+        # in recent days
+        "rc": rf"(?P<r_rc>{_alt(p.w('recent_words'))}){S}(?P<u_rc>{units_pl}){B}",
+        # قبل ثلاثة أيام ; قبل يومين ; منذ أسبوع ; قبل أيام قليلة
+        "ag": rf"(?P<a_ag>{_alt([*p.w('ago_words'), *p.w('for_words')])}){S}(?:(?P<ap_ag>"
+              rf"{_alt(p.w('approx_words'))}){S})?(?:(?P<n_ag>{cnt}){S})?(?P<u_ag>{units_bare}){B}"
+              rf"(?:{S}(?P<f_ag>{few}){B})?",
+        # مطلع العام ; أواخر الشهر الماضي ; the beginning of the year ; early last month
+        "pb": rf"(?P<p_pb>{_alt(p.parts)}){S}(?:(?:of|the|من){S})?(?:(?P<rb_pb>{rb}){S})?"
+              rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B})?(?!{H}*+\d)",
+        # الأسبوع الماضي ; هذا العام ; الشهر الجاري ; last week ; this year ; the past month
+        "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B})?(?!{H}*+\d)",
+        # الآن ; now (only as the end of a range)
+        "now": rf"(?P<n_now>{_alt(p.w('now_words'))}){B}",
+    }
+    body = "|".join(f"(?P<{name}>{alts[name]})" for name in _ALTS)
+    return re.compile(rf"(?:[وفبل](?=\w))?(?:{body})")
+
+
+@cache
+def _period_anchor(language: str | None) -> re.Pattern[str]:
+    """The words a relative expression can start with (with a proclitic), found in one scan."""
+    p = _plex(language)
+    first = [*p.day_words, *p.tod, *p.weekdays, *p.rel_before, *p.w("this_words"), *p.cal_units,
+             *(u for u in p.units if not u.isascii() and u.startswith(("ال", "لل"))),
+             *p.w("last_words"), *p.w("recent_words"), *p.w("ago_words"), *p.w("for_words"),
+             *p.w("ago_after_words"), *p.parts, *p.w("now_words"),
+             *("ال" + c for c in p.counts if not c.isascii()), "ال"]
+    words = set(first)
+    for w in first:
+        if not w.isascii():
+            words.update(c + w for c in "وفبل")
+    return re.compile(rf"{_alt(words)}(?:(?!\w)|(?<=ال)(?={_H}*+\d))")
+
+
+@dataclass
+class _Atom:
+    ns: int  # span in the normalised text
+    ne: int
+    first: dt.date | None
+    last: dt.date | None
+    precision: str
+    relative: bool
+    kind: str  # "abs" | "rel" | "wd" (weekday or day word) | "now" | "range"
+    level: str = ""  # "day" | "month" | "year" for atoms that parts and ranges can refine
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    yearless: bool = False  # an absolute date whose year came from the publication date (or is unknown)
+    current: bool = False  # "this month / year": clipped to the publication date
+    part: bool = False  # already narrowed by a part word
+    part_name: str = ""
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _month_span(y: int, m: int) -> tuple[dt.date, dt.date]:
+    return dt.date(y, m, 1), dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _shift(d: dt.date | None, days: int) -> dt.date | None:
+    if d is None:
+        return None
+    try:
+        return d + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
+def _span_precision(first: dt.date | None, last: dt.date | None) -> str:
+    if first is None or last is None:
+        return "period"
+    n = (last - first).days
+    return "day" if n == 0 else "days" if n <= 7 else "period"
+
+
+def _weekday_on(ref: dt.date, weekday: int, mode: str) -> dt.date:
+    """The ``weekday`` on or before ``ref`` ("onbefore"), strictly before ("before"), strictly after
+    ("after"), or the nearest one ("near", within three days either side)."""
+    back = (ref.weekday() - weekday) % 7
+    if mode == "onbefore":
+        return ref - dt.timedelta(days=back)
+    if mode == "before":
+        return ref - dt.timedelta(days=back or 7)
+    if mode == "after":
+        return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
+    return ref - dt.timedelta(days=back) if back <= 3 else ref + dt.timedelta(days=7 - back)
+
+
+def _clip(first: dt.date | None, last: dt.date | None, published: dt.date | None) -> dt.date | None:
+    """``last`` brought back to the publication date when the span runs past it."""
+    if first is None or last is None or published is None:
+        return last
+    if first <= published < last:
+        return published
+    return last
+
+
+def _complete_year(month: int, day: int | None, published: dt.date, relative: int | None) -> int | None:
+    """The year of a yearless date or month, from the publication date.
+
+    Without a relative word: the most recent one that starts on or before the publication date plus
+    two days. "الماضي" / "last": the most recent one before the publication date (for a month, before
+    the publication month). "الجاري" / "this": the publication year. "المقبل" / "next": the first one
+    after the publication date (month).
+    """
+    py = published.year
+    if relative == 0:
+        return py if _valid(py, month, day) else None
+    limit = published + dt.timedelta(days=2)
+    years = range(py + 1, py - 9, -1) if relative != 1 else range(py, py + 9)
+    for y in years:
+        if not _valid(y, month, day):
+            continue
+        if relative == -1:
+            ok = dt.date(y, month, day) < published if day is not None else (y, month) < (py, published.month)
+        elif relative == 1:
+            ok = dt.date(y, month, day) > published if day is not None else (y, month) > (py, published.month)
+        else:
+            ok = dt.date(y, month, day or 1) <= limit
+        if ok:
+            return y if _plausible_year(y) else None
+    return None
+
+
+def _hijri_year_near(d: dt.date) -> int:
+    return int((d.toordinal() - hijri_to_gregorian(1, 1, 1).toordinal()) / 354.367) + 1
+
+
+def _abs_atom(f: _Found, published: dt.date | None) -> _Atom:
+    """An absolute date (from find_dates) as the days it covers."""
+    m = f.mention
+    atom = _Atom(f.nstart, f.nend, None, None, m.precision or "day", False, "abs")
+    if m.calendar == "hijri" and m.hijri is not None and m.date is None:
+        hy, hm, hd = m.hijri
+        approx = f.approx
+        if approx is None and hy is None and hd is not None and published is not None:
+            limit = published + dt.timedelta(days=HIJRI_TOLERANCE_DAYS)
+            for cand in (_hijri_year_near(published) + k for k in (1, 0, -1)):
+                try:
+                    g = hijri_to_gregorian(cand, hm, hd)
+                except (ValueError, OverflowError):
+                    continue
+                if g <= limit:
+                    approx, atom.relative = g, True
+                    break
+        if approx is not None:
+            atom.first = _shift(approx, -HIJRI_TOLERANCE_DAYS)
+            atom.last = _shift(approx, HIJRI_TOLERANCE_DAYS)
+            atom.precision = "days"
+        else:
+            atom.precision = "day"
+        atom.level = "hijri"
+        return atom
+    y, mo, d = m.year, m.month, m.day
+    if y is None and mo is not None:
+        atom.yearless = True
+        if published is not None:
+            y = _complete_year(mo, d, published, m.relative)
+            atom.relative = True
+        atom.precision = "day" if d is not None else "month"
+    atom.level = "day" if d is not None else "month" if mo is not None else "year"
+    atom.year, atom.month, atom.day = y, mo, d
+    atom.current = m.relative == 0 and d is None
+    _fill(atom, published)
+    return atom
+
+
+def _fill(atom: _Atom, published: dt.date | None) -> None:
+    """first / last of an absolute atom from its year, month and day."""
+    y, mo, d = atom.year, atom.month, atom.day
+    if y is None:
+        atom.first = atom.last = None
+    elif mo is None:
+        atom.first, atom.last = dt.date(y, 1, 1), dt.date(y, 12, 31)
+    elif d is None:
+        atom.first, atom.last = _month_span(y, mo)
+    else:
+        atom.first = atom.last = dt.date(y, mo, d)
+    if atom.current:
+        atom.last = _clip(atom.first, atom.last, published)
+
+
+def _apply_part(atom: _Atom, name: str, plex: _PLex, published: dt.date | None) -> bool:
+    """Narrow a month or year atom to a part of it ("مطلع", "late", "صيف"). False if not applicable."""
+    spec = plex.part_ranges.get(name, {})
+    if atom.level == "month" and "month" in spec:
+        a, b = spec["month"]
+        if atom.year is not None and atom.month is not None:
+            days = calendar.monthrange(atom.year, atom.month)[1]
+            a = a if a > 0 else days + a + 1
+            b = b if b > 0 else days + b + 1
+            atom.first = dt.date(atom.year, atom.month, max(1, min(a, days)))
+            atom.last = dt.date(atom.year, atom.month, max(1, min(b, days)))
+    elif atom.level == "year" and "year" in spec:
+        a, b = spec["year"]
+        if atom.year is not None:
+            start_year = atom.year - 1 if a > b else atom.year
+            atom.first = dt.date(start_year, a, 1)
+            atom.last = _month_span(atom.year, b)[1]
+    else:
+        return False
+    if atom.current:
+        atom.last = _clip(atom.first, atom.last, published)
+    atom.precision = _span_precision(atom.first, atom.last)
+    atom.part, atom.part_name = True, name
+    return True
+
+
+def _calendar_span(unit: str, rel: int, rolling: bool, p: dt.date) -> tuple[dt.date, dt.date]:
+    """The week / month / year before, of, or after the publication date ``p``.
+
+    A week is counted in days, whatever day a week starts on where the text was written: the last
+    week is the seven days before the publication date, this week the seven days up to it, the next
+    week the seven days after it. A month or a year is the calendar one; the current month or year
+    runs up to the publication date. "the past month / year" (rolling) ends on the publication date.
+    """
+    if unit == "week":
+        if rolling:
+            return p - dt.timedelta(days=7), p
+        return {-1: (p - dt.timedelta(days=7), p - dt.timedelta(days=1)),
+                0: (p - dt.timedelta(days=6), p),
+                1: (p + dt.timedelta(days=1), p + dt.timedelta(days=7))}[rel]
+    if unit == "month":
+        if rolling:
+            return _add_months(p, -1), p
+        if rel == 0:
+            return p.replace(day=1), p
+        d = _add_months(p.replace(day=1), rel)
+        return _month_span(d.year, d.month)
+    if rolling:
+        return _add_months(p, -12), p
+    if rel == 0:
+        return dt.date(p.year, 1, 1), p
+    return dt.date(p.year + rel, 1, 1), dt.date(p.year + rel, 12, 31)
+
+
+def _back(p: dt.date, unit: str, n: int) -> dt.date:
+    """``n`` units before ``p`` (hours are rounded up to whole days)."""
+    if unit == "hour":
+        return p - dt.timedelta(days=-(-n // 24))
+    if unit in _UNIT_DAYS:
+        return p - dt.timedelta(days=n * _UNIT_DAYS[unit])
+    return _add_months(p, -n * (12 if unit == "year" else 1))
+
+
+def _count(text: str | None, plex: _PLex) -> int | None:
+    """The value of a count word or number; -1 for a vague "few"; None when absent."""
+    if text is None:
+        return None
+    key = " ".join(text.split())
+    if key.isdigit():
+        return int(key)
+    if key in plex.few:
+        return -1
+    if key.startswith("ال") and key[2:] in plex.counts:
+        return plex.counts[key[2:]]
+    return plex.counts.get(key)
+
+
+def _span_back(unit: str, n: int, p: dt.date | None, ago: bool, plex: _PLex) -> tuple | None:
+    """(first, last, precision) of "the past n units" (or "n units ago" when ``ago``); n = -1: vague."""
+    if n == -1:
+        if unit not in plex.vague:
+            return None
+        if p is None:
+            return None, None, "days"
+        reach = plex.vague[unit]
+        first = p - dt.timedelta(days=reach)
+        last = p - dt.timedelta(days=1) if ago and unit != "hour" else p
+        return first, last, _span_precision(first, last)
+    if n <= 0 or n > 1000:
+        return None
+    if p is None:
+        single = ago and unit in ("day", "night", "week")
+        return None, None, "day" if single else "period"
+    try:
+        start = _back(p, unit, n)
+    except (OverflowError, ValueError):
+        return None
+    if ago:
+        if unit == "hour":
+            return start, p, _span_precision(start, p)
+        if unit == "month":
+            return *_month_span(start.year, start.month), "month"
+        if unit == "year":
+            return dt.date(start.year, 1, 1), dt.date(start.year, 12, 31), "year"
+        return start, start, "day"
+    if n == 1 and unit in ("week", "month", "year"):
+        return start, p, unit
+    return start, p, _span_precision(start, p)
+
+
+def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PLex) -> _Atom | None:
+    """The atom a match of the relative-time grammar stands for, or None when its guards fail."""
+    alt = next(a for a in _ALTS if m.group(a) is not None)
+    g = m.group
+    ns, ne = m.start(alt), m.end(alt)
+    p = published
+    if alt == "now":
+        return _Atom(ns, ne, p, p, "day", True, "now")
+
+    def tod_kind(text: str | None, table: dict[str, str]) -> str:
+        if not text:
+            return ""
+        return "night" if any(table.get(w) == "night" for w in _tod_words(text, table)) else "day"
+
+    if alt == "np":
+        w1, w2 = plex.weekdays[_k(g("w1_np"))], plex.weekdays[_k(g("w2_np"))]
+        if (w1 + 1) % 7 != w2:
+            return None
+        first = _weekday_on(p, w1, "onbefore") if p else None
+        return _Atom(ns, ne, first, _shift(first, 1), "days", True, "wd")
+    if alt in ("dw", "wd"):
+        suffix = "_" + alt
+        wtext = g("w" + suffix)
+        weekday = plex.weekdays[_k(wtext)] if wtext else None
+        night = "night" in (tod_kind(g("t" + suffix), plex.tod), tod_kind(g("ta" + suffix), plex.tod_after))
+        if alt == "dw":
+            key = _k(g("d_dw"))
+            before = _previous_word(ntext, ns)
+            after = _NEXT_WORD.match(ntext, ne)
+            if before in plex.day_block_before or (after and after.group(1) in plex.day_block_after
+                                                   and weekday is None):
+                return None
+            a, b = plex.day_words[key]
+            if p is None:
+                return _Atom(ns, ne, None, None, "day" if a == b and not night else "days", True, "wd")
+            first = p + dt.timedelta(days=a)
+            if weekday is not None:
+                first = _weekday_on(first, weekday, "near")
+            last = first + dt.timedelta(days=b - a + (1 if night and a == b else 0))
+        else:
+            rel = plex.rel_after.get(_k(g("rel_wd"))) if g("rel_wd") else None
+            rbw = _k(g("rb_wd")) if g("rb_wd") else None
+            if rbw is not None:
+                rel = plex.rel_before.get(rbw, 0)
+            if not wtext.isascii() and rel is None and not g("t_wd"):
+                # a bare Arabic weekday: only between commas ("قال، السبت، إن") or after "since"
+                before = ntext[max(0, ns - 12):ns].rstrip()
+                after = ntext[ne:ne + 3].lstrip()
+                if not ((before.endswith(",") and after[:1] in (",", ".", ";"))
+                        or _previous_word(ntext, ns) in plex.w("since_words")):
+                    return None
+                if not _k(wtext).startswith("ال"):
+                    return None
+            if p is None:
+                return _Atom(ns, ne, None, None, "days" if night else "day", True, "wd")
+            mode = {-1: "before", 1: "after"}.get(rel if rel is not None else 0, "onbefore")
+            first = _weekday_on(p, weekday, mode)
+            last = first + dt.timedelta(days=1 if night else 0)
+        last = _clip(first, last, p)
+        return _Atom(ns, ne, first, last, _span_precision(first, last), True, "wd")
+    if alt in ("cnt", "cntb", "ls", "rc"):
+        suffix = "_" + alt
+        utext = g("u" + suffix) or g("u2" + suffix) or ""
+        unit, number = plex.units[_k(utext)]
+        if alt == "rc":
+            n = -1
+        else:
+            n = _count(g("n" + suffix), plex)
+            if alt == "cnt" and g("f_cnt"):
+                n = -1
+            if n is None:
+                n = 2 if number == "dual" else -1 if number == "plural" else 1
+        out = _span_back(unit, n, p, False, plex)
+        if out is None:
+            return None
+        return _Atom(ns, ne, *out, True, "rel")
+    if alt == "ag":
+        after = _NEXT_WORD.match(ntext, ne)
+        if after and after.group(1) in plex.w("ago_not_after"):
+            return None  # "قبل يومين من الانتخابات": two days before something else
+        if re.match(rf"{_H}*+\d", ntext[ne:ne + 8]):
+            return None  # "منذ عام 2014": a year
+        unit, number = plex.units[_k(g("u_ag"))]
+        n = _count(g("n_ag"), plex)
+        if g("f_ag"):
+            n = -1
+        if n is None:
+            n = 2 if number == "dual" else -1 if number == "plural" else 1
+        elif number == "singular" and n > 2 and not g("n_ag").isdigit() and not g("n_ag").isascii():
+            pass  # "ثلاثة أيام" is plural; a singular after a word count ("أحد عشر يوما") is still fine
+        ago = _k(g("a_ag")) in plex.w("ago_words")
+        out = _span_back(unit, n, p, ago, plex)
+        if out is None:
+            return None
+        return _Atom(ns, ne, *out, True, "rel")
+    # "pb" and "cal": a calendar week, month or year, possibly narrowed by a part word
+    suffix = "_" + alt
+    unit = plex.cal_units[_k(g("u" + suffix))]
+    rbw = _k(g("rb" + suffix)) if g("rb" + suffix) else None
+    relw = _k(g("rel" + suffix)) if g("rel" + suffix) else None
+    rolling = rbw is not None and rbw in plex.w("rolling_before")
+    if relw is not None:
+        rel = plex.rel_after[relw]
+    elif rbw is not None:
+        rel = plex.rel_before.get(rbw, 0)
+    elif alt == "pb":
+        rel = 0  # "مطلع العام", "the end of the month": the current one
+    else:
+        return None  # "العام" alone is not a time expression ("الرأي العام")
+    if alt == "pb" and unit == "week":
+        return None
+    atom = _Atom(ns, ne, None, None, unit, True, "rel", level=unit, current=rel == 0 and not rolling)
+    if p is not None:
+        atom.first, atom.last = _calendar_span(unit, rel, rolling, p)
+        if not rolling:
+            atom.year = atom.first.year
+            atom.month = atom.first.month if unit == "month" else None
+    if alt == "pb":
+        atom.level = unit
+        if not _apply_part(atom, plex.parts[_k(g("p_pb"))], plex, p) and p is not None:
+            return None
+        atom.precision = _span_precision(atom.first, atom.last) if p is not None else "period"
+        atom.part = True
+    return atom
+
+
+def _k(text: str) -> str:
+    return " ".join(text.split())
+
+
+_NEXT_WORD = re.compile(rf"{_H}*+,?{_H}*+(\w+)")
+
+
+def _tod_words(text: str, table: dict[str, str]) -> list[str]:
+    """The time-of-day phrases of a captured run such as "مساء يوم " (longest first)."""
+    out, rest = [], _k(text)
+    while rest:
+        for n in range(len(rest.split()), 0, -1):
+            head = " ".join(rest.split()[:n])
+            if head in table:
+                out.append(head)
+                rest = " ".join(rest.split()[n:])
+                break
+        else:
+            break
+    return out
+
+
+@dataclass(frozen=True)
+class _PeriodRx:
+    part_before: re.Pattern[str]
+    part_head: re.Pattern[str]
+    since_before: re.Pattern[str]
+    since_head: re.Pattern[str]
+    so_far_before: re.Pattern[str]
+    so_far_after: re.Pattern[str]
+    opener_before: re.Pattern[str]
+    joiner: re.Pattern[str]
+    ellip_day: re.Pattern[str]
+    ellip_month: re.Pattern[str]
+    ellip_after: re.Pattern[str]
+    day_before: re.Pattern[str]
+    month_before: re.Pattern[str]
+    year_range: re.Pattern[str]
+    years_before: re.Pattern[str]
+    ago_before: re.Pattern[str]
+    confirm_gap: re.Pattern[str]
+
+
+@cache
+def _period_rx(language: str | None) -> _PeriodRx:
+    p = _plex(language)
+    lx = _lexicon(language)
+    H, S = _H, _H + "++"
+    parts = _alt(p.parts)
+    since = _alt(p.w("since_words"))
+    so_far = _alt(p.w("so_far_words"))
+    opener = (rf"(?<!\w)[وف]?(?:(?P<bw>{_alt(p.w('range_between'))})|(?P<fr>{_alt(p.w('range_from'))}))"
+              rf"(?!\w){S}")
+    joiners = _alt([*p.w("range_and"), *p.w("range_to"), *p.w("range_bare")])
+    join = rf"{H}*+(?P<j>{joiners}){H}*+"
+    months = _alt(lx.months)
+    monx = rf"(?P<mon>{months})(?!\w)(?:{H}*+[/(]{H}*+{months}{H}*+\)?)?"
+    day = r"(?<![\w/.:\-])(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+    ordinals = _alt(lx.ordinals)
+    month_word = _alt(w for w in lx.words.get("day_month", ()) if w not in ("من", "of"))
+    cnt = rf"(?:{_alt([*p.counts, *p.few])}|\d{{1,3}})"
+    gap = _alt(lx.words.get("weekday_date", ()))
+    return _PeriodRx(
+        part_before=re.compile(rf"(?<!\w)[وفبل]?(?P<p>{parts})(?:{H}*+-{H}*+|{S})(?:(?:من|of|the|{month_word}){S})*\Z"),
+        part_head=re.compile(rf"(?P<p>{parts})(?:{H}*+-{H}*+|{S})"),
+        since_before=re.compile(rf"(?<!\w)(?P<s>{since}){S}\Z"),
+        since_head=re.compile(rf"[وف]?(?P<s>{since}){S}"),
+        so_far_before=re.compile(rf"(?<!\w)(?P<s>{so_far}){S}\Z"),
+        so_far_after=re.compile(rf"{H}*+,?{H}*+(?P<s>{so_far})(?!\w)"),
+        opener_before=re.compile(rf"{opener}\Z"),
+        joiner=re.compile(join),
+        ellip_day=re.compile(rf"(?:{opener})?{day}{join}\Z"),
+        ellip_month=re.compile(rf"{opener}(?:{month_word}{S})?{monx}{join}\Z"),
+        ellip_after=re.compile(rf"{join}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+                               rf"(?:{H}*+,?{H}*+(?P<y>(?:19|20)\d\d)(?!\d))?"),
+        day_before=re.compile(rf"(?:{day}|(?<!\w)(?P<od>{ordinals})){S}(?:من|of){S}(?:the{S})?\Z"),
+        month_before=re.compile(rf"(?:(?:{day}|(?<!\w)(?P<od>{ordinals})){S}(?:(?:من|of){S})?)?"
+                                rf"(?:(?<!\w)(?:{month_word}){S})?(?<!\w)[وفب]?{monx}{H}*+,?{S}"
+                                rf"(?:(?:من|of|في|in){S})?\Z"),
+        year_range=re.compile(rf"(?P<y1>(?:19|20)\d\d)(?!\d){H}*+(?P<j>{joiners}|/){H}*+"
+                              rf"(?:{_alt(lx.words.get('year_prefix', ()))}{H}*+)?(?P<y2>(?:19|20)\d\d)(?!\d)"),
+        years_before=re.compile(rf"(?:{opener})?(?:(?P<yw>{_alt(p.w('years_words'))}){S})?\Z"),
+        ago_before=re.compile(rf"(?<!\w)(?:(?P<ap>{_alt(p.w('approx_words'))}){S})?(?:(?P<n>{cnt}){S})?"
+                              rf"(?P<u>{_alt(p.units)}){S}\Z"),
+        confirm_gap=re.compile(rf"{H}*+[,(\-|:]?{H}*+(?:{gap}{H}*+)?"),
+    )
+
+
+def _ago_atom(ntext: str, a: re.Match[str], published: dt.date | None, plex: _PLex,
+              rx: _PeriodRx) -> _Atom | None:
+    """English "three days ago": the count and unit are found before the anchor word."""
+    m = rx.ago_before.search(ntext, max(0, a.start() - 40), a.start())
+    if m is None:
+        return None
+    unit, number = plex.units[_k(m.group("u"))]
+    n = _count(m.group("n"), plex)
+    if n is None:
+        n = -1 if number == "plural" else 1
+    out = _span_back(unit, n, published, True, plex)
+    if out is None:
+        return None
+    return _Atom(m.start(), a.end(), *out, True, "rel")
+
+
+def _opener_kind(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    return "between" if m.group("bw") is not None else "from"
+
+
+def _joins(kind: str | None, joiner: str, plex: _PLex, bare_and: bool = False) -> bool:
+    """Does this joiner close a range opened by ``kind`` ("between", "from" or None)?"""
+    if kind == "between":
+        return joiner in plex.w("range_and")
+    if kind == "from":
+        return joiner in plex.w("range_to")
+    return joiner in plex.w("range_bare") or (bare_and and joiner in plex.w("range_and"))
+
+
+def _set_year(atom: _Atom, year: int, published: dt.date | None) -> None:
+    """Give a yearless absolute atom the year of the other end of its range."""
+    atom.year = year
+    _fill(atom, published)
+
+
+def _range_atom(a: _Atom, b: _Atom, start: int, relative: bool) -> _Atom | None:
+    first, last = a.first, b.last
+    if first is not None and last is not None and first > last:
+        return None
+    prec = _span_precision(first, last) if first is not None and last is not None else "period"
+    return _Atom(start, b.ne, first, last, prec, relative, "range")
+
+
+def _try_range(a: _Atom, b: _Atom, ntext: str, published: dt.date | None, plex: _PLex,
+               rx: _PeriodRx) -> _Atom | None:
+    """"بين A و B", "من A إلى B", "A - B", "since A until now": one period from A's first day to B's last."""
+    if a.kind in ("now", "range") or b.kind == "range" or b.ns < a.ne or b.ns - a.ne > 24:
+        return None
+    j = rx.joiner.fullmatch(ntext, a.ne, b.ns)
+    if j is None:
+        return None
+    opener = rx.opener_before.search(ntext, max(0, a.ns - 40), a.ns)
+    kind = _opener_kind(opener)
+    start = opener.start("bw" if kind == "between" else "fr") if opener else a.ns
+    if kind is None and a.kind == "abs" and rx.since_head.match(ntext, a.ns):
+        kind = "from"  # "منذ 2011 وحتى الآن"
+    if not _joins(kind, _k(j.group("j")), plex):
+        return None
+    if kind is None and (a.kind != "abs" or b.kind not in ("abs", "now")):
+        return None  # without an opening word, only two dates: "آب 2014 - آذار 2019"
+    if a.kind == "abs" and a.yearless and b.year is not None and a.month is not None:
+        later = (a.month, a.day or 0) > (b.month or 12, b.day or 31)
+        _set_year(a, b.year - 1 if later else b.year, published)
+        if a.part and a.part_name:
+            _apply_part(a, a.part_name, plex, published)
+    return _range_atom(a, b, start, a.relative or b.relative)
+
+
+def _elliptic(atom: _Atom, ntext: str, published: dt.date | None, plex: _PLex, rx: _PeriodRx,
+              language: str | None) -> _Atom | None:
+    """Ranges whose first end borrows the month or year of the second: "17-19 آذار", "23 و 24 يوليو",
+    "from 1 to 5 March", "بين آب وتشرين الأول 2016", "March 1-5, 2019"."""
+    if atom.kind != "abs" or atom.level not in ("day", "month"):
+        return None
+    lo = max(0, atom.ns - 50)
+    if atom.level == "day" and ntext[atom.ns:atom.ns + 1].isdigit():
+        m = rx.ellip_day.search(ntext, lo, atom.ns)
+        if m is not None and atom.day is not None:
+            d1 = int(m.group("d"))
+            kind = _opener_kind(m if m.group("bw") or m.group("fr") else None)
+            if 1 <= d1 < atom.day and _joins(kind, _k(m.group("j")), plex, bare_and=True):
+                first = atom.first.replace(day=d1) if atom.first is not None else None
+                start = m.start("bw" if kind == "between" else "fr" if kind else "d")
+                return _range_atom(replace(atom, first=first), atom, start, atom.relative)
+    m = rx.ellip_month.search(ntext, lo, atom.ns)
+    if m is not None and atom.month is not None and _joins(_opener_kind(m), _k(m.group("j")), plex):
+        found = _months_in(language, _k(m.group("mon")))
+        if found:
+            mon = found[0][2]
+            first = None
+            if atom.year is not None:
+                year = atom.year - 1 if mon > atom.month else atom.year
+                first = dt.date(year, mon, 1)
+            kind = _opener_kind(m)
+            return _range_atom(replace(atom, first=first), atom, m.start("bw" if kind == "between" else "fr"),
+                               atom.relative)
+    if atom.level == "day" and atom.yearless and ntext[atom.ne - 1:atom.ne].isdigit():
+        m = rx.ellip_after.match(ntext, atom.ne)
+        if m is not None and atom.day is not None and int(m.group("d")) > atom.day:
+            end_char = ntext[m.end():m.end() + 1]
+            joiner = _k(m.group("j"))
+            joins = joiner in (*plex.w("range_bare"), *plex.w("range_and"), *plex.w("range_to"))
+            if joins and (m.group("y") or joiner == "-" or not end_char.isalpha()):
+                if m.group("y"):
+                    atom.relative = False
+                    _set_year(atom, int(m.group("y")), published)
+                if atom.year is not None and _valid(atom.year, atom.month, int(m.group("d"))):
+                    last = atom.first.replace(day=int(m.group("d"))) if atom.first else None
+                elif atom.year is None:
+                    last = None
+                else:
+                    return None
+                end = _Atom(atom.ns, m.end(), last, last, "day", atom.relative, "abs")
+                return _range_atom(atom, end, atom.ns, atom.relative)
+    return None
+
+
+def _refine(atom: _Atom, ntext: str, published: dt.date | None, plex: _PLex, rx: _PeriodRx,
+            language: str | None) -> None:
+    """Words before an atom that narrow it: a part ("مطلع آذار 2019", "late 2015"), a day of a
+    relative month ("الثاني من الشهر الماضي"), a month of a relative year ("شباط من العام الماضي")."""
+    lo = max(0, atom.ns - 40)
+    if atom.kind == "abs" and atom.level in ("month", "year") and not atom.part:
+        head = rx.part_head.match(ntext, atom.ns, atom.ne)
+        if head is not None:
+            _apply_part(atom, plex.parts[_k(head.group("p"))], plex, published)
+            return
+        m = rx.part_before.search(ntext, lo, atom.ns)
+        if m is not None and _apply_part(atom, plex.parts[_k(m.group("p"))], plex, published):
+            atom.ns = m.start("p")
+        return
+    if atom.kind != "rel" or atom.part or atom.level not in ("month", "year"):
+        return
+    lx = _lexicon(language)
+    if atom.level == "month":
+        m = rx.day_before.search(ntext, lo, atom.ns)
+        if m is None:
+            return
+        if m.group("od") is not None:
+            before = _previous_word(ntext, m.start("od"))
+            if before in lx.blockers or before[1:] in lx.blockers:
+                return  # "الأسبوع الأول من الشهر الماضي"
+            day = lx.ordinals[_k(m.group("od"))]
+        else:
+            day = int(m.group("d"))
+        if atom.year is not None and atom.month is not None:
+            if not _valid(atom.year, atom.month, day):
+                return
+            atom.first = atom.last = dt.date(atom.year, atom.month, day)
+        else:
+            atom.first = atom.last = None
+        atom.ns, atom.level, atom.precision, atom.part = m.start(), "day", "day", True
+        return
+    m = rx.month_before.search(ntext, lo, atom.ns)
+    if m is None:
+        return
+    found = _months_in(language, _k(m.group("mon")))
+    if not found:
+        return
+    month = found[0][2]
+    day = None
+    if m.group("od") is not None:
+        day = lx.ordinals[_k(m.group("od"))]
+    elif m.group("d") is not None:
+        day = int(m.group("d"))
+    if atom.year is not None and atom.first is not None and atom.first.month == 1:
+        year = atom.year
+        if not _valid(year, month, day):
+            return
+        if day is None:
+            atom.first, atom.last = _month_span(year, month)
+        else:
+            atom.first = atom.last = dt.date(year, month, day)
+    elif atom.year is not None:
+        return  # "the past year" (rolling) does not name a calendar year
+    atom.ns = m.start()
+    atom.level = "day" if day is not None else "month"
+    atom.precision, atom.part = atom.level, True
+
+
+def _since(atom: _Atom, ntext: str, published: dt.date | None, rx: _PeriodRx) -> None:
+    """"منذ 2011", "since March", "منذ مطلع العام": from the atom's first day to the publication date;
+    "so far this year", "earlier this month": the current span up to the publication date."""
+    if atom.kind in ("now", "range"):
+        return
+    m = rx.since_head.match(ntext, atom.ns, atom.ne) if atom.kind == "abs" else None
+    start = atom.ns
+    if m is None:
+        m = rx.since_before.search(ntext, max(0, atom.ns - 20), atom.ns)
+        if m is not None:
+            start = m.start("s")
+    if m is not None:
+        if atom.kind == "rel" and atom.first is not None and atom.last == published and not atom.current:
+            return  # "منذ" is already part of a rolling span
+        atom.ns = start
+        atom.last = published if published is not None and (atom.first is None or atom.first <= published) \
+            else None
+        atom.precision, atom.relative = "period", True
+        return
+    if atom.current:
+        before = rx.so_far_before.search(ntext, max(0, atom.ns - 20), atom.ns)
+        after = rx.so_far_after.match(ntext, atom.ne)
+        if before is not None or after is not None:
+            if before is not None:
+                atom.ns = before.start("s")
+            if after is not None:
+                atom.ne = after.end()
+            atom.last = published
+            atom.precision = "period"
+
+
+def _relative_atoms(ntext: str, published: dt.date | None, language: str | None) -> list[_Atom]:
+    plex = _plex(language)
+    rx = _period_rx(language)
+    grammar = _period_grammar(language)
+    ago_after = plex.w("ago_after_words")
+    out: list[_Atom] = []
+    done = 0
+    for a in _period_anchor(language).finditer(ntext):
+        s = a.start()
+        if s < done or (s and _WORD_CHAR.match(ntext, s - 1)):
+            continue
+        if a.group() in ago_after:
+            atom = _ago_atom(ntext, a, published, plex, rx)
+            if atom is not None:
+                if out and out[-1].ne > atom.ns:
+                    out.pop()  # "a week ago" was first read as "a week"
+                out.append(atom)
+                done = atom.ne
+            continue
+        m = grammar.match(ntext, s)
+        if m is None:
+            continue
+        atom = _rel_atom(m, ntext, published, plex)
+        if atom is not None:
+            out.append(atom)
+            done = m.end()
+    for m in rx.year_range.finditer(ntext):
+        s = m.start()
+        if s and ntext[s - 1] in "0123456789/.-:":
+            continue
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if m.group("j") == "/" and y2 != y1 + 1:
+            continue
+        if not (y1 < y2 <= y1 + 60):
+            continue
+        head = rx.years_before.search(ntext, max(0, s - 50), s)
+        kind = _opener_kind(head) if head is not None and (head.group("bw") or head.group("fr")) else None
+        joiner = _k(m.group("j"))
+        if not (_joins(kind, joiner, plex) or (joiner == "/" and kind is None)
+                or (head is not None and head.group("yw") and joiner in plex.w("range_and"))):
+            continue
+        start = s
+        if head is not None and head.start() < s:
+            start = head.start("bw" if kind == "between" else "fr") if kind else head.start("yw")
+        out.append(_Atom(start, m.end(), dt.date(y1, 1, 1), dt.date(y2, 12, 31), "period", False, "range"))
+    return out
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
+    """Non-overlapping atoms in text order; of overlapping ones, the longest wins."""
+    atoms = sorted(atoms, key=lambda a: (a.ns, -a.ne))
+    out: list[_Atom] = []
+    cluster: list[_Atom] = []
+    end = -1
+
+    def flush() -> None:
+        if len(cluster) == 1:
+            out.append(cluster[0])
+            return
+        taken: list[_Atom] = []
+        for a in sorted(cluster, key=lambda a: (-(a.ne - a.ns), a.ns)):
+            if all(a.ne <= t.ns or a.ns >= t.ne for t in taken):
+                taken.append(a)
+        out.extend(sorted(taken, key=lambda a: a.ns))
+
+    for a in atoms:
+        if cluster and a.ns >= end:
+            flush()
+            cluster = []
+        cluster.append(a)
+        end = max(end, a.ne) if len(cluster) > 1 else a.ne
+    if cluster:
+        flush()
+    return out
+
+
+def find_periods(text: str | NormalizedText, published: dt.date | None,
+                 language: str | None = None) -> list[PeriodMention]:
+    """Time expressions in ``text`` resolved to the days they cover, in text order, non-overlapping.
+
+    Covers absolute dates (:func:`find_dates`), relative words ("أمس", "الليلتين الماضيتين", "قبل
+    ثلاثة أيام", "last week", "so far this year"), weekdays ("يوم الأحد", "last Sunday"), parts of
+    months and years ("مطلع آذار 2019", "late 2015"), "since" periods ("منذ 2011") and ranges ("بين آب
+    2014 ومطلع آذار 2019", "17-19 آذار", "from 1 to 5 March"). Relative expressions are resolved
+    against ``published``; without it they are still reported, with ``first``/``last`` None. See the
+    module docstring for the rules.
+    """
+    nt = text if isinstance(text, NormalizedText) else NormalizedText.of(text or "")
+    ntext = nt.text
+    if not ntext:
+        return []
+    language = "en" if language == "en" else None
+    plex = _plex(language)
+    rx = _period_rx(language)
+    atoms = [_abs_atom(f, published) for f in _scan(nt, language)]
+    atoms += _relative_atoms(ntext, published, language)
+    atoms.sort(key=lambda a: (a.ns, -a.ne))
+    # a weekday or "today" right before (or around) a full date is part of that date's expression
+    merged: list[_Atom] = []
+    for atom in atoms:
+        prev = merged[-1] if merged else None
+        if prev is not None and prev.kind == "wd" and atom.kind == "abs" and atom.level == "day" and \
+                (atom.ns < prev.ne or rx.confirm_gap.fullmatch(ntext, prev.ne, atom.ns)):
+            atom.ns, atom.ne = min(prev.ns, atom.ns), max(prev.ne, atom.ne)
+            merged[-1] = atom
+            continue
+        merged.append(atom)
+    atoms = merged
+    for atom in atoms:
+        _refine(atom, ntext, published, plex, rx, language)
+    atoms.sort(key=lambda a: (a.ns, -a.ne))
+    ranged: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            r = _try_range(a, atoms[i + 1], ntext, published, plex, rx)
+            if r is not None:
+                ranged.append(r)
+                i += 2
+                continue
+        r = _elliptic(a, ntext, published, plex, rx, language)
+        ranged.append(r if r is not None else a)
+        i += 1
+    for atom in ranged:
+        _since(atom, ntext, published, rx)
+    out = []
+    for a in _without_overlaps([a for a in ranged if a.kind != "now"]):
+        s, e = nt.span(a.ns, a.ne)
+        out.append(PeriodMention(s, e, nt.original[s:e], a.first, a.last, a.precision, a.relative))
+    return out

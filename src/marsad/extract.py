@@ -1,30 +1,637 @@
-"""Extract: the claims a document makes (who says how many were harmed, where, when, by whom).
+"""Extract: the claims a document makes — who says how many were harmed, of whom, when, where, by
+whom and how — each with the exact span of text it came from, and the summary of its main incident.
 
-``analyse`` returns the SPEC output object of one document: the document, its claims and the
-summary of its main incident. Claim recognition is being built (issue: claims); until then a
-document yields no claims and no summary.
+The recognisers each find one kind of thing in the whole text once (counts: ``numbers``; outcome,
+attribution and cause words: ``cues``; places: ``gazetteer``; actors and sources: ``actors``; dates
+and periods: ``dates``). This module puts them together sentence by sentence:
+
+1. a count becomes a claim when an outcome word governs it in the same clause ("مقتل 5 مدنيين",
+   "5 قتلى", "five people were killed"); counts after "بينهم / including" are parts of the claim
+   before them; a killing word with victims but no number ("killed large numbers of civilians")
+   is a claim without a count;
+2. each claim takes its place, period, perpetrator and cause from its sentence, else from the
+   sentences before it in the paragraph, else from the title and lead;
+3. its claimant is the source an attribution word points to in the sentence (or the source last
+   named, for "the network added"), else the outlet; modality follows from denial, accusation and
+   attribution words;
+4. totals over long periods or whole regions are ``aggregate``, not incidents.
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass, field
 from typing import Any
 
+from marsad import actors, cues, dates, gazetteer, numbers
+from marsad.arabic import NormalizedText, normalize
 from marsad.ingest import Document
 
+KINDS = ("killed", "injured", "missing", "detained", "displaced", "affected")
+CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "execution", "shooting")
+MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
+AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
+AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
+SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
+CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
+
+_SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
+_CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]\"“”«»]|\s-\s|\.\s")
+_SUBSET = re.compile(r"(?:^|\s)(?:من\s*)?(?:بينهم|بينهن|منهم|منهن|بينها|من\s+بينهم)(?:\s|$)|"
+                     r"\b(?:including|among them|among whom|of whom|of them)\b")
+_CONJ_ONLY = re.compile(r"^\s*(?:و|،|,|and|or|plus|as well as|\s)*\s*$")
+_TARGET_BEFORE = re.compile(r"(?:ضد|معاقل|مواقع|مقرات|عناصر|مقاتلي|عناصر من|مسلحي|against|positions of|"
+                            r"members of|fighters of|targeting|targeted)\s*$")
+_FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»]|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
+                             r"نتيجه|نتيجة|خلال|بسبب|اخرين|آخرين|اخرون|آخرون|حتى|منذ|عندما|حين|عقب|"
+                             r"بينهم|منهم|بينما|امس|أمس|اليوم)\b|"
+                             r"(?:in|on|at|after|from|and|as|when|since|following|during|by|others|more|"
+                             r"including|among|were|was|have|had|has|are|is|others?|yesterday|today)\b)")
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Found:
+    """Everything the recognisers found in one document, sorted by position."""
+
+    counts: list[Any]
+    cues: list[cues.Cue]
+    places: list[Any]
+    actors: list[Any]
+    sources: list[Any]
+    periods: list[Any]
+
+    def within(self, items: list[Any], start: int, end: int) -> list[Any]:
+        starts = [i.start for i in items]
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        return [i for i in items[lo:hi] if i.end <= end]
+
+
+@dataclass
+class Draft:
+    """A claim being built."""
+
+    kind: str
+    count: Any | None          # numbers.Count or None
+    anchor: int                # offset of the count (or cue) the claim hangs on
+    sentence: int
+    victims: list[str] = field(default_factory=list)
+    parent: Draft | None = None
+    cue: cues.Cue | None = None
+
+
+# ------------------------------------------------------------------------------------ sentences
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with their paragraph number; a blank line starts a paragraph."""
+    out: list[Sentence] = []
+    paragraph = 0
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > pos and text[pos:m.start()].strip():
+            out.append(Sentence(pos, m.start(), paragraph))
+        if "\n\n" in m.group(0) or m.group(0).count("\n") > 1:
+            paragraph += 1
+        pos = m.end()
+    if text[pos:].strip():
+        out.append(Sentence(pos, len(text.rstrip()), paragraph))
+    return out
+
+
+def _language(doc: Document) -> str:
+    if doc.language in ("ar", "en"):
+        return doc.language
+    return "ar" if re.search("[\u0600-\u06ff]", doc.text[:2000]) else "en"
+
+
+# ------------------------------------------------------------------------------------ claims
 
 def extract_claims(doc: Document) -> list[dict[str, Any]]:
     """The claims of a document, each with its exact evidence span in ``doc.text``."""
-    if doc.empty_reason:
+    if doc.empty_reason or not doc.text.strip():
         return []
-    return []
+    text = doc.text
+    lang = _language(doc)
+    norm = NormalizedText.of(text)
+    found = Found(
+        counts=numbers.find_counts(norm, lang),
+        cues=cues.find_cues(text, lang, norm),
+        places=_places(text, lang, norm),
+        actors=actors.find_actors(norm, lang),
+        sources=actors.find_sources(norm, lang),
+        periods=dates.find_periods(norm, doc.published, lang),
+    )
+    sentences = split_sentences(text)
+    drafts: list[Draft] = []
+    for index, sentence in enumerate(sentences):
+        drafts += _sentence_drafts(text, norm, found, index, sentence, lang)
+    claims: list[dict[str, Any]] = []
+    index_of: dict[int, int] = {}
+    for d in drafts:
+        if d.parent is not None and id(d.parent) in index_of:
+            parent = claims[index_of[id(d.parent)]]
+            claim = dict(parent, victims=d.victims, count=_count_json(d.count),
+                         evidence=_evidence(text, sentences[d.sentence], d.anchor),
+                         part_of=index_of[id(d.parent)])
+        else:
+            claim = _claim(doc, text, found, sentences, d)
+        index_of[id(d)] = len(claims)
+        claims.append(claim)
+    return claims
 
 
-def summarize(claims: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The document's main incident as a conflict-data coder would record it; None without harm."""
+def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
+    category = cue.category("outcome")
+    if not category:
+        return None
+    _, kind, role = category.split(".")
+    return kind, role
+
+
+def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
+                     sentence: Sentence, lang: str) -> list[Draft]:
+    counts = found.within(found.counts, sentence.start, sentence.end)
+    outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
+    if not outcome_cues:
+        return []
+    drafts: list[Draft] = []
+    previous: Draft | None = None
+    for count in counts:
+        between = text[previous.count.end:count.start] if previous and previous.count else ""
+        subset_of: Draft | None = None
+        if previous and previous.count and _SUBSET.search(normalize(between)) and not _cue_between(
+                outcome_cues, previous.count.end, count.start):
+            subset_of = previous.parent or previous
+            draft = Draft(subset_of.kind, count, count.start, index, _victims(count), parent=subset_of,
+                          cue=subset_of.cue)
+        elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
+            draft = Draft(previous.kind, count, count.start, index, _victims(count), parent=previous.parent,
+                          cue=previous.cue)
+        else:
+            attached = _governing_cue(text, outcome_cues, count, lang) or _toll_reference(text, norm, outcome_cues,
+                                                                                   sentence, count)
+            if attached is None or (count.category is None and not _counts_people(text, count, attached)):
+                continue
+            (kind, cue), _role = attached
+            draft = Draft(kind, count, count.start, index, _victims(count), cue=cue)
+        if count.parts and draft.parent is not None:
+            # "بينهم 924 طفلاً و656 امرأة": each member is a part of the claim before, the sum is not
+            drafts += [Draft(draft.kind, part, part.start, index, _victims(part), parent=draft.parent,
+                             cue=draft.cue) for part in count.parts]
+        else:
+            drafts.append(draft)
+            # "مقتل طفل وامرأة": the total, and each member as a part of it
+            drafts += [Draft(draft.kind, part, part.start, index, _victims(part), parent=draft, cue=draft.cue)
+                       for part in count.parts]
+        previous = draft
+    drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
+    return drafts
+
+
+_TOLL_WORDS = re.compile(r"(?:عدد(?:هم|هن|ها)|حصيل(?:ه|تهم|تها)|اعداد(?:هم|هن)|"
+                         r"\b(?:the|their|its)\s+(?:death\s+)?(?:toll|number|tally|count)\b)")
+
+
+def _toll_reference(text: str, norm: NormalizedText, outcome_cues: list[cues.Cue], sentence: Sentence,
+                    count: Any) -> tuple[tuple[str, cues.Cue], str] | None:
+    """A count given as "their number passed 2,000" / "the toll rose to 9": it counts the outcome
+    named earlier in the sentence, even across a comma."""
+    window = normalize(text[max(sentence.start, count.start - 60):count.start])
+    if not _TOLL_WORDS.search(window):
+        return None
+    before = [c for c in outcome_cues if c.end <= count.start and _outcome_kind(c)]
+    if not before:
+        return None
+    cue = before[-1]
+    kind, role = _outcome_kind(cue)  # type: ignore[misc]
+    return (kind, cue), role
+
+
+def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int) -> bool:
+    return any(start <= c.start and c.end <= end for c in outcome_cues)
+
+
+def _victims(count: Any) -> list[str]:
+    """The victim categories a count covers: all of a coordination ("النساء والأطفال"), else its own."""
+    if len(count.categories) > 1:
+        return list(count.categories)
+    return [count.category] if count.category else ["people"]
+
+
+_AUXILIARIES = re.compile(r"\b(?:were|was|are|is|have|has|had|been|be|being|reportedly|also|all|later|"
+                          r"reported|confirmed|believed|feared|to have|people|civilians)\b|"
+                          r"(?:^|\s)(?:قد|جميعهم|كلهم|اخرون|اخرين)(?=\s|$)")
+
+
+_COORDINATION = re.compile(r"\b(?:and|or|while|but)\b|(?:^|\s)(?:و|او|بينما)(?=\s|$)")
+
+
+def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any,
+                   lang: str) -> tuple[tuple[str, cues.Cue], str] | None:
+    """The outcome word that governs a count in its clause.
+
+    An outcome noun or participle right after the count binds first ("5 قتلى", "22 injuries",
+    "four were killed"); otherwise Arabic puts the event word before the number ("مقتل 5 مدنيين",
+    "إصابة 12 آخرين"), English puts a verb before its object ("killing five") or a participle after
+    the subject ("five people were killed")."""
+    best: tuple[float, tuple[str, cues.Cue], str] | None = None
+    for cue in outcome_cues:
+        kind_role = _outcome_kind(cue)
+        if kind_role is None:
+            continue
+        kind, role = kind_role
+        if cue.end <= count.start:
+            gap = text[cue.end:count.start]
+            limit = 60
+            distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
+        elif cue.start >= count.end:
+            gap = text[count.end:cue.start]
+            limit = 45
+            distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
+            if _COORDINATION.search(normalize(gap)):  # "killed six people and injured ten": a new verb
+                distance += 30
+        else:  # the count's own words carry the outcome ("قتيلين", "22 injuries")
+            gap, distance, limit = "", -1, 1
+        if len(gap) > limit or _CLAUSE_BREAK.search(gap):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, (kind, cue), role)
+    return (best[1], best[2]) if best else None
+
+
+def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], str]) -> bool:
+    """A count with no person noun counts people only when nothing else follows it ("ارتفع عدد
+    القتلى إلى 9،", "the toll rose to 9 on Sunday") or an outcome noun does ("5 قتلى")."""
+    (_kind, cue), role = attached
+    if cue.start >= count.end and role in ("nouns", "verbs") and cue.start - count.end <= 25:
+        return True
+    return bool(_FUNCTION_AFTER.match(text[count.end:count.end + 25]))
+
+
+_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+
+
+def _person_categories(window: str, lang: str) -> list[str]:
+    """Victim categories named by the person nouns in a stretch of text ("من المدنيين والأطفال")."""
+    out: list[str] = []
+    for word in _WORD.findall(window)[:8]:
+        noun = numbers.person_noun(word, lang)
+        if noun is not None and noun.kind is None and noun.category not in out:
+            out.append(noun.category)
+    return out
+
+
+def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_cues: list[cues.Cue],
+               drafts: list[Draft], lang: str) -> list[Draft]:
+    """Harm reported without a number ("killing large numbers of civilians", "قتلى وجرحى في
+    انفجار"): one claim without a count per outcome, when the sentence names the victims, the
+    weapon or the place, so that a bare word in passing does not make a claim."""
+    out: list[Draft] = []
+    have = {d.kind for d in drafts}
+    specific = bool(found.within(found.places, sentence.start, sentence.end)) or any(
+        c.has("cause") for c in found.within(found.cues, sentence.start, sentence.end))
+    for cue in outcome_cues:
+        kind_role = _outcome_kind(cue)
+        if not kind_role or kind_role[0] not in ("killed", "injured") or kind_role[0] in have:
+            continue
+        victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang)
+        if victims or specific:
+            out.append(Draft(kind_role[0], None, cue.start, index, victims or ["people"], cue=cue))
+            have.add(kind_role[0])
+    return out
+
+
+# ------------------------------------------------------------------------------------ context
+
+def _context_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, int]]:
+    """Where a claim looks for its context, nearest first: its sentence, the sentences before it in
+    the same paragraph, the title and lead of the document, then the two sentences after it (a
+    headline's details come in the lines below it)."""
+    here = sentences[index]
+    ranges = [(here.start, here.end)]
+    for j in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
+        if sentences[j].paragraph != here.paragraph:
+            break
+        ranges.append((sentences[j].start, sentences[j].end))
+    for j in range(min(2, len(sentences))):
+        if j < index and (sentences[j].start, sentences[j].end) not in ranges:
+            ranges.append((sentences[j].start, sentences[j].end))
+    for j in range(index + 1, min(len(sentences), index + 3)):
+        ranges.append((sentences[j].start, sentences[j].end))
+    return ranges
+
+
+def _nearest(items: list[Any], anchor: int) -> Any:
+    return min(items, key=lambda i: abs(i.start - anchor))
+
+
+_PRECISION_RANK = {"exact": 0, "unresolved": 1, "district": 2, "governorate": 3, "country": 4}
+
+
+def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
+    """Places the gazetteer resolves, and villages it does not know but the text names ("قرية X")."""
+    resolved = gazetteer.find_places(text, lang, normalized=norm)
+    if lang != "ar":
+        return resolved
+    return sorted(resolved + gazetteer.unresolved_places(text, resolved, normalized=norm), key=lambda m: m.start)
+
+
+def _place_rank(mention: Any) -> float:
+    """How precisely a mention locates an event; a governorate capital named alone ("إدلب") often
+    stands for its governorate, so it ranks below a village in the same sentence."""
+    p = mention.place
+    rank = float(_PRECISION_RANK.get(p.precision, 9))
+    if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1):
+        rank += 1.5
+    return rank
+
+
+def _same_name(a: str, b: str) -> bool:
+    a, b = normalize(a).replace("-", " "), normalize(b).replace("-", " ")
+    return a == b or a.startswith(b) or b.startswith(a)
+
+
+def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int) -> tuple[Any | None, Any | None]:
+    """The most specific place in the nearest context that names one below country level (a country,
+    "in Syria", only when no context names anything more precise), and the governorate-level place
+    around it, which locates a village the gazetteer does not know."""
+    fallback = None
+    for start, end in ranges:
+        here = found.within(found.places, start, end)
+        if not here:
+            continue
+        best_rank = min(_place_rank(p) for p in here)
+        best = _nearest([p for p in here if _place_rank(p) == best_rank], anchor)
+        if best_rank < _PRECISION_RANK["country"]:
+            region = None
+            if best.place.precision == "unresolved":
+                regions = [p for p in here if p.place.admin1 and p is not best]
+                region = _nearest(regions, best.start) if regions else None
+            return best, region
+        fallback = fallback or best
+    return fallback, None
+
+
+def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> Any | None:
+    for start, end in ranges:
+        here = found.within(found.periods, start, end)
+        if here:
+            return _nearest(here, anchor)
     return None
+
+
+def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
+                claimant_span: tuple[int, int] | None) -> Any | None:
+    for start, end in ranges:
+        here = [a for a in found.within(found.actors, start, end)
+                if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
+                and not _TARGET_BEFORE.search(normalize(text[max(start, a.start - 25):a.start]))]
+        named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
+        if named:
+            before = [a for a in named if a.start <= anchor]
+            return _nearest(before or named, anchor)
+        if here:  # only a partisan label ("terrorists") names the doer: the actor is not known
+            return _nearest(here, anchor)
+    return None
+
+
+def _pick_cause(found: Found, ranges: list[tuple[int, int]]) -> str | None:
+    for start, end in ranges:
+        present = {c.category("cause").split(".")[1] for c in found.within(found.cues, start, end)
+                   if c.has("cause")}
+        for cause in CAUSE_PRIORITY:
+            if cause in present:
+                return cause
+    return None
+
+
+def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: int, anchor: int,
+                   doc: Document) -> tuple[dict[str, Any], str, tuple[int, int] | None]:
+    """(claimant, modality, span of the claimant's words) for a claim in sentence ``index``."""
+    here = sentences[index]
+    sentence_cues = found.within(found.cues, here.start, here.end)
+    attribution = [c for c in sentence_cues if c.has("attribution")]
+    denial = any(c.has("denial") for c in sentence_cues)
+    allegation = any(c.has("allegation") for c in sentence_cues)
+    sources = found.within(found.sources, here.start, here.end)
+    speech = [c for c in sentence_cues if c.has("attribution") or c.has("allegation") or c.has("denial")]
+    mention = None
+    if sources and speech:
+        mention = min(sources, key=lambda s: _speaker_distance(s, speech))
+        if _speaker_distance(mention, speech) > SPEAKER_GAP:
+            mention = None
+    if mention is None and attribution:
+        for j in range(index - 1, max(-1, index - 4), -1):
+            earlier = [s for s in found.within(found.sources, sentences[j].start, sentences[j].end)
+                       if s.source.type != "belligerent"]
+            if earlier:
+                mention = earlier[-1]
+                break
+    if mention is not None:
+        claimant = {"name": mention.source.name, "type": mention.source.type, "text": mention.text}
+        span: tuple[int, int] | None = (mention.start, mention.end)
+    else:
+        claimant = {"name": doc.outlet, "type": "outlet", "text": None}
+        span = None
+    if denial:
+        modality = "denied"
+    elif allegation:
+        modality = "alleged"
+    elif mention is not None or attribution:
+        modality = "reported"
+    else:
+        modality = "asserted"
+    return claimant, modality, span
+
+
+def _speaker_distance(source: Any, speech: list[cues.Cue]) -> float:
+    """How far a source is from the nearest speech verb; the subject right after the verb (Arabic
+    "قالت الشبكة", "اتهم ناشطون") or right before it ("the Observatory said") is the speaker."""
+    best = float("inf")
+    for cue in speech:
+        if source.start >= cue.end:
+            gap = source.start - cue.end
+        else:
+            gap = cue.start - source.end + 3
+        best = min(best, max(gap, 0))
+    return best
+
+
+# ------------------------------------------------------------------------------------ output
+
+def _count_json(count: Any | None) -> dict[str, Any] | None:
+    if count is None:
+        return None
+    return {"low": count.low, "high": count.high, "text": count.text, "vague": bool(count.vague),
+            "approximate": bool(getattr(count, "approximate", False))}
+
+
+def _period_json(period: Any | None) -> dict[str, Any] | None:
+    if period is None:
+        return None
+    return {"start": period.first.isoformat() if period.first else None,
+            "end": period.last.isoformat() if period.last else None,
+            "precision": period.precision, "text": period.text}
+
+
+def _place_json(mention: Any | None, region: Any | None = None) -> dict[str, Any] | None:
+    if mention is None:
+        return None
+    p = mention.place
+    place = {"name": p.name, "name_ar": p.name_ar, "admin1": p.admin1, "country": p.country, "lat": p.lat,
+             "lon": p.lon, "precision": p.precision, "text": mention.text}
+    if region is not None:  # a village the gazetteer lacks, in the governorate the text names with it
+        place.update(admin1=region.place.admin1, country=region.place.country)
+    return place
+
+
+def _actor_json(mention: Any | None) -> dict[str, Any]:
+    if mention is None:
+        return {"id": "unknown", "name": "unknown", "text": None}
+    if mention.actor is None:  # a partisan label that names nobody in particular
+        return {"id": "unknown", "name": "unknown", "text": mention.text, "partisan_label": True}
+    return {"id": mention.actor.id, "name": mention.actor.name, "text": mention.text}
+
+
+def _evidence(text: str, sentence: Sentence, anchor: int) -> dict[str, Any]:
+    start, end = sentence.start, sentence.end
+    if end - start > MAX_QUOTE:  # narrow a run-on sentence to the clauses around the anchor
+        lo = max(start, anchor - MAX_QUOTE // 2)
+        hi = min(end, anchor + MAX_QUOTE // 2)
+        left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, lo, anchor)), default=lo)
+        right = min((m.start() for m in _CLAUSE_BREAK.finditer(text, anchor + 1, hi)), default=hi)
+        start, end = left, right
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return {"start": start, "end": end, "quote": text[start:end]}
+
+
+def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: dict[str, Any] | None) -> bool:
+    if count and (count.get("low") or 0) >= AGGREGATE_TOLL:  # no single event kills this many
+        return True
+    if period is not None and period.first and period.last and (period.last - period.first).days > AGGREGATE_DAYS:
+        return True
+    return any(c.has("aggregate") for c in found.within(found.cues, sentence.start, sentence.end))
+
+
+def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
+    ranges = _context_ranges(sentences, draft.sentence)
+    claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
+    place, region = _pick_place(found, ranges, draft.anchor)
+    period = _pick_period(found, ranges, draft.anchor)
+    actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
+    sentence = sentences[draft.sentence]
+    count = _count_json(draft.count)
+    scope = "aggregate" if _is_aggregate(found, sentence, period, count) else "incident"
+    return {
+        "kind": draft.kind,
+        "victims": draft.victims,
+        "count": count,
+        "period": _period_json(period),
+        "place": _place_json(place, region),
+        "perpetrator": _actor_json(actor),
+        "cause": _pick_cause(found, ranges),
+        "claimant": claimant,
+        "modality": modality,
+        "scope": scope,
+        "evidence": _evidence(text, sentence, draft.anchor),
+    }
+
+
+# ------------------------------------------------------------------------------------ summary
+
+def _best(count: dict[str, Any] | None) -> int:
+    if not count:
+        return 0
+    if count.get("low") is not None:
+        return int(count["low"])
+    return int(count.get("high") or 0)
+
+
+def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict[str, Any] | None:
+    """The document's main incident as a conflict-data coder would record it; None without harm.
+
+    The main incident is the one the report leads with: the first killed claim about one event (the
+    title counts as the lead). A vague lead ("dozens killed") gives way to the first exact figure of
+    the same outcome further on; an unspecified "70 dead" takes the category the report gives the
+    same number elsewhere ("70 fighters"); the parts of the lead claim, and children or women counted
+    in the sentences right after it, give the per-category figures.
+    """
+    incident = [c for c in claims if c["scope"] == "incident" and c.get("part_of") is None]
+    killed = [c for c in incident if c["kind"] == "killed"]
+    if not killed:
+        harmed = [c for c in incident if c["kind"] == "injured"]
+        if not harmed:
+            return None
+        lead = harmed[0]
+        return {"kind": "injured", "civilians": 0, "children": 0, "women": 0, "combatants": 0,
+                **_where_when(lead), "claims": [claims.index(lead)]}
+    lead = killed[0]
+    if lead.get("count") is None or lead["count"].get("vague"):
+        exact = [c for c in killed[1:6] if c.get("count") and not c["count"].get("vague")
+                 and _same_event(c, lead) and ("combatants" in c["victims"]) == ("combatants" in lead["victims"])]
+        lead = exact[0] if exact else lead
+    n = _best(lead.get("count"))
+    victims = set(lead["victims"])
+    if victims == {"people"}:
+        same_number = [c for c in claims if c is not lead and c["kind"] == "killed" and _best(c.get("count")) == n
+                       and set(c["victims"]) - {"people"}]
+        if same_number:
+            victims = set(same_number[0]["victims"])
+    lead_index = claims.index(lead)
+    figures = {"civilians": 0, "children": 0, "women": 0, "combatants": 0}
+    if "combatants" in victims and len(victims) == 1:
+        figures["combatants"] = n
+    else:
+        figures["civilians"] = n
+    parts = [c for c in claims if c.get("part_of") == lead_index]
+    near = [c for c in claims[lead_index + 1:lead_index + 6] if c["kind"] == "killed" and c.get("part_of") is None
+            and c["evidence"]["start"] - lead["evidence"]["end"] <= 300]
+    for c in parts + near:
+        cats = set(c["victims"])
+        m = _best(c.get("count"))
+        if cats == {"civilians"} and c in parts:
+            figures["civilians"] = m
+        for v in ("children", "women"):
+            if cats == {v} and (not n or m <= n) and not figures[v]:
+                figures[v] = m
+        if cats == {"combatants"} and c in parts:
+            figures["combatants"] = m
+    if len(victims) == 1 and victims & {"children", "women"}:
+        figures[next(iter(victims))] = max(figures[next(iter(victims))], n)
+        # "three children were among at least 19 civilians killed": the wider figure is the toll
+        wider = [_best(c.get("count")) for c in [lead] + near if set(c["victims"]) & {"civilians", "people"}
+                 and _best(c.get("count")) > n]
+        if wider:
+            figures["civilians"] = wider[0]
+    return {"kind": "killed", **figures, **_where_when(lead), "claims": [lead_index] + [claims.index(c) for c in parts]}
+
+
+def _where_when(claim: dict[str, Any]) -> dict[str, Any]:
+    return {"place": claim.get("place"), "period": claim.get("period"), "perpetrator": claim.get("perpetrator"),
+            "cause": claim.get("cause")}
+
+
+def _same_event(claim: dict[str, Any], lead: dict[str, Any]) -> bool:
+    a, b = claim.get("place") or {}, lead.get("place") or {}
+    if a and b and a.get("name") != b.get("name") and a.get("admin1") != b.get("admin1"):
+        return False
+    return True
 
 
 def analyse(doc: Document) -> dict[str, Any]:
     """The SPEC output object for one document."""
     claims = extract_claims(doc)
-    return {"document": doc.as_json(), "claims": claims, "summary": summarize(claims)}
+    return {"document": doc.as_json(), "claims": claims, "summary": summarize(claims, doc)}
+
+

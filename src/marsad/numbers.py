@@ -1,0 +1,1542 @@
+"""Count expressions: how many people a phrase of Arabic or English text speaks of.
+
+``find_counts(text)`` returns every count expression in a text, in order and without overlaps, as
+:class:`Count` objects whose ``start``/``end`` point into the ORIGINAL text:
+
+- digits in Western, Arabic-Indic and Persian forms with thousands separators (``1,753``, ``٣٠٣٥``,
+  ``٢٬٠٠٠``); decimals only before a scale word (``1.5 million``);
+- number words with their gender, case, construct, dual and definite forms and attached proclitics
+  (``ثلاثة آلاف``, ``أحد عشر``, ``مئتي``, ``الألفين``, ``وخمسة وعشرين``; ``twenty-two``, ``two
+  hundred and five``, ``a dozen``);
+- vague quantities recorded with a conservative low (``عشرات`` 10, ``مئات`` 100, ``dozens`` 12 ...);
+- bounds and ranges (``أكثر من 20`` -> 21.., ``ما لا يقل عن 20`` -> 20.., ``نحو 20`` -> ~20,
+  ``حتى 20`` -> ..20, ``أقل من 20`` -> ..19, ``بين 10 و15`` / ``10-15`` / ``10 to 15``);
+- bare person nouns, which ARE counts in Arabic news: a singular ``مقتل طفل`` = 1, a dual
+  ``طفلين`` / ``امرأتان`` = 2, an unvowelled ``مدنيين`` (dual or plural) = at least 2, vague;
+  English ``a child`` = 1;
+- lists, which add up: ``طفل وامرأة`` = 1 child + 1 woman; the list is one :class:`Count` with the
+  total and its ``parts``.
+
+What is NOT a count: years and dates (``2019``, ``9/02/2019``, ``21 آذار``), clock times, ages and
+durations (``36 عاما``), percentages, money, distances, ordinals (``الثالث``, ``الحادي عشر``,
+``3rd``), phone numbers, numbers in names and identifiers (``دير الزور24``, ``Resolution 2254``,
+``F-16``). A number of things that are not people (``3 غارات``, ``five missiles``, ``عشرات
+الصواريخ``) IS returned, with ``noun`` and ``category`` None: the claim extractor decides whether a
+count without a person noun is a toll (``قتل 5`` is one).
+
+Decisions worth knowing (the data files document the word-level ones):
+
+- The span covers the bound words, the number and the person noun attached to it (``أكثر من 20
+  مدنيا``, ``ثلاثة آلاف من المدنيين``, ``dozens of civilians``); a person noun used as an adjective
+  right after it is part of the same count (``1753 قتيلا مدنيا`` -> civilians).
+- ``up to n`` / ``حتى n`` gives low None (unknown), high n; ``less than n`` gives high n-1.
+- Four digits from 1900 to 2100 without a person noun are a year, even after a bound or in a range
+  (``منذ 1979 وحتى 1981``); with separators (``2,000``) or a noun (``2000 شخص``) they are counts.
+- Definite numbers (``العشرين``, ``الـ15``) are ordinal-like and are counts only with a person noun or
+  a bound (``تجاوز الألفين``); ``واحد`` / ``one`` only with a person noun.
+- A bare singular noun that is often an adjective or has another sense (``مدني``, ``عسكري``, ``عنصر``)
+  is a count only after a cue word (``مقتل``, ``إصابة``, ``بينهم``) or inside a list of counted
+  nouns; English singulars need ``a`` / ``an`` / ``another``.
+- Lists add up only when joined by و / "and" and of the same kind (killed and wounded never add up).
+- ``language=None`` uses both lexicons (Arabic and English words cannot be confused); "ar" or "en"
+  restrict the words, digits are read in both.
+
+All words live in the data files ``data/ar/numbers.toml`` and ``data/en/numbers.toml`` (schema
+described at their top); this module holds only the grammar. ``find_counts`` accepts a
+:class:`marsad.arabic.NormalizedText` so that a pipeline normalises each document once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
+
+from marsad.arabic import MARKS, NormalizedText, normalize
+from marsad.resources import load
+
+__all__ = [
+    "Count",
+    "PersonNoun",
+    "find_counts",
+    "noun_count",
+    "parse_number_words",
+    "person_noun",
+    "to_arabic_words",
+]
+
+CATEGORIES = ("civilians", "children", "women", "men", "combatants", "people")
+_CIVILIAN_SET = frozenset({"civilians", "children", "women"})
+
+
+@dataclass(frozen=True)
+class Count:
+    """One count expression. ``text == original_text[start:end]``.
+
+    ``low``/``high``: the range of people counted (None = open). ``vague``: a vague quantity
+    ("hundreds", "عشرات", an unvowelled ``مدنيين``). ``approximate``: hedged with "about", "نحو".
+    ``noun``: the normalised lemma of the person noun the count is attached to (in the span);
+    ``category``: its victim category; for a list or a coordination ("مئات النساء والأطفال") the
+    common category ("civilians" for children + women + civilians, else "people"), with every
+    category in ``categories``. ``parts``: for a list that adds up ("طفل وامرأة"), its members.
+    """
+
+    start: int
+    end: int
+    text: str
+    low: int | None
+    high: int | None
+    vague: bool = False
+    approximate: bool = False
+    noun: str | None = None
+    category: str | None = None
+    categories: tuple[str, ...] = ()
+    parts: tuple[Count, ...] = ()
+
+
+@dataclass(frozen=True)
+class PersonNoun:
+    """What a person-noun token is: lemma, category, and the count its form implies."""
+
+    lemma: str
+    category: str
+    kind: str | None  # killed | injured | missing | detained | displaced | None
+    number: str  # singular | dual | dual_or_plural | plural
+    definite: bool
+    singular_count: str  # always | cue | never
+    possessed: bool = False  # طفلها, زوجته, طفليه
+
+    @property
+    def count(self) -> tuple[int | None, int | None, bool] | None:
+        """(low, high, vague) implied by the form alone, or None (a plural implies no number)."""
+        if self.number == "singular":
+            return (1, 1, False)
+        if self.number == "dual":
+            return (2, 2, False)
+        if self.number == "dual_or_plural":
+            return (2, None, True)
+        return None
+
+
+# --------------------------------------------------------------------------- lexicon
+
+_AR = "\u0621-\u064a"
+_CONJ = ("", "و", "ف")
+_PREP = ("", "ب", "ل", "ك")
+_H, _T, _U = 1, 2, 4
+_INF = float("inf")
+_PROCLITIC_TOKENS = frozenset(
+    {"و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وب", "ول", "فب", "فل",
+     "وك", "وبال", "فبال"}
+)
+_NATIONALITY = re.compile(r"[a-z]+(?:ian|ese|ish)$")
+_AGE_ADJ = re.compile(r"\d+-(?:year|month|week|day)s?-old$")
+
+
+@dataclass(frozen=True)
+class _Noun:
+    lemma: str
+    category: str
+    kind: str | None
+    number: str
+    singular_count: str
+    possessed: bool = False
+
+
+@dataclass
+class _Lex:
+    num: dict[str, tuple[str, Any, str]]  # base -> (cls, value, form)
+    compound_only: frozenset[str]
+    needs_noun: frozenset[str]
+    one_of: frozenset[str]
+    postposed: dict[str, int]
+    articles: frozenset[str]
+    vague: dict[str, list[tuple[tuple[str, ...], int, int, int | None]]]  # key -> (phrase, key idx, lo, hi)
+    bounds: dict[str, list[tuple[tuple[str, ...], str]]]  # last word -> (phrase, kind), longest first
+    post_bounds: dict[str, list[tuple[tuple[str, ...], str]]]  # first word -> (phrase, kind)
+    range_start: list[tuple[str, ...]]
+    range_joiners: dict[str, tuple[str, ...]]  # first token -> phrase
+    after: dict[str, list[tuple[str, ...]]]  # first token -> phrases
+    months: frozenset[str]
+    before_names: frozenset[str]
+    before_time: frozenset[str]
+    before_year: frozenset[str]
+    ordinals: frozenset[str]
+    cues: frozenset[str]
+    blockers: frozenset[str]
+    after_ok: frozenset[str]
+    adjectives: frozenset[str]
+    words: dict[str, tuple[int, bool, str]]  # surface -> (skip, definite, base) for number/vague/one_of
+    nouns: dict[str, tuple[int, bool, _Noun]]  # surface -> (skip, definite, noun)
+    anchors: frozenset[str]
+    next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
+    prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
+
+
+def _n(word: str) -> str:
+    return normalize(word).strip()
+
+
+def _phrase(p: str) -> tuple[str, ...]:
+    return tuple(_BTOK.findall(_n(p)))
+
+
+def _ar_surfaces(base: str, article: bool = True):
+    """(surface, skip, definite) for a bare Arabic word with every proclitic combination."""
+    for c in _CONJ:
+        for p in _PREP:
+            yield c + p + base, len(c + p), False
+            if article:
+                if p == "ل":
+                    yield c + "لل" + base, len(c) + 2, True
+                else:
+                    yield c + p + "ال" + base, len(c + p), True
+
+
+def _noun_forms(entry: dict[str, Any], lang: str) -> list[tuple[str, _Noun, bool]]:
+    """Every (form, noun, article_allowed) of a [[person]] entry."""
+    sg = _n(entry.get("singular", ""))
+    plurals = [_n(p) for p in entry.get("plural", [])]
+    category = entry["category"]
+    kind = entry.get("kind") or None
+    rule = entry.get("singular_count", "never")
+    lemma = sg or (plurals[0] if plurals else "")
+    out: list[tuple[str, _Noun, bool]] = []
+
+    def add(form: str, number: str, possessed: bool = False, article: bool = True) -> None:
+        out.append((form, _Noun(lemma, category, kind, number, rule, possessed), article))
+
+    plural_set = set(plurals)
+    for p in plurals:
+        add(p, "plural")
+    if not sg:
+        return out
+    if lang == "en":
+        add(sg, "singular")
+        return out
+    stem = sg[:-1] + "ت" if sg.endswith("ه") else sg
+    if sg.endswith("ي") and not sg.endswith("يي") and len(sg) > 2 and sg[-2] == "ت":
+        stem = sg  # فتي: the dual is فتيان, listed as a plural anyway
+    duals = [_n(d) for d in entry.get("dual", [])] or [stem + "ان", stem + "ين"]
+    for d in duals:
+        add(d, "dual_or_plural" if d in plural_set else "dual")
+    add(sg, "singular")
+    if not sg.endswith("ه") and not sg.endswith("ا"):
+        add(sg + "ا", "singular", article=False)  # accusative: طفلا، مدنيا
+    if not entry.get("possessive", False):
+        return out
+    for suffix in ("ه", "ها", "هم", "هما", "هن"):
+        if not (suffix == "ه" and stem.endswith("ي")):  # not the feminine nisba -ية
+            add(stem + suffix, "singular", True, article=False)  # طفلها، زوجته
+        ambiguous = (stem + "ين") in plural_set or (stem + "ون") in plural_set
+        add(stem + "ي" + suffix, "dual_or_plural" if ambiguous else "dual", True, article=False)  # طفليه
+        for p in plurals:
+            if not p.endswith("ين") and not p.endswith("ون"):
+                add((p[:-1] + "ت" if p.endswith("ه") else p) + suffix, "plural", True, article=False)
+    return out
+
+
+@cache
+def _lex(lang: str) -> _Lex:
+    if lang == "both":
+        return _merge(_lex("ar"), _lex("en"))
+    data = load(f"{lang}/numbers.toml")
+    ar = lang == "ar"
+    num: dict[str, tuple[str, Any, str]] = {}
+    for w, v in data.get("units", {}).items():
+        num[_n(w)] = ("unit", int(v), "")
+    for w, v in data.get("ten", {}).items():
+        num[_n(w)] = ("ten", int(v), "")
+    for w, v in data.get("teens", {}).items():
+        num[_n(w)] = ("teen", int(v), "")
+    for w, v in data.get("tens", {}).items():
+        num[_n(w)] = ("tens", int(v), "")
+    for w, v in data.get("hundreds", {}).items():
+        num[_n(w)] = ("hundred", int(v), "")
+    for spec in data.get("scales", {}).values():
+        value = int(spec["value"])
+        sg = {_n(w) for w in spec.get("singular", [])}
+        dual = {_n(w) for w in spec.get("dual", [])}
+        for w in sg | dual:
+            num[w] = ("scale", value, "sgdual" if (w in sg and w in dual) else ("sg" if w in sg else "dual"))
+        for w in spec.get("plural", []):
+            num[_n(w)] = ("scale", value, "pl")
+
+    vague: dict[str, list[tuple[tuple[str, ...], int, int, int | None]]] = {}
+    for phrase, spec in data.get("vague", {}).items():
+        words = _phrase(phrase)
+        k = next((i for i, w in enumerate(words) if w not in ("a", "an")), 0)
+        vague.setdefault(words[k], []).append((words, k, int(spec["low"]), spec.get("high")))
+    for v in vague.values():
+        v.sort(key=lambda e: -len(e[0]))
+
+    b = data.get("bounds", {})
+    bounds: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind in ("more_than", "at_least", "approximately", "up_to", "less_than"):
+        for p in b.get(kind, []):
+            words = _phrase(p)
+            if words:
+                bounds.setdefault(words[-1], []).append((words, kind))
+    for v in bounds.values():
+        v.sort(key=lambda e: -len(e[0]))
+    post_bounds: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind in ("more_than", "at_least", "approximately", "up_to"):
+        for p in b.get("postposed_" + kind, []):
+            words = _phrase(p)
+            post_bounds.setdefault(words[0], []).append((words, kind))
+    for v in post_bounds.values():
+        v.sort(key=lambda e: -len(e[0]))
+    range_start = sorted((_phrase(p) for p in b.get("range_start", [])), key=len, reverse=True)
+    range_joiners = {_phrase(p)[0]: _phrase(p) for p in b.get("range_joiners", [])}
+
+    nc = data.get("not_counts", {})
+    after: dict[str, list[tuple[str, ...]]] = {}
+    for p in nc.get("after", []):
+        words = _phrase(p)
+        if words:
+            after.setdefault(words[0], []).append(words)
+    for v in after.values():
+        v.sort(key=len, reverse=True)
+
+    def wordset(key: str, table: dict[str, Any] = nc) -> frozenset[str]:
+        return frozenset(_n(w) for w in table.get(key, []))
+
+    sing = data.get("singular", {})
+    words: dict[str, tuple[int, bool, str]] = {}
+    nouns: dict[str, tuple[int, bool, _Noun]] = {}
+    anchors: set[str] = set()
+    one_of = frozenset(_n(w) for w in data.get("one_of", []))
+    word_bases = set(num) | set(vague) | set(one_of)
+    not_words = wordset("not_words")
+    never_definite = {_n(w) for w in data.get("compound_only", []) + data.get("needs_noun", [])}
+    for base in sorted(word_bases):
+        if ar:
+            for surface, skip, definite in _ar_surfaces(base):
+                if surface not in not_words:
+                    known = words.get(surface)
+                    if known is None or skip < known[0]:  # واحد is "one", not و + أحد
+                        words[surface] = (skip, definite, base)
+                    if not (definite and base in never_definite):  # الأحد، الاثنين: days
+                        anchors.add(surface)
+        else:
+            words[base] = (0, False, base)
+            anchors.add(base)
+    for entry in data.get("person", []):
+        for form, noun, article in _noun_forms(entry, lang):
+            surfaces = _ar_surfaces(form, article) if ar else [(form, 0, False)]
+            for surface, skip, definite in surfaces:
+                known = nouns.get(surface)
+                if known is not None and skip != known[0]:
+                    if skip < known[0]:  # the reading with fewer proclitics wins
+                        nouns[surface] = (skip, definite, noun)
+                    continue
+                if known is None or (known[2].number == "plural" and noun.number != "plural"):
+                    nouns[surface] = (skip, definite, noun)
+                elif known[2].category != noun.category and known[2].number == noun.number:
+                    # والده: his father (والد + ه) or a mother (والدة): keep the form, not the category
+                    nouns[surface] = (skip, definite, replace(known[2], category="people"))
+                if noun.number == "dual" or (
+                    not definite and noun.number != "plural" and noun.singular_count != "never"
+                ):
+                    anchors.add(surface)  # the forms that can be a count by themselves
+    lex = _Lex(
+        num=num,
+        compound_only=frozenset(_n(w) for w in data.get("compound_only", [])),
+        needs_noun=frozenset(_n(w) for w in data.get("needs_noun", [])),
+        one_of=one_of,
+        postposed={_n(w): int(v) for w, v in data.get("postposed", {}).items()},
+        articles=frozenset(_n(w) for w in data.get("articles", [])),
+        vague=vague,
+        bounds=bounds,
+        post_bounds=post_bounds,
+        range_start=range_start,
+        range_joiners=range_joiners,
+        after=after,
+        months=wordset("months"),
+        before_names=wordset("before_names"),
+        before_time=wordset("before_time"),
+        before_year=wordset("before_year"),
+        ordinals=wordset("ordinals"),
+        cues=wordset("cues", sing),
+        blockers=wordset("blockers", sing),
+        after_ok=wordset("after_ok", sing),
+        adjectives=frozenset(_n(w) for w in data.get("adjectives", [])),
+        words=words,
+        nouns=nouns,
+        anchors=frozenset(anchors - not_words),
+    )
+    return _with_specials(lex)
+
+
+def _with_specials(lex: _Lex) -> _Lex:
+    nxt = set(lex.words) | set(lex.nouns) | set(lex.after) | set(lex.months) | set(lex.post_bounds)
+    nxt |= set(lex.range_joiners) | set(lex.adjectives)
+    nxt |= {"من", "of", ")", "-", "و", "and", "%", "٪", "$", "the", "\n"}
+    prv = set(lex.bounds) | {p[-1] for p in lex.range_start} | lex.before_names | lex.before_time
+    prv |= lex.ordinals | lex.months | lex.before_year | _PROCLITIC_TOKENS | lex.articles
+    prv |= {"من", "from", "بين", "between", "ما", "-", "(", "/", ":", "#", "$"}
+    lex.next_special = frozenset(nxt)
+    lex.prev_special = frozenset(prv)
+    return lex
+
+
+def _merge(a: _Lex, b: _Lex) -> _Lex:
+    def d(x: dict, y: dict) -> dict:
+        out = dict(y)
+        out.update(x)
+        return out
+
+    def dl(x: dict, y: dict) -> dict:
+        out = {k: list(v) for k, v in x.items()}
+        for k, v in y.items():
+            out.setdefault(k, []).extend(v)
+        return out
+
+    return _with_specials(_Lex(
+        num=d(a.num, b.num), compound_only=a.compound_only | b.compound_only,
+        needs_noun=a.needs_noun | b.needs_noun, one_of=a.one_of | b.one_of,
+        postposed=d(a.postposed, b.postposed), articles=a.articles | b.articles,
+        vague=dl(a.vague, b.vague), bounds=dl(a.bounds, b.bounds),
+        post_bounds=dl(a.post_bounds, b.post_bounds),
+        range_start=sorted(a.range_start + b.range_start, key=len, reverse=True),
+        range_joiners=d(a.range_joiners, b.range_joiners), after=dl(a.after, b.after),
+        months=a.months | b.months, before_names=a.before_names | b.before_names,
+        before_time=a.before_time | b.before_time, before_year=a.before_year | b.before_year,
+        ordinals=a.ordinals | b.ordinals, cues=a.cues | b.cues, blockers=a.blockers | b.blockers,
+        after_ok=a.after_ok | b.after_ok, adjectives=a.adjectives | b.adjectives,
+        words=d(a.words, b.words), nouns=d(a.nouns, b.nouns), anchors=a.anchors | b.anchors,
+    ))
+
+
+def _lang_key(language: str | None) -> str:
+    if language is None:
+        return "both"
+    lang = language.lower()[:2]
+    if lang not in ("ar", "en"):
+        raise ValueError(f"unsupported language {language!r} (ar, en or None)")
+    return lang
+
+
+# --------------------------------------------------------------------------- tokens
+
+_WORD_RE = re.compile(f"[{_AR}]+|[a-z]+")
+_BLOB_RE = re.compile(r"[0-9]+(?:[.,:/\-][0-9]+)*")
+_BTOK = re.compile(rf"[{_AR}]+|[a-z]+(?:'[a-z]+)?|\d+(?:[.,:/\-]\d+)*|[^\s\w]|_")
+_INT_RE = re.compile(r"\d+")
+_COMMA_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_RE = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_DEC_RE = re.compile(r"\d+\.\d+|\d+,\d{1,2}")
+_LETTER = re.compile(f"[{_AR}a-z]")
+_DATE_AFTER = re.compile(
+    r"[^\S\n]*(?:([-/.])[^\S\n]*[0-9]{1,4}[^\S\n]*\1[^\S\n]*[0-9]{1,4}|[:/][^\S\n]*[0-9]"
+    r"|[^\S\n][.,][^\S\n]+[0-9])"
+)
+_DATE_BEFORE = re.compile(r"[0-9][^\S\n]*[/:][^\S\n]*$|[0-9][^\S\n]+[.,][^\S\n]+$")
+_LIST_MARK = re.compile(r"[^\S\n]*[-.)_][^\S\n]*(?![^\S\n]*[0-9])")
+_GAP_RE = re.compile(r"[^\S\n]*(?:[,،][^\S\n]*)?(?:(?:و|and)[^\S\n]*)?")
+
+
+_WORDCHAR = re.compile(f"[{_AR}a-z0-9]")
+_ARABIC = re.compile(f"[{_AR}]")
+_LATIN = re.compile("[a-z]")
+
+
+class _Tok(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+_mk = tuple.__new__  # builds a _Tok without NamedTuple's Python-level constructor
+
+
+class _Src:
+    """A normalised text with memoised look-ahead / look-behind tokens (never across a line break)."""
+
+    __slots__ = ("s", "_f", "_b")
+
+    def __init__(self, s: str):
+        self.s = s
+        self._f: dict[int, list[_Tok]] = {}
+        self._b: dict[int, list[_Tok]] = {}
+
+    def fwd(self, pos: int, n: int = 4) -> list[_Tok]:
+        """At least ``n`` tokens after ``pos`` (fewer at the end of the line)."""
+        out = self._f.get(pos)
+        if out is None or (len(out) < n and out[-1][0] != "\n"):
+            n = max(n, 4)
+            s = self.s
+            end = s.find("\n", pos, pos + 100)
+            if end < 0:
+                end = min(len(s), pos + 100)
+            out = []
+            for m in _BTOK.finditer(s, pos, end):
+                out.append(_mk(_Tok, (m.group(), m.start(), m.end())))
+                if len(out) >= n:
+                    break
+            else:
+                out.append(_Tok("\n", end, end))  # end of line marker
+            self._f[pos] = out
+        return out
+
+    def back(self, pos: int) -> list[_Tok]:
+        """The tokens before ``pos`` (up to ~60 characters back). The caller may not modify it."""
+        out = self._b.get(pos)
+        if out is None:
+            s = self.s
+            lo = max(0, pos - 40)
+            nl = s.rfind("\n", lo, pos)
+            if nl >= 0:
+                lo = nl + 1
+            elif lo > 0:
+                sp = s.find(" ", lo, pos)
+                lo = sp + 1 if sp >= 0 else pos
+            out = [_mk(_Tok, (m.group(), m.start(), m.end())) for m in _BTOK.finditer(s, lo, pos)]
+            self._b[pos] = out
+        return out
+
+
+def _is_word(t: _Tok) -> bool:
+    return bool(_LETTER.match(t.text))
+
+
+@lru_cache(maxsize=100_000)
+def _bare(word: str) -> tuple[str, ...]:
+    """A normalised token without proclitics / article (all readings)."""
+    out = [word]
+    if not word.isascii():
+        for p in ("وال", "فال", "بال", "ولل", "لل", "ال", "و", "ف", "ب", "ل", "ك"):
+            if word.startswith(p) and len(word) - len(p) >= 2:
+                out.append(word[len(p):])
+    return tuple(out)
+
+
+def _in(word: str, words: frozenset[str]) -> bool:
+    return any(w in words for w in _bare(word))
+
+
+def _blob_value(b: str) -> tuple[str, Any, Any] | None:
+    """('int', n) | ('dec', x) | ('range', a, b) | None for a digit blob that is no count."""
+    if b.isdigit():
+        v = _plain_int(b)
+        return None if v is None else ("int", v, None)
+    if ":" in b or "/" in b:
+        return None
+    if "-" in b:
+        parts = b.split("-")
+        if len(parts) != 2:
+            return None
+        x, y = _plain_int(parts[0]), _plain_int(parts[1])
+        if x is None or y is None or x >= y or (1900 <= x <= 2100 and 1900 <= y <= 2100):
+            return None
+        return ("range", x, y)
+    if _INT_RE.fullmatch(b):
+        v = _plain_int(b)
+        return None if v is None else ("int", v, None)
+    if _COMMA_RE.fullmatch(b):
+        return ("int", int(b.replace(",", "")), None)
+    if _DOT_RE.fullmatch(b):
+        return ("int", int(b.replace(".", "")), None)
+    if _DEC_RE.fullmatch(b):
+        return ("dec", float(b.replace(",", ".")), None)
+    return None
+
+
+def _plain_int(b: str) -> int | None:
+    if not _INT_RE.fullmatch(b) or len(b) > 6 or (len(b) > 1 and b[0] == "0"):
+        return None
+    return int(b)
+
+
+# --------------------------------------------------------------------------- number grammar
+
+
+class _Item(NamedTuple):
+    cls: str  # unit ten teen tens hundred scale digits decimal
+    value: Any
+    form: str
+    base: str
+    start: int  # start of the number itself (after proclitics, article kept)
+    outer: int  # start of the token (proclitics included)
+    end: int
+    conn: str | None
+    definite: bool
+    en: bool
+
+
+def _item_at(src: _Src, pos: int, lex: _Lex, first: bool, known: _Tok | None = None) -> _Item | None:
+    if known is not None:
+        toks = [known]
+    else:
+        toks = src.fwd(pos, 1)
+        if toks[0].text in ("و", "and", "-") and not first:
+            toks = src.fwd(pos, 2)
+    i = 0
+    conn = None
+    t = toks[0]
+    if not first:
+        if t.text in ("و", "and"):
+            conn, i = t.text, 1
+        elif t.text == "-":
+            conn, i = "-", 1
+        if i and len(toks) <= i:
+            return None
+        t = toks[i]
+    if t.text[0].isdigit():
+        if not first and conn is None and t.start == pos:
+            return None
+        bv = _blob_value(t.text)
+        if bv is None or bv[0] == "range":
+            return None
+        cls = "digits" if bv[0] == "int" else "decimal"
+        return _mk(_Item, (cls, bv[1], "", t.text, t.start, t.start, t.end, conn, False, False))
+    info = lex.words.get(t.text)
+    if not first and conn is None and t.text[:1] == "و" and t.text[1:] in lex.num:
+        info = (1, False, t.text[1:])  # واحد read as و + أحد inside a number: ألف وأحد عشر
+    if info is None:
+        return None
+    skip, definite, base = info
+    entry = lex.num.get(base)
+    if entry is None:
+        return None
+    if not first:
+        if definite:
+            return None
+        if skip:
+            if conn is None and t.text[:skip] == "و":
+                conn = "و"
+            else:
+                return None
+    en = t.text.isascii()
+    return _mk(_Item, (entry[0], entry[1], entry[2], base, t.start + skip, t.start, t.end, conn, definite,
+                       en))
+
+
+# state: (total, group, slots, last_cls, last_val, last_scale, n)
+_State = tuple[int, Any, int, str, Any, float, int]
+
+
+def _step(st: _State, it: _Item) -> _State | None:
+    total, group, slots, last_cls, last_val, last_scale, n = st
+    cls, val, form, conn, en = it.cls, it.value, it.form, it.conn, it.en
+    jux = n > 0 and conn is None
+    if n > 0 and conn is not None:
+        if conn == "and":
+            if last_cls not in ("hundred", "scale"):
+                return None
+        elif conn == "-":
+            if not (en and last_cls == "tens" and cls == "unit"):
+                return None
+            jux = True
+    if cls == "scale":
+        if form == "sgdual":
+            form = "sg" if group else "dual"
+        if form == "pl":
+            if en or conn or isinstance(group, float) or not 3 <= group % 100 <= 10:
+                return None
+            mult = group
+        elif form == "dual":
+            if group or jux:
+                return None
+            mult = 2
+        elif group:
+            if conn and n > 0:
+                return None
+            mult = group
+        else:
+            if jux:
+                return None
+            mult = 1
+        if val > last_scale or (val == last_scale and group):
+            return None
+        v = mult * val
+        if isinstance(v, float):
+            if abs(v - round(v)) > 1e-6:
+                return None
+            v = round(v)
+        return (total + v, 0, 0, "scale", val, val, n + 1)
+    if isinstance(group, float):
+        return None
+    if cls in ("digits", "decimal"):
+        if n > 0 and (jux or slots):
+            return None
+        if cls == "decimal":
+            if group:
+                return None
+            return (total, val, _H | _T | _U, cls, val, last_scale, n + 1)
+        if n > 0 and val >= 1000:
+            return None
+        return (total, group + val, _H | _T | _U, cls, val, last_scale, n + 1)
+    if cls == "hundred":
+        if jux:
+            if val == 100 and not slots & _H and (last_cls == "unit" or (en and last_cls == "teen")):
+                return (total, group - last_val + last_val * 100, _H, cls, val, last_scale, n + 1)
+            return None
+        if slots:
+            return None
+        return (total, group + val, _H, cls, val, last_scale, n + 1)
+    if cls == "ten":
+        if jux:
+            if last_cls == "unit" and not slots & _T:
+                return (total, group + val, slots | _T, "teen", val, last_scale, n + 1)
+            return None
+        if slots & (_T | _U):
+            return None
+        return (total, group + val, slots | _T | _U, cls, val, last_scale, n + 1)
+    if cls == "teen":
+        if (jux and last_cls not in ("hundred", "scale")) or slots & (_T | _U):
+            return None
+        return (total, group + val, slots | _T | _U, cls, val, last_scale, n + 1)
+    if cls == "tens":
+        if slots & _T or (en and slots & _U):
+            return None
+        if jux and not (en and last_cls in ("hundred", "scale")):
+            return None
+        return (total, group + val, slots | _T, cls, val, last_scale, n + 1)
+    if cls == "unit":
+        if slots & _U:
+            return None
+        if jux and not (en and last_cls in ("tens", "hundred", "scale")):
+            return None
+        return (total, group + val, slots | _U, cls, val, last_scale, n + 1)
+    return None
+
+
+class _Num(NamedTuple):
+    value: int
+    start: int
+    outer: int
+    end: int
+    definite: bool
+    first: _Item
+    n: int
+    states: tuple[tuple[int, int], ...]  # (value, end) of every valid prefix
+
+
+def _parse_number(src: _Src, pos: int, lex: _Lex, known: _Tok | None = None) -> _Num | None:
+    """The longest number expression starting at ``pos`` (``known``: the token there, if known)."""
+    st: _State = (0, 0, 0, "", 0, _INF, 0)
+    first: _Item | None = None
+    states: list[tuple[int, int, bool]] = []
+    p = pos
+    while True:
+        it = _item_at(src, p, lex, first is None, known if first is None else None)
+        if it is None:
+            break
+        new = _step(st, it)
+        if new is None:
+            break
+        if first is None:
+            first = it
+        st = new
+        p = it.end
+        if not isinstance(st[1], float):
+            complete = not (it.cls == "unit" and it.base in lex.compound_only)
+            states.append((st[0] + st[1], it.end, complete))
+    while states and not states[-1][2]:
+        states.pop()
+    if first is None or not states:
+        return None
+    good = tuple((v, e) for v, e, c in states if c)
+    return _mk(_Num, (good[-1][0], first.start, first.outer, good[-1][1], first.definite, first, st[6], good))
+
+
+def parse_number_words(words: str, language: str) -> int | None:
+    """The integer a whole phrase of number words (and digits) says, or None.
+
+    ``parse_number_words("ثلاثة آلاف", "ar") == 3000``; ``("twenty-two", "en") == 22``;
+    ``("ألف وخمسمائة", "ar") == 1500``; ``("3 thousand", "en") == 3000``. Vague words ("hundreds",
+    "عشرات") and anything that is not entirely a number give None.
+    """
+    lex = _lex(_lang_key(language))
+    s = normalize(words).strip()
+    if not s:
+        return None
+    pos = 0
+    src = _Src(s)
+    toks = src.fwd(0)
+    if toks and toks[0].text in lex.articles and len(toks) > 1:
+        nxt = lex.num.get(toks[1].text)
+        if nxt and nxt[0] in ("hundred", "scale") and nxt[2] != "pl":
+            pos = toks[0].end
+    num = _parse_number(src, pos, lex)
+    if num is None or s[num.end:].strip():
+        return None
+    if num.n == 1 and num.first.cls == "scale" and num.first.form == "pl":
+        return None
+    return num.value
+
+
+# --------------------------------------------------------------------------- Arabic words for numbers
+
+_AR_UNITS = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة", "عشرة"]
+_AR_TENS = ["", "", "عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"]
+_AR_HUNDREDS = ["", "مئة", "مئتان", "ثلاثمئة", "أربعمئة", "خمسمئة", "ستمئة", "سبعمئة", "ثمانمئة",
+                "تسعمئة"]
+
+
+def _ar_below_1000(n: int) -> str:
+    h, r = divmod(n, 100)
+    terms = []
+    if h:
+        terms.append(_AR_HUNDREDS[h])
+    if r:
+        if r <= 10:
+            terms.append(_AR_UNITS[r])
+        elif r == 11:
+            terms.append("أحد عشر")
+        elif r == 12:
+            terms.append("اثنا عشر")
+        elif r < 20:
+            terms.append(_AR_UNITS[r - 10] + " عشر")
+        else:
+            t, u = divmod(r, 10)
+            terms.append(f"{_AR_UNITS[u]} و{_AR_TENS[t]}" if u else _AR_TENS[t])
+    return " و".join(terms)
+
+
+def _ar_scaled(k: int, one: str, two: str, plural: str, accusative: str) -> str:
+    """k thousands (or millions) in words, 1 <= k <= 999."""
+    if k == 1:
+        return one
+    if k == 2:
+        return two
+    if k <= 10:
+        return f"{_ar_below_1000(k)} {plural}"
+    r = k % 100
+    if r in (1, 2):
+        return f"{_ar_below_1000(k - r)} {one} و{one if r == 1 else two}"
+    if 3 <= r <= 10:
+        return f"{_ar_below_1000(k)} {plural}"
+    if r == 0:
+        return f"{_ar_below_1000(k)} {one}"
+    return f"{_ar_below_1000(k)} {accusative}"
+
+
+def to_arabic_words(n: int) -> str:
+    """Modern Standard Arabic words for 1 <= n < 10**9 (masculine, nominative):
+    ``to_arabic_words(3035) == "ثلاثة آلاف وخمسة وثلاثون"``."""
+    if not 1 <= n < 10**9:
+        raise ValueError("to_arabic_words handles 1 .. 999,999,999")
+    m, rest = divmod(n, 10**6)
+    k, r = divmod(rest, 1000)
+    parts = []
+    if m:
+        parts.append(_ar_scaled(m, "مليون", "مليونان", "ملايين", "مليونًا"))
+    if k:
+        parts.append(_ar_scaled(k, "ألف", "ألفان", "آلاف", "ألفًا"))
+    if r:
+        parts.append(_ar_below_1000(r))
+    return " و".join(parts)
+
+
+# --------------------------------------------------------------------------- count finding
+
+
+class _Found:
+    """A count found in the normalised text (mutable while it is being built)."""
+
+    __slots__ = ("start", "end", "low", "high", "vague", "approximate", "noun", "categories", "parts")
+
+    def __init__(self, start: int, end: int, low: int | None, high: int | None, vague: bool = False,
+                 approximate: bool = False, noun: _Noun | None = None, categories: tuple[str, ...] = (),
+                 parts: tuple[_Found, ...] = ()):
+        self.start, self.end, self.low, self.high = start, end, low, high
+        self.vague, self.approximate, self.noun = vague, approximate, noun
+        self.categories, self.parts = categories, parts
+
+
+def _match_tail(toks: list[_Tok], phrase: tuple[str, ...]) -> int | None:
+    """Index in ``toks`` where ``phrase`` starts if the tokens end with it (first word may carry و/ف)."""
+    k = len(phrase)
+    if len(toks) < k:
+        return None
+    tail = toks[-k:]
+    for i in range(1, k):
+        if tail[i].text != phrase[i]:
+            return None
+    first = tail[0].text
+    if first == phrase[0] or (first.endswith(phrase[0]) and first[:-len(phrase[0])] in _LEADING):
+        return len(toks) - k
+    return None
+
+
+_LEADING = frozenset({"و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"})  # وأكثر من، بأكثر من، لنحو
+
+
+def _match_head(toks: list[_Tok], i: int, phrase: tuple[str, ...]) -> int | None:
+    """Index after ``phrase`` if ``toks[i:]`` starts with it."""
+    if len(toks) - i < len(phrase):
+        return None
+    for j, w in enumerate(phrase):
+        if toks[i + j].text != w:
+            return None
+    return i + len(phrase)
+
+
+def _apply_bound(low: int | None, high: int | None, kind: str) -> tuple[int | None, int | None, bool]:
+    if kind == "more_than":
+        return (None if low is None else low + 1), None, False
+    if kind == "at_least":
+        return low, None, False
+    if kind == "approximately":
+        return low, high, True
+    if kind == "up_to":
+        return None, high, False
+    if kind == "less_than":
+        return None, (None if high is None else high - 1), False
+    return low, high, False
+
+
+class _Doc:
+    """The state of one find_counts() run over a normalised text ``s``."""
+
+    def __init__(self, s: str, lex: _Lex):
+        self.s = s
+        self.src = _Src(s)
+        self.lex = lex
+        self.found: list[_Found] = []
+        self.name_end = -1  # end of the last number skipped as an identifier ("2139 و2254")
+
+    # ----- context helpers
+    def bound_before(self, back: list[_Tok]) -> tuple[str | None, int | None]:
+        """A bound phrase ending the token list: (kind, start offset without a leading و/ف)."""
+        if back:
+            for last in _bare(back[-1].text):
+                for phrase, kind in self.lex.bounds.get(last, ()):
+                    k = _match_tail(back, phrase)
+                    if k is not None:
+                        return kind, back[k].start + (len(back[k].text) - len(phrase[0]))
+        return None, None
+
+    def attach_noun(self, end: int, construct_ok: bool) -> tuple[int, _Noun | None, tuple[str, ...]]:
+        """The person noun right after a number ending at ``end``: (new end, noun, categories).
+
+        Arabic: ``5 أطفال``, ``خمسة من المدنيين``, and after a vague word the construct
+        ``عشرات المدنيين``. English: ``five (young) children``, ``dozens of civilians``. After
+        "من / of" or a construct, coordinated plurals add their categories (``مئات النساء والأطفال``).
+        """
+        lex = self.lex
+        toks = self.src.fwd(end, 3)
+        if toks[-1].text in lex.adjectives or toks[-1].text in ("the", "من", "of"):
+            toks = self.src.fwd(end, 6)
+        i = 0
+        via = construct_ok
+        if toks[0].text == ")":  # "( 157 ) شخصا"
+            i = 1
+        if toks[i].text in ("من", "of"):
+            i, via = i + 1, True
+            if len(toks) > i and toks[i].text == "the":
+                i += 1
+        best: tuple[int, _Noun] | None = None
+        j = i
+        while j < len(toks) and j <= i + 2:
+            t = toks[j]
+            info = lex.nouns.get(t.text)
+            if info is not None and not info[0] and (not info[1] or via):
+                best = (j, info[2])
+            if not (t.text.isascii() and (t.text in lex.adjectives or _NATIONALITY.match(t.text))):
+                break
+            j += 1
+        if best is None:
+            return end, None, ()
+        j, noun = best
+        new_end, noun = self.adjective_after(toks[j].end, noun, lex.nouns[toks[j].text][1])
+        if new_end != toks[j].end:
+            j += 1
+        cats = [noun.category]
+        if via and noun.number in ("plural", "dual_or_plural"):
+            toks = self.src.fwd(end, j + 8)
+            k = j + 1
+            while k < len(toks):
+                t = toks[k]
+                if t.text in ("و", "and"):
+                    k += 1
+                    if k < len(toks) and toks[k].text == "the":
+                        k += 1
+                    if k >= len(toks):
+                        break
+                    t = toks[k]
+                    info = lex.nouns.get(t.text)
+                    if info is not None and info[0]:
+                        info = None
+                else:
+                    info = lex.nouns.get(t.text)
+                    if info is not None and not (info[0] == 1 and t.text[0] == "و"):
+                        info = None
+                if info is None or info[2].number not in ("plural", "dual_or_plural"):
+                    break
+                if info[2].category not in cats:
+                    cats.append(info[2].category)
+                new_end = t.end
+                k += 1
+        return new_end, noun, tuple(cats)
+
+    def adjective_after(self, end: int, noun: _Noun, definite: bool) -> tuple[int, _Noun]:
+        """An Arabic person noun used as an adjective right after another (قتيلا مدنيا, مواطنين
+        مدنيين) belongs to the same count; it names the category when the first says only "people"."""
+        t = self.src.fwd(end)[0]
+        info = self.lex.nouns.get(t.text)
+        if info is None or info[0] or info[1] != definite or t.text.isascii():
+            return end, noun
+        if noun.category == "people" and info[2].category != "people":
+            noun = replace(noun, category=info[2].category)
+        return t.end, noun
+
+    def post_bound(self, end: int) -> tuple[int, str | None]:
+        """A bound phrase right after ``end`` ("على الأقل", "or more"): (its end, kind)."""
+        toks = self.src.fwd(end)
+        for phrase, kind in self.lex.post_bounds.get(toks[0].text, ()):
+            toks = self.src.fwd(end, len(phrase) + 2)
+            j = _match_head(toks, 0, phrase)
+            if j is None:
+                continue
+            if j + 1 < len(toks) and toks[j].text in _THAN and (
+                toks[j + 1].text[0].isdigit() or toks[j + 1].text in self.lex.words
+            ):
+                continue  # not "وأكثر من 30": that bound belongs to the next number
+            return toks[j - 1].end, kind
+        return end, None
+
+    def not_count_after(self, end: int) -> bool:
+        """A unit, month, percent ... right after the number: no count of people."""
+        lex = self.lex
+        toks = self.src.fwd(end)
+        if not toks:
+            return False
+        if toks[0].text in ("من", "of") and len(toks) > 1 and _in(toks[1].text, lex.months):
+            return True
+        for cand in _bare(toks[0].text):
+            if cand in lex.months:
+                return True
+            for phrase in lex.after.get(cand, ()):
+                if len(phrase) == 1 or _match_head(toks, 1, phrase[1:]) is not None:
+                    return True
+        return False
+
+    def second_half(self, num: _Num, in_between: bool) -> tuple[int, int, int] | None:
+        """(low, end, high) when a range continues after the first number: "10 إلى 15",
+        "بين عشرين وثلاثين", "five or six", "between two hundred and five hundred"."""
+        lex = self.lex
+        candidates = list(reversed(num.states)) if in_between else [(num.value, num.end)]
+        for value, e in candidates:
+            toks = self.src.fwd(e)
+            if not toks:
+                continue
+            t = toks[0]
+            if in_between and t.text in ("و", "and"):
+                pos = t.end
+            elif in_between and t.text[:1] == "و" and len(t.text) > 1:
+                pos = t.start + 1
+            elif t.text in lex.range_joiners:
+                j = _match_head(toks, 0, lex.range_joiners[t.text])
+                if j is None:
+                    continue
+                pos = toks[j - 1].end
+            else:
+                continue
+            second = _parse_number(self.src, pos, lex)
+            if second is not None and not second.definite and second.value > value:
+                return value, second.end, second.value
+        return None
+
+    # ----- the kinds of anchor
+    def at_number(self, num: _Num | None, rng: tuple[int, int, int, int] | None) -> tuple[int, _Found | None]:
+        """A count from a parsed number (or a digit range "10-15"): (consumed end, count or None)."""
+        s, lex = self.s, self.lex
+        first: _Item | None
+        if num is not None:
+            start, outer, end, definite = num.start, num.outer, num.end, num.definite
+            low: int | None = num.value
+            high: int | None = num.value
+            first = num.first
+        else:
+            assert rng is not None
+            start = outer = rng[0]
+            end, low, high = rng[1], rng[2], rng[3]
+            definite, first = False, None
+        is_digits = first is None or first.cls in ("digits", "decimal")
+        # --- letters glued to digits: proclitics (و5، بـ20، الـ20) or a name (دير الزور24)
+        attached = ""
+        if is_digits:
+            i = outer
+            while i > 0 and _LETTER.match(s[i - 1]):
+                i -= 1
+            attached = s[i:outer]
+            if attached:
+                outer = i
+                if attached.endswith("ال") and attached in _PROCLITIC_TOKENS:
+                    definite = True
+                    start = outer + len(attached) - 2
+            before = s[i - 1] if i > 0 else ""
+            if before in ("#", "$", "€", "£", "+", "@", "_") or (
+                before in ("-", ".") and i > 1 and s[i - 2].isalnum()
+            ):
+                return end, None  # #5, $5, +963, F-16, No.5
+            nxt = s[end:end + 1]
+            if nxt and (("a" <= nxt <= "z") or nxt in ("$", "%", "٪", "€", "£") or (
+                nxt == "-" and _LETTER.match(s[end + 1:end + 2] or " ")
+            )):
+                return end, None  # 3rd, 10km, 5%, 12-year-old
+            m = _DATE_AFTER.match(s, end)
+            if m:
+                return m.end(), None  # 24 / 4 / 2007, 12 - 1 - 2015, 10 : 09, 1 . 8
+            if _DATE_BEFORE.search(s, max(0, i - 8), i):
+                return end, None
+            if nxt in (" ", "-", ".", ")", "_", "") or nxt == "\t":
+                ls = s.rfind("\n", 0, i) + 1
+                if not _WORDCHAR.search(s, ls, i) and _LIST_MARK.match(s, end):
+                    return end, None  # "3 - ثلاثة أطباء": a numbered list item
+        pw = _prev_word(s, outer)
+        if pw is not None and not any(w in lex.prev_special for w in _bare(pw)):
+            back = [_mk(_Tok, (pw, outer - 1 - len(pw), outer - 1))] if pw else []  # nothing to see
+        else:
+            back = list(self.src.back(outer))
+        while back and back[-1].text in _PROCLITIC_TOKENS and back[-1].end >= outer - 1:
+            if back[-1].text.endswith("ال"):
+                definite = True
+                if is_digits and not attached:
+                    start = back[-1].end - 2
+            outer = back[-1].start
+            back.pop()
+        if is_digits and back and back[-1].text[0].isdigit() and not s[back[-1].end:outer].strip():
+            return end, None  # digit groups in a row: a phone number, "2 000"
+        prev = back[-1].text if back else ""
+        special = bool(prev) and _in(prev, lex.prev_special)  # else nothing before can matter
+        bound, bstart = self.bound_before(back) if special else (None, None)
+        range_begin = None
+        if special and bound is None:
+            for phrase in lex.range_start:
+                k = _match_tail(back, phrase)
+                if k is not None:
+                    range_begin = back[k].start + (len(back[k].text) - len(phrase[0]))
+                    break
+        if bound is None and range_begin is None:
+            if self.name_end >= 0 and _GAP_RE.fullmatch(s, self.name_end, outer):
+                self.name_end = end
+                return end, None  # "2139 و2254" after a skipped identifier
+            if special:
+                if _in(prev, lex.before_names):
+                    self.name_end = end
+                    return end, None  # القرار 2254، الفرقة 17
+                if _in(prev, lex.before_time) or _in(prev, lex.ordinals) or _in(prev, lex.months):
+                    return end, None  # الساعة 5، الحادي عشر، March 20
+                if low is not None and 1000 <= low <= 2100 and _in(prev, lex.before_year):
+                    return end, None  # عام 1982، in 2019
+        # --- the second half of a range
+        if num is not None:
+            r = self.second_half(num, range_begin is not None)
+            if r is not None:
+                low, end, high = r
+                if range_begin is None and prev in ("من", "from"):
+                    range_begin = back[-1].start
+            elif range_begin is not None and bound is None:
+                range_begin = None
+        elif prev in ("من", "from", "بين", "between", "ما"):
+            range_begin = back[-1].start
+        if self.not_count_after(end):
+            return end, None
+        # --- postposed bound, person noun, coordination
+        e2, pkind = self.post_bound(end)
+        new_end, noun, cats = self.attach_noun(e2 if pkind else end, definite)
+        if noun is not None:
+            end = new_end
+            if pkind is None:
+                end, pkind = self.post_bound(end)
+        elif pkind is not None:
+            end = e2
+        # --- what is no count after all
+        has_bound = bound is not None or pkind is not None or range_begin is not None
+        if num is not None and num.n == 1 and first is not None and first.base in lex.needs_noun:
+            if noun is None:
+                return end, None  # واحد، one: a count only with a person noun
+        if definite and noun is None and not has_bound:
+            return end, None  # العشرين، الـ15: ordinal-like unless bounded or with a person noun
+        if attached and attached not in _PROCLITIC_TOKENS and noun is None:
+            self.name_end = end
+            return end, None  # دير الزور24
+        if (
+            is_digits and noun is None and num is not None and num.n == 1
+            and first is not None and len(first.base) == 4 and 1900 <= num.value <= 2100
+        ):
+            return end, None  # a year, also "منذ 1979 وحتى 1981", "بين 2017 و2020"
+        approx = False
+        for kind in (bound, pkind):
+            if kind:
+                low, high, ap = _apply_bound(low, high, kind)
+                approx = approx or ap
+        begin = min(x for x in (bstart, range_begin, start) if x is not None)
+        if noun is not None and ")" in s[start:end]:
+            k = s.rfind("(", max(0, begin - 3), begin)
+            if k >= 0 and not s[k + 1:begin].strip():
+                begin = k
+        return end, _Found(begin, end, low, high, False, approx, noun, cats)
+
+    def at_vague(self, base: str, t: _Tok, skip: int) -> tuple[int, _Found | None] | None:
+        """عشرات، مئات الآلاف، عدد من، dozens of, a few ..."""
+        lex = self.lex
+        for phrase, k, lo, hi in lex.vague.get(base, ()):
+            begin = t.start + skip
+            if k:
+                back = self.src.back(t.start)
+                idx = _match_tail(back, phrase[:k])
+                if idx is None:
+                    continue
+                begin = back[idx].start
+            toks = self.src.fwd(t.end, len(phrase))
+            j = _match_head(toks, 0, phrase[k + 1:])
+            if j is None:
+                continue
+            end = toks[j - 1].end if j else t.end
+            low, high = lo, hi
+            nt = self.src.fwd(end)  # vague x scale: عشرات الآلاف, tens of thousands
+            i = 1 if nt and nt[0].text == "of" else 0
+            if len(nt) > i:
+                info = lex.words.get(nt[i].text)
+                base2 = info[2] if info and not info[0] else ""
+                entry = lex.num.get(base2)
+                mult = 0
+                if entry and entry[0] in ("scale", "hundred") and entry[1] > 12 and entry[2] != "dual":
+                    if entry[2] == "pl" or (nt[i].text.isascii() and entry[1] in (100, 1000, 10**6)):
+                        mult = entry[1]  # عشرات الآلاف, several hundred, a few thousand
+                elif base2 in lex.vague and len(lex.vague[base2][0][0]) == 1:
+                    mult = lex.vague[base2][0][2]  # عدة مئات: several hundreds
+                if mult:
+                    low = lo * mult
+                    high = None if hi is None else hi * mult
+                    end = nt[i].end
+            bound, bstart = self.bound_before(self.src.back(begin))
+            new_end, noun, cats = self.attach_noun(end, True)
+            if noun is not None:
+                end = new_end
+            approx = False
+            if bound:
+                low, high, approx = _apply_bound(low, high, bound)
+            return end, _Found(bstart if bstart is not None else begin, end, low, high, True, approx,
+                               noun, cats)
+        return None
+
+    def at_one_of(self, t: _Tok, skip: int) -> tuple[int, _Found | None] | None:
+        """أحد المدنيين، إحدى النساء، أحد عناصر: one person."""
+        nxt = self.src.fwd(t.end)
+        if not nxt:
+            return None
+        info = self.lex.nouns.get(nxt[0].text)
+        if info is None or info[0] or info[2].number == "singular":
+            return None
+        noun = info[2]
+        return nxt[0].end, _Found(t.start + skip, nxt[0].end, 1, 1, False, False, noun, (noun.category,))
+
+    def at_noun(self, t: _Tok, skip: int, definite: bool, noun: _Noun) -> tuple[int, _Found | None]:
+        """A bare person noun that is a count by itself: مقتل طفل، طفلين، مدنيين، a child."""
+        s, lex = self.s, self.lex
+        start, end = t.start + skip, t.end
+        if noun.number == "plural" or (definite and noun.number != "dual"):
+            return end, None
+        if t.text.isascii():
+            return self.at_english_noun(t, noun)
+        back = self.src.back(t.start)
+        prev = back[-1].text if back else ""
+        if noun.number != "dual" and noun.singular_count != "always":
+            if noun.singular_count == "never" and noun.number == "singular":
+                return end, None
+            cued = _in(prev, lex.cues)
+            if not cued and self.found:
+                last = self.found[-1]
+                cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start))
+            if not cued:
+                return end, None
+        if noun.number == "singular" and (_in(prev, lex.blockers) or _in(prev, lex.ordinals)):
+            return end, None
+        nxt = self.src.fwd(t.end)
+        if prev in ("بين", "ما") and noun.number == "singular" and nxt and nxt[0].text[:1] == "و":
+            other = lex.nouns.get(nxt[0].text)
+            if other is not None and other[2].number == "singular":
+                return nxt[0].end, None  # "بين قتيل وجريح": killed or wounded, not two counts
+        end, noun = self.adjective_after(end, noun, definite)
+        nxt = self.src.fwd(end)
+        low, high, vague = _noun_count(noun)
+        if nxt and nxt[0].text in lex.postposed:
+            v = lex.postposed[nxt[0].text]
+            if v == (1 if noun.number == "singular" else 2):
+                low, high, vague = v, v, False  # طفل واحد، مدنيين اثنين
+                end = nxt[0].end
+        return end, _Found(start, end, low, high, vague, False, noun, (noun.category,))
+
+    def at_english_noun(self, t: _Tok, noun: _Noun) -> tuple[int, _Found | None]:
+        """a child, a young girl, another Syrian civilian: one person."""
+        s, lex = self.s, self.lex
+        if noun.number != "singular" or noun.singular_count == "never" or s[t.end:t.end + 1] == "-":
+            return t.end, None  # not "a rebel-held town"
+        words = [(m.group(), m.start()) for m in _SPACED.finditer(s, max(0, t.start - 60), t.start)]
+        k = len(words) - 1
+        n_adj = 0
+        while k >= 0 and n_adj < 2 and (
+            words[k][0] in lex.adjectives or _NATIONALITY.match(words[k][0]) or _AGE_ADJ.match(words[k][0])
+        ):
+            k -= 1
+            n_adj += 1
+        if k < 0 or words[k][0] not in lex.articles or words[k][0] == "one":
+            return t.end, None
+        if noun.singular_count == "cue":
+            nxt = self.src.fwd(t.end)
+            if nxt and _is_word(nxt[0]) and nxt[0].text not in lex.after_ok:
+                return t.end, None  # "a civilian car"
+        return t.end, _Found(words[k][1], t.end, 1, 1, False, False, noun, (noun.category,))
+
+
+_SPACED = re.compile(r"\S+")
+
+
+def _noun_count(noun: _Noun) -> tuple[int | None, int | None, bool]:
+    if noun.number == "singular":
+        return 1, 1, False
+    if noun.number == "dual":
+        return 2, 2, False
+    return 2, None, True
+
+
+def _union_category(cats: tuple[str, ...]) -> str | None:
+    if not cats:
+        return None
+    if len(set(cats)) == 1:
+        return cats[0]
+    return "civilians" if set(cats) <= _CIVILIAN_SET else "people"
+
+
+def _joinable(last: _Found, f: _Found, s: str) -> bool:
+    if f.noun is None or f.parts:
+        return False
+    members = last.parts or (last,)
+    if any(m.noun is None or m.noun.kind != f.noun.kind for m in members):
+        return False
+    gap = s[last.end:f.start]
+    return "\n" not in gap and gap.strip(" \t,") in ("و", "and")
+
+
+def _group(found: list[_Found], s: str) -> list[_Found]:
+    """Add up lists of counted person nouns: طفل وامرأة, 5 أطفال و3 نساء, two women and a child."""
+    out: list[_Found] = []
+    for f in found:
+        if out and _joinable(out[-1], f, s):
+            last = out[-1]
+            parts = (*(last.parts or (last,)), f)
+            cats: list[str] = []
+            for m in parts:
+                for c in m.categories:
+                    if c not in cats:
+                        cats.append(c)
+            low = None if any(m.low is None for m in parts) else sum(m.low or 0 for m in parts)
+            high = None if any(m.high is None for m in parts) else sum(m.high or 0 for m in parts)
+            out[-1] = _Found(last.start, f.end, low, high, any(m.vague for m in parts),
+                             any(m.approximate for m in parts), None, tuple(cats), parts)
+        else:
+            out.append(f)
+    return out
+
+
+def _to_count(f: _Found, nt: NormalizedText) -> Count:
+    a, b = nt.span(f.start, f.end)
+    orig = nt.original
+    while b < len(orig) and orig[b] in MARKS:  # keep the word's last diacritics (مدنياً)
+        b += 1
+    cats = f.categories or ((f.noun.category,) if f.noun else ())
+    return Count(
+        start=a, end=b, text=nt.original[a:b], low=f.low, high=f.high, vague=f.vague,
+        approximate=f.approximate, noun=f.noun.lemma if f.noun is not None and not f.parts else None,
+        category=_union_category(cats), categories=cats,
+        parts=tuple(_to_count(p, nt) for p in f.parts),
+    )
+
+
+def find_counts(text: str | NormalizedText, language: str | None = None) -> list[Count]:
+    """All count expressions in ``text``, in order, non-overlapping (longest match wins).
+
+    ``language`` is "ar", "en" or None (both lexicons: the scripts do not collide). ``text`` may be
+    a :class:`NormalizedText` the caller already built, so that a document is normalised once.
+    """
+    nt = text if isinstance(text, NormalizedText) else NormalizedText.of(text)
+    s = nt.text
+    if not s:
+        return []
+    lex = _lex(_lang_key(language))
+    anchors: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _BLOB_RE.finditer(s)]
+    # Word anchors: tokenise in C (findall), test membership, then locate only the hits, in order.
+    words = lex.anchors
+    cursor = 0
+    for w in [w for w in _WORD_RE.findall(s) if w in words]:
+        letters = _LATIN if w.isascii() else _ARABIC
+        a = s.find(w, cursor)
+        while a >= 0:
+            b = a + len(w)
+            if (a == 0 or not letters.match(s, a - 1)) and not letters.match(s, b):
+                anchors.append((a, b, w))
+                cursor = b
+                break
+            a = s.find(w, a + 1)
+    if not anchors:
+        return []
+    anchors.sort()
+    doc = _Doc(s, lex)
+    done = 0
+    for a, b, w in anchors:
+        if a < done or (not w and a > 0 and s[a - 1].isdigit()):
+            continue
+        end, f = _at_anchor(doc, a, b, w)
+        if f is not None and (not doc.found or f.start >= doc.found[-1].end):
+            doc.found.append(f)
+            done = max(end, f.end)
+        else:
+            done = max(done, end)
+    return [_to_count(f, nt) for f in _group(doc.found, s)]
+
+
+_THAN = frozenset({"من", "عن", "على", "than", "of"})
+_PLAIN_BEFORE = frozenset(" \t\n")
+_PLAIN_AFTER = frozenset(" \t\n,;!?\"'")
+
+
+_NEXT_WORD = re.compile(r"[ \t]*([^\s]*)")
+_PURE_WORD = re.compile(f"[{_AR}]+|[a-z]+")
+_TRAILING = ".,;:!?\"'"
+
+
+def _next_word(s: str, b: int) -> str | None:
+    """The plain word after position ``b`` ("" at the end of a line), or None when what follows is
+    not a plain word (punctuation, digits): the caller then takes the full analysis."""
+    if b >= len(s) or s[b] == "\n":
+        return ""
+    if s[b] in _TRAILING:
+        return ""  # "5، ..." / "5." : the number stands alone
+    if s[b] not in " \t":
+        return None
+    w = _NEXT_WORD.match(s, b).group(1).rstrip(_TRAILING)  # type: ignore[union-attr]
+    return w if _PURE_WORD.fullmatch(w) else ("" if not w else None)
+
+
+def _prev_word(s: str, a: int) -> str | None:
+    """The plain word before position ``a`` ("" at the start of a line), or None."""
+    if a == 0 or s[a - 1] == "\n":
+        return ""
+    if s[a - 1] not in " \t":
+        return None
+    lo = max(0, a - 40)
+    k = max(s.rfind(" ", lo, a - 1), s.rfind("\n", lo, a - 1), s.rfind("\t", lo, a - 1))
+    if k < 0 and lo > 0:
+        return None
+    w = s[k + 1:a - 1]
+    return w if _PURE_WORD.fullmatch(w) else None
+
+
+def _plain_year(doc: _Doc, a: int, b: int) -> bool:
+    """A year for sure: nothing after it that could make it a count (a person noun, a range...)."""
+    lex = doc.lex
+    w = _next_word(doc.s, b)
+    if w is None:
+        return False
+    return not any(x in lex.next_special for x in _bare(w))
+
+
+_SKIP = _Found(-1, -1, None, None)  # "certainly not a count"
+
+
+def _plain_number(doc: _Doc, a: int, b: int, v: int) -> _Found | None:
+    """The common case, decided cheaply: digits between ordinary words ("... قصف 58 موقعا ..."),
+    neither of which can change the count. None means "use the full analysis"."""
+    s, lex = doc.s, doc.lex
+    if 1000 <= v <= 2100 or doc.name_end >= 0:
+        return None
+    nxt = _next_word(s, b)
+    if nxt is None or _NATIONALITY.match(nxt):
+        return None
+    if nxt:
+        special = lex.next_special
+        for w in _bare(nxt):
+            if w in special:
+                if w in lex.months or (w in lex.after and len(lex.after[w][-1]) == 1):
+                    return _SKIP  # 21 آذار، 36 عاما، 5 سنوات: no count, whatever comes before
+                return None
+    prev = _prev_word(s, a)
+    if prev is None:
+        return None
+    if prev:
+        special = lex.prev_special
+        for w in _bare(prev):
+            if w in special:
+                return None
+    elif nxt == "" and b < len(s) and s[b] in ".)":
+        return None  # "1." at the start of a line: a list item
+    return _Found(a, b, v, v)
+
+
+def _at_anchor(doc: _Doc, a: int, b: int, w: str) -> tuple[int, _Found | None]:
+    s, lex = doc.s, doc.lex
+    if not w:  # digits
+        bv = _blob_value(s[a:b])
+        if bv is None:
+            return b, None
+        m = _DATE_AFTER.match(s, b)
+        if m:
+            return m.end(), None  # 24 / 4 / 2007, 12 - 1 - 2015, 10 : 09, 1 . 8
+        if a and _DATE_BEFORE.search(s, max(0, a - 8), a):
+            return b, None
+        if bv[0] == "int":
+            v = bv[1]
+            if b - a == 4 and 1900 <= v <= 2100 and _plain_year(doc, a, b):
+                return b, None
+            fast = _plain_number(doc, a, b, v)
+            if fast is not None:
+                return b, (None if fast is _SKIP else fast)
+        if bv[0] == "range":
+            return doc.at_number(None, (a, b, bv[1], bv[2]))
+        num = _parse_number(doc.src, a, lex, _mk(_Tok, (s[a:b], a, b)))
+        return doc.at_number(num, None) if num is not None else (b, None)
+    skip, definite, base = lex.words.get(w, (0, False, ""))
+    if base in lex.num:
+        num = _parse_number(doc.src, a, lex, _mk(_Tok, (w, a, b)))
+        if num is not None:
+            if w.isascii() and lex.num[base][0] in ("hundred", "scale"):
+                back = doc.src.back(a)
+                if back and back[-1].text in lex.articles and back[-1].text != "another":
+                    # a hundred, a dozen
+                    num = num._replace(start=back[-1].start, outer=back[-1].start, definite=False)
+                    end, f = doc.at_number(num, None)
+                    if f is not None and base == "dozen" and num.n == 1:
+                        f.approximate = True
+                    return end, f
+            return doc.at_number(num, None)
+    if base in lex.vague:
+        r = doc.at_vague(base, _Tok(w, a, b), skip)
+        if r is not None:
+            return r
+    if base in lex.one_of and not definite:
+        r = doc.at_one_of(_Tok(w, a, b), skip)
+        if r is not None:
+            return r
+    info = lex.nouns.get(w)
+    if info is not None:
+        return doc.at_noun(_Tok(w, a, b), info[0], info[1], info[2])
+    return b, None
+
+# --------------------------------------------------------------------------- person nouns
+
+
+def person_noun(word: str, language: str | None = None) -> PersonNoun | None:
+    """What a single token is as a person noun (proclitics and article allowed), or None.
+
+    ``person_noun("طفلين").count == (2, 2, False)``; ``person_noun("مدنيين").count == (2, None, True)``
+    (dual or plural); ``person_noun("الأطفال").count is None`` (a plural says no number).
+    """
+    lex = _lex(_lang_key(language))
+    info = lex.nouns.get(normalize(word).strip())
+    if info is None:
+        return None
+    _skip, definite, n = info
+    return PersonNoun(n.lemma, n.category, n.kind, n.number, definite, n.singular_count, n.possessed)
+
+
+def noun_count(word: str, language: str | None = None) -> tuple[int | None, int | None, bool] | None:
+    """The (low, high, vague) count a person-noun token implies by its form, or None."""
+    pn = person_noun(word, language)
+    return None if pn is None else pn.count

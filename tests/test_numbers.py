@@ -1,0 +1,564 @@
+"""Tests for marsad.numbers: count expressions in Arabic and English (sentences written for the tests)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from marsad.arabic import NormalizedText
+from marsad.numbers import (
+    Count,
+    find_counts,
+    noun_count,
+    parse_number_words,
+    person_noun,
+    to_arabic_words,
+)
+from marsad.resources import bundled_path, load
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def counts(text: str, language: str | None = None) -> list[Count]:
+    found = find_counts(text, language)
+    for c in found:
+        assert text[c.start:c.end] == c.text
+    return found
+
+
+def one(text: str, language: str | None = None) -> Count:
+    found = counts(text, language)
+    assert len(found) == 1, [(c.text, c.low, c.high) for c in found]
+    return found[0]
+
+
+def lows(text: str) -> list[int | None]:
+    return [c.low for c in counts(text)]
+
+
+# --------------------------------------------------------------------------- digits
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("قتل 25 مدنيا في القصف", 25),
+        ("قتل ٢٥ مدنيا في القصف", 25),
+        ("قتل ۲۵ مدنیا في القصف", 25),
+        ("وثقت المنظمة مقتل 1,753 مدنيا", 1753),
+        ("وثقت المنظمة مقتل ١٬٧٥٣ مدنيا", 1753),
+        ("وثقت المنظمة مقتل ١،٧٥٣ مدنيا", 1753),
+        ("وثقت المنظمة مقتل 2.000 مدني", 2000),
+        ("The group counted 12,500 civilians killed", 12500),
+        ("سقط 3035 قتيلا", 3035),
+    ],
+)
+def test_digits_and_separators(text: str, value: int) -> None:
+    c = one(text)
+    assert (c.low, c.high, c.vague, c.approximate) == (value, value, False, False)
+
+
+def test_digit_span_points_into_original_text_with_diacritics() -> None:
+    text = "وَقُتِلَ ١٥ مَدَنِيًّا فِي الغَارَةِ"
+    c = one(text)
+    assert c.low == 15 and c.noun == "مدني" and c.category == "civilians"
+    assert c.text.startswith("١٥") and "مَدَنِيًّا" in c.text
+
+
+def test_decimals_are_not_counts_but_scale_decimals_are() -> None:
+    assert counts("ارتفع المؤشر 2.5 نقطة") == []
+    assert counts("The rate was 2.5 today") == []
+    assert one("about 1.5 million people fled").low == 1_500_000
+    assert one("نزح 2.5 مليون شخص").low == 2_500_000
+
+
+def test_proclitics_on_digits() -> None:
+    c = one("قتلت الغارة 3 أطفال و5 نساء")
+    assert c.low == 8 and [p.low for p in c.parts] == [3, 5]
+    assert one("قصفت المدينة بـ20 صاروخا").low == 20
+
+
+# --------------------------------------------------------------------------- Arabic number words
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        ("اثنان", 2), ("اثنين", 2), ("ثلاث", 3), ("ثلاثة", 3), ("ثلاثه", 3), ("أربعة", 4), ("اربعة", 4),
+        ("عشرة", 10), ("أحد عشر", 11), ("إحدى عشرة", 11), ("اثنا عشر", 12), ("اثني عشر", 12),
+        ("خمسة عشر", 15), ("عشرون", 20), ("عشرين", 20), ("واحد وعشرون", 21), ("خمسة وعشرين", 25),
+        ("مئة", 100), ("مائة", 100), ("مئتان", 200), ("مئتين", 200), ("مائتي", 200),
+        ("ثلاث مئة", 300), ("ثلاثمائة", 300), ("ثلاثمئة", 300), ("ألف", 1000), ("الف", 1000),
+        ("ألفان", 2000), ("ألفين", 2000), ("ثلاثة آلاف", 3000), ("عشرة آلاف", 10000),
+        ("أحد عشر ألفا", 11000), ("مئة ألف", 100000), ("مئتا ألف", 200000), ("مليون", 1_000_000),
+        ("ألف وخمسمائة", 1500), ("ثلاثة آلاف وخمسة وثلاثون", 3035),
+        ("مئة ألف وألف", 101000), ("مليون و200 ألف", 1_200_000), ("3 آلاف", 3000), ("20 ألف", 20000),
+        ("١٥٠٠", 1500),
+    ],
+)
+def test_parse_arabic_number_words(words: str, value: int) -> None:
+    assert parse_number_words(words, "ar") == value
+
+
+@pytest.mark.parametrize(
+    "words", ["عشرات", "آلاف", "مئات", "ثلاثة أربعة", "خمسة عشرين", "أحد", "", "مدنيين", "ثلاثة وثلاثون وعشرون"]
+)
+def test_parse_rejects_what_is_not_one_number(words: str) -> None:
+    assert parse_number_words(words, "ar") is None
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("قتل ثلاثة مدنيين", 3),
+        ("وأصيب خمسة عشر شخصا", 15),
+        ("وقتل واحد وعشرون مدنيا", 21),
+        ("قتل ثلاثة آلاف شخص", 3000),
+        ("نزح ألف وخمسمائة شخص", 1500),
+        ("أسفر عن مقتل مئتي شخص", 200),
+        ("وبخمسة وعشرين قتيلا", 25),
+        ("ولثلاثمائة مدني", 300),
+    ],
+)
+def test_arabic_number_words_in_sentences(text: str, value: int) -> None:
+    c = one(text)
+    assert (c.low, c.high) == (value, value)
+
+
+def test_definite_dual_of_thousand_after_a_bound() -> None:
+    c = one("وقال الناشطون إن عددهم تجاوز الألفين خلال ليلتين")
+    assert (c.low, c.high, c.text) == (2001, None, "تجاوز الألفين")
+
+
+def test_definite_number_alone_is_ordinal_like() -> None:
+    assert counts("في القرن العشرين") == []
+    assert counts("احتفل الموقع بالذكرى العشرين لتأسيسه") == []
+    assert one("قتل الخمسة المدنيين في الغارة").low == 5
+
+
+def test_wahid_needs_a_person_noun() -> None:
+    assert counts("في آن واحد") == []
+    assert one("قتل واحد من المدنيين").low == 1
+
+
+# --------------------------------------------------------------------------- English words
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        ("one", 1), ("nineteen", 19), ("twenty", 20), ("twenty-two", 22), ("twenty two", 22),
+        ("a hundred", 100), ("one hundred", 100), ("two hundred and five", 205), ("3 thousand", 3000),
+        ("1.5 million", 1_500_000), ("a dozen", 12), ("two dozen", 24), ("fifteen hundred", 1500),
+        ("one thousand two hundred and fifty", 1250), ("ninety-nine thousand", 99000),
+    ],
+)
+def test_parse_english_number_words(words: str, value: int) -> None:
+    assert parse_number_words(words, "en") == value
+
+
+@pytest.mark.parametrize("words", ["dozens", "hundreds", "five and ten", "two three", "hundred hundred"])
+def test_parse_english_rejects(words: str) -> None:
+    assert parse_number_words(words, "en") is None
+
+
+def test_english_counts_in_sentences() -> None:
+    c = one("Twenty-two civilians were killed in the raid")
+    assert (c.low, c.noun, c.category) == (22, "civilian", "civilians")
+    c = one("the strike killed two hundred and five people")
+    assert (c.low, c.text) == (205, "two hundred and five people")
+    c = one("A dozen soldiers died")
+    assert (c.low, c.approximate, c.category) == (12, True, "combatants")
+    c = one("Three young Syrian children were wounded")
+    assert (c.low, c.category) == (3, "children")
+
+
+def test_english_one_needs_a_noun() -> None:
+    assert counts("one of the main roads was closed") == []
+    c = one("one of the victims was identified")
+    assert (c.low, c.noun, c.text) == (1, "victim", "one of the victims")
+
+
+# --------------------------------------------------------------------------- bare person nouns
+
+
+@pytest.mark.parametrize(
+    "text, low, high, vague, category",
+    [
+        ("مقتل طفل بقصف مدفعي", 1, 1, False, "children"),
+        ("استشهاد مدني برصاص قناص", 1, 1, False, "civilians"),
+        ("استشهاد طفلين في الغارة", 2, 2, False, "children"),
+        ("وأصيب طفلان بجروح", 2, 2, False, "children"),
+        ("مقتل امرأتين في القصف", 2, 2, False, "women"),
+        ("وقتل شابين على الحاجز", 2, 2, False, "men"),
+        ("أصيبت سيدتان بشظايا", 2, 2, False, "women"),
+        ("مقتل مدنيين في القصف", 2, None, True, "civilians"),
+        ("مقتل مدنيين اثنين في القصف", 2, 2, False, "civilians"),
+        ("استشهاد الطفلين في المنزل", 2, 2, False, "children"),
+        ("وقتل طفل واحد", 1, 1, False, "children"),
+        ("إصابة عنصر من الشرطة", 1, 1, False, "combatants"),
+    ],
+)
+def test_arabic_bare_nouns_are_counts(text: str, low: int, high: int | None, vague: bool, category: str) -> None:
+    c = one(text)
+    assert (c.low, c.high, c.vague, c.category) == (low, high, vague, category)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "حقوق الأطفال في المدارس",  # plural: no number
+        "مركز الدفاع المدني في المدينة",  # definite singular
+        "عقد مجلس عسكري اجتماعا",  # adjective use, no cue
+        "كل شخص يحمل بطاقة",  # "every person"
+        "اجتماع منظمات المجتمع المدني",
+        "زار مصدر عسكري الموقع",
+        "قتل المدنيين جريمة",  # definite -ين is the plural
+    ],
+)
+def test_arabic_nouns_that_are_not_counts(text: str) -> None:
+    assert counts(text) == []
+
+
+def test_english_singular_with_article() -> None:
+    c = one("a child was killed and the house destroyed")
+    assert (c.low, c.noun, c.text) == (1, "child", "a child")
+    assert one("another Syrian civilian was shot").low == 1
+    assert counts("a civilian car was hit") == []
+    assert one("a 12-year-old boy was treated").text == "a 12-year-old boy"
+    assert counts("the child was treated") == []
+
+
+def test_person_noun_lookup() -> None:
+    assert noun_count("طفلين") == (2, 2, False)
+    assert noun_count("امرأتان") == (2, 2, False)
+    assert noun_count("مدنيين") == (2, None, True)
+    assert noun_count("الأطفال") is None
+    assert noun_count("وطفل") == (1, 1, False)
+    pn = person_noun("بالمدنيين")
+    assert pn is not None and pn.definite and pn.category == "civilians"
+    assert person_noun("قتلى").kind == "killed"
+    assert person_noun("children", "en").category == "children"
+    assert person_noun("سيارة") is None
+
+
+# --------------------------------------------------------------------------- lists
+
+
+def test_lists_add_up_with_their_parts() -> None:
+    c = one("مقتل طفل وامرأة بقصف جوي")
+    assert (c.low, c.high, c.noun) == (2, 2, None)
+    assert [(p.low, p.category) for p in c.parts] == [(1, "children"), (1, "women")]
+    assert c.categories == ("children", "women") and c.category == "civilians"
+
+    c = one("قتل رجل وزوجته وطفليه")
+    assert c.low == 4 and [p.low for p in c.parts] == [1, 1, 2]
+
+    c = one("Among the dead were two women and a child")
+    assert (c.low, [p.category for p in c.parts]) == (3, ["women", "children"])
+
+
+def test_lists_of_different_kinds_do_not_add_up() -> None:
+    found = counts("حصيلة القصف 5 قتلى و10 جرحى")
+    assert [(c.low, c.noun) for c in found] == [(5, "قتيل"), (10, "جريح")]
+
+
+def test_killed_or_wounded_idiom_is_not_two_counts() -> None:
+    found = counts("سقط 15 مدنيا بين قتيل وجريح")
+    assert [c.low for c in found] == [15]
+
+
+def test_including_is_not_a_list() -> None:
+    found = counts("قتل 7 مدنيين بينهم طفلان وامرأة")
+    assert [(c.low, c.category) for c in found] == [(7, "civilians"), (3, "civilians")]
+
+
+# --------------------------------------------------------------------------- vague quantities
+
+
+@pytest.mark.parametrize(
+    "text, low, high, category",
+    [
+        ("سقط عشرات القتلى", 10, None, "people"),
+        ("قتل العشرات في الهجوم", 10, None, None),
+        ("اتهموا التحالف بقتل مئات المدنيين", 100, None, "civilians"),
+        ("نزح آلاف السكان", 1000, None, "civilians"),
+        ("نزح عشرات الآلاف من المدنيين", 10_000, None, "civilians"),
+        ("نزح مئات الآلاف", 100_000, None, None),
+        ("أصيب عدة مدنيين", 2, None, "civilians"),
+        ("اعتقل بضعة شبان", 3, 9, "men"),
+        ("قتل عدد من المدنيين", 2, None, "civilians"),
+        ("dozens of civilians were hurt", 12, None, "civilians"),
+        ("scores of people fled", 20, None, "people"),
+        ("hundreds were killed", 100, None, None),
+        ("thousands of residents fled", 1000, None, "civilians"),
+        ("tens of thousands of people fled", 10_000, None, "people"),
+        ("several children were hurt", 2, None, "children"),
+        ("a few soldiers died", 2, None, "combatants"),
+        ("a number of civilians were hurt", 2, None, "civilians"),
+        ("several hundred people", 200, None, "people"),
+    ],
+)
+def test_vague_quantities(text: str, low: int, high: int | None, category: str | None) -> None:
+    c = one(text)
+    assert (c.low, c.high, c.vague, c.category) == (low, high, True, category)
+
+
+def test_vague_with_coordinated_nouns() -> None:
+    c = one("اتهم ناشطون الطيران بقتل مئات النساء والأطفال في البلدة")
+    assert c.text == "مئات النساء والأطفال"
+    assert (c.low, c.vague, c.categories, c.category) == (100, True, ("women", "children"), "civilians")
+    c = one("hundreds of women and children")
+    assert c.categories == ("women", "children")
+
+
+# --------------------------------------------------------------------------- bounds and ranges
+
+
+@pytest.mark.parametrize(
+    "text, low, high, approximate, span",
+    [
+        ("قتل أكثر من 20 مدنيا", 21, None, False, "أكثر من 20 مدنيا"),
+        ("قتل ما يزيد عن عشرين شخصا", 21, None, False, "ما يزيد عن عشرين شخصا"),
+        ("وعدد القتلى يتجاوز 40 شخصا", 41, None, False, "يتجاوز 40 شخصا"),
+        ("قتل ما لا يقل عن 12 مدنيا", 12, None, False, "ما لا يقل عن 12 مدنيا"),
+        ("قتل 12 مدنيا على الأقل", 12, None, False, "12 مدنيا على الأقل"),
+        ("قتل نحو 30 شخصا", 30, 30, True, "نحو 30 شخصا"),
+        ("قتل قرابة الـ30 شخصا", 30, 30, True, "قرابة الـ30 شخصا"),
+        ("قتل حوالي ثلاثين شخصا", 30, 30, True, "حوالي ثلاثين شخصا"),
+        ("قتل ما يقارب 30 مدنيا", 30, 30, True, "ما يقارب 30 مدنيا"),
+        ("قتل زهاء مئة شخص", 100, 100, True, "زهاء مئة شخص"),
+        ("قد يصل العدد إلى ما يصل إلى 50 شخصا", None, 50, False, "ما يصل إلى 50 شخصا"),
+        ("قتل أقل من 10 أشخاص", None, 9, False, "أقل من 10 أشخاص"),
+        ("قتل بين 10 و15 شخصا", 10, 15, False, "بين 10 و15 شخصا"),
+        ("قتل ما بين عشرين وثلاثين شخصا", 20, 30, False, "ما بين عشرين وثلاثين شخصا"),
+        ("قتل بين خمسة وعشرين وثلاثين شخصا", 25, 30, False, "بين خمسة وعشرين وثلاثين شخصا"),
+        ("قتل من 10 إلى 15 شخصا", 10, 15, False, "من 10 إلى 15 شخصا"),
+        ("قتل 10-15 شخصا", 10, 15, False, "10-15 شخصا"),
+        ("قتل خمسة أو ستة أشخاص", 5, 6, False, "خمسة أو ستة أشخاص"),
+        ("more than 20 people were killed", 21, None, False, "more than 20 people"),
+        ("over 100 civilians", 101, None, False, "over 100 civilians"),
+        ("upwards of 40 people", 41, None, False, "upwards of 40 people"),
+        ("at least 12 civilians", 12, None, False, "at least 12 civilians"),
+        ("12 civilians or more", 12, None, False, "12 civilians or more"),
+        ("about 30 people", 30, 30, True, "about 30 people"),
+        ("nearly 30 people", 30, 30, True, "nearly 30 people"),
+        ("some 30 people", 30, 30, True, "some 30 people"),
+        ("up to 50 people", None, 50, False, "up to 50 people"),
+        ("fewer than 10 people", None, 9, False, "fewer than 10 people"),
+        ("between 10 and 15 people", 10, 15, False, "between 10 and 15 people"),
+        ("between five and ten people", 5, 10, False, "between five and ten people"),
+        ("10 to 15 people", 10, 15, False, "10 to 15 people"),
+        ("between two hundred and five hundred people", 200, 500, False,
+         "between two hundred and five hundred people"),
+    ],
+)
+def test_bounds_and_ranges(text: str, low: int | None, high: int | None, approximate: bool, span: str) -> None:
+    c = one(text)
+    assert (c.low, c.high, c.approximate, c.text) == (low, high, approximate, span)
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("قتل عشرون ونيف من المدنيين", 21, None),
+        ("قتل 20 فأكثر", 20, None),
+        ("قتل حتى 20 شخصا", None, 20),
+        ("قتل عدة مئات من المدنيين", 200, None),
+        ("قتل بضعة آلاف", 3000, 9000),
+    ],
+)
+def test_more_bounds_and_vague_multiples(text: str, low: int | None, high: int | None) -> None:
+    c = one(text)
+    assert (c.low, c.high) == (low, high)
+
+
+def test_person_adjective_after_a_noun_is_the_same_count() -> None:
+    c = one("وصل عدد الضحايا إلى 1753 قتيلا مدنيا في ذلك العام")
+    assert (c.low, c.noun, c.category) == (1753, "قتيل", "civilians")
+    c = one("ارتكبت بحق مواطنين مدنيين عزل")
+    assert (c.low, c.vague, c.category) == (2, True, "civilians")
+
+
+def test_postposed_bound_does_not_steal_the_next_number() -> None:
+    found = counts("راح ضحيته ثمانية قتلى وأكثر من 30 جريحا")
+    assert [(c.low, c.high) for c in found] == [(8, 8), (31, None)]
+
+
+# --------------------------------------------------------------------------- what is not a count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقع الهجوم عام 2019 في المدينة",
+        "in 2019 the war went on",
+        "نشر المقال بتاريخ 9/02/2019",
+        "نشر في 2024-02-21 صباحا",
+        "صدر الحكم في 24 / 4 / 2007",
+        "يوم الخميس 21 آذار",
+        "يوم الخميس 21 من آذار",
+        "في 5 تشرين الأول",
+        "on March 20, 2019",
+        "on 20 March",
+        "عند الساعة 5",
+        "عند الساعة 9:40 صباحا",
+        "at 10:30 pm",
+        "ارتفعت الأسعار 50%",
+        "ارتفعت الأسعار 50 بالمئة",
+        "ارتفعت الأسعار 50 في المئة",
+        "rose by 50 percent",
+        "دفع 500 دولار",
+        "it cost $500",
+        "الطابق الثالث من المبنى",
+        "the third floor",
+        "the 3rd brigade",
+        "في الحادي عشر من أيلول",
+        "في اليوم الثالث والعشرين",
+        "اتصل على +963 933 123 456",
+        "اتصل على 0933123456",
+        "نشرت شبكة دير الزور24 صورا",
+        "Resolution 2254 calls for a ceasefire",
+        "تطبيق القرار 2254",
+        "قرار مجلس الأمن رقم 2139 و2254",
+        "طائرة F-16 حلقت فوق المدينة",
+        "قصفت الفرقة 17 المدينة",
+        "المواطن محمد (36 عاما) من أهالي القرية",
+        "the 12-year-old boy was treated",
+        "مسافة 20 كم عن المدينة",
+        "خلال 3 أيام",
+        "منذ ثلاث سنوات",
+    ],
+)
+def test_not_counts(text: str) -> None:
+    assert counts(text) == [], [(c.text, c.low) for c in counts(text)]
+
+
+def test_years_even_after_bounds_but_not_with_person_nouns() -> None:
+    assert counts("عمل في الوزارة منذ 1979 وحتى 1981") == []
+    assert counts("وبين 2017 و2020 تضاعف العدد") == []
+    assert counts("served from 2003 to 2005") == []
+    assert one("قتل 2000 شخص في الحصار").low == 2000
+    assert one("قتل 2,000 في الحصار").low == 2000
+
+
+def test_non_person_counts_are_returned_without_noun() -> None:
+    found = counts("شنت الطائرات 3 غارات وأطلقت عشرات الصواريخ")
+    assert [(c.low, c.vague, c.noun, c.category) for c in found] == [(3, False, None, None),
+                                                                    (10, True, None, None)]
+    c = one("five missiles hit the town")
+    assert (c.low, c.noun) == (5, None)
+
+
+def test_age_inside_a_toll_sentence() -> None:
+    found = counts("استشهد الطفل محمد (12 عاما) و3 مدنيين آخرين")
+    assert [(c.low, c.noun) for c in found] == [(3, "مدني")]
+
+
+def test_bracketed_numbers_in_round_ups() -> None:
+    c = one("وقضى ( 157 ) شخصا في المحافظة")
+    assert (c.low, c.noun, c.text) == (157, "شخص", "( 157 ) شخصا")
+
+
+def test_numbered_list_items_are_not_counts() -> None:
+    found = counts("الضحايا:\n1- محمد من القرية\n2 - أحمد من البلدة")
+    assert found == []
+
+
+# --------------------------------------------------------------------------- API details
+
+
+def test_language_restricts_lexicon() -> None:
+    text = "قتل خمسة مدنيين. Five civilians died"
+    assert [c.low for c in counts(text, "ar")] == [5]
+    assert [c.low for c in counts(text, "en")] == [5]
+    assert [c.low for c in counts(text)] == [5, 5]
+    with pytest.raises(ValueError):
+        find_counts(text, "fr")
+
+
+def test_accepts_a_prebuilt_normalized_text() -> None:
+    text = "قُتِلَ خمسةُ مدنيين"
+    assert find_counts(NormalizedText.of(text)) == find_counts(text)
+
+
+def test_results_are_ordered_and_disjoint() -> None:
+    found = counts("قتل 5 مدنيين، وأصيب أكثر من 20 شخصا بينهم طفلان، ونزح آلاف السكان")
+    assert [c.low for c in found] == [5, 21, 2, 1000]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:], strict=False))
+
+
+def test_to_arabic_words_examples() -> None:
+    assert to_arabic_words(3035) == "ثلاثة آلاف وخمسة وثلاثون"
+    assert to_arabic_words(11) == "أحد عشر"
+    assert to_arabic_words(2000) == "ألفان"
+    assert to_arabic_words(101000) == "مئة ألف وألف"
+    with pytest.raises(ValueError):
+        to_arabic_words(0)
+
+
+def test_data_files_are_documented_and_valid() -> None:
+    for lang in ("ar", "en"):
+        text = bundled_path(f"{lang}/numbers.toml").read_text(encoding="utf-8")
+        assert text.startswith("#") and "Schema" in text
+        data = load(f"{lang}/numbers.toml")
+        for entry in data["person"]:
+            assert entry["category"] in ("civilians", "children", "women", "men", "combatants", "people")
+            assert entry.get("singular_count", "never") in ("always", "cue", "never")
+            assert entry.get("kind", "killed") in ("killed", "injured", "missing", "detained", "displaced")
+        for spec in data["vague"].values():
+            assert spec["low"] >= 1
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(min_value=1, max_value=999_999))
+def test_arabic_words_round_trip(n: int) -> None:
+    words = to_arabic_words(n)
+    assert parse_number_words(words, "ar") == n
+    sentence = f"وقالت المصادر إن {words} شخصا قتلوا في الهجوم."
+    found = counts(sentence)
+    assert [(c.low, c.high, c.noun) for c in found] == [(n, n, "شخص")]
+
+
+_PIECES = st.sampled_from(
+    ["قتل", "مقتل", "طفل", "طفلين", "مدنيين", "أكثر من", "نحو", "بين", "و", "خمسة", "عشر", "آلاف",
+     "الألفين", "عشرات", "مئة", "ألف", "عام", "الساعة", "آذار", "%", "2019", "20", "٣٥", "1,500", "2.5",
+     "-", "/", ":", "(", ")", "،", ".", "\n", " ", "ً", "ّ", "ـ", "a", "child", "two", "hundred", "and",
+     "more than", "between", "dozens", "of", "people", "at least", "one", "F-16", "#", "$", "الـ", "بـ"]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=30).map(" ".join) | st.text(max_size=200))
+def test_random_text_never_crashes_and_spans_are_exact(text: str) -> None:
+    found = find_counts(text)
+    last = -1
+    for c in found:
+        assert text[c.start:c.end] == c.text
+        assert c.start >= last
+        last = c.end
+        assert c.low is None or c.low >= 0
+        assert c.low is None or c.high is None or c.low <= c.high
+        for p in c.parts:
+            assert text[p.start:p.end] == p.text
+
+
+def test_corpus_pages_never_crash() -> None:
+    path = SHARED / "corpus" / "baly-ar.jsonl.gz"
+    if not path.is_file():
+        pytest.skip("shared corpus not available")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for i, line in enumerate(f):
+            if i >= 200:
+                break
+            text = json.loads(line)["text"]
+            for c in find_counts(text):
+                assert text[c.start:c.end] == c.text
