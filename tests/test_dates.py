@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from marsad import dates
 from marsad.arabic import NormalizedText
-from marsad.dates import DateMention, find_dates, hijri_to_gregorian, publication_date
+from marsad.dates import DateMention, PeriodMention, find_dates, find_periods, hijri_to_gregorian, publication_date
 from marsad.resources import load
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -492,3 +492,444 @@ def test_long_runs_stay_linear(text: str) -> None:
     find_dates(text)
     publication_date(text)
     assert time.perf_counter() - start < 3.0
+
+
+# --------------------------------------------------------------------------------------------------
+# find_periods
+
+PUB = dt.date(2019, 3, 21)  # a Thursday
+D = dt.date
+
+
+def period(text: str, published: dt.date | None = PUB, language: str | None = None) -> PeriodMention:
+    found = find_periods(text, published, language)
+    assert len(found) == 1, found
+    p = found[0]
+    assert text[p.start:p.end] == p.text
+    return p
+
+
+def span(p: PeriodMention) -> tuple[dt.date | None, dt.date | None]:
+    return (p.first, p.last)
+
+
+@pytest.mark.parametrize(
+    "text, words, first, last, precision",
+    [
+        ("وقال الدفاع المدني اليوم إن الغارات توقفت", "اليوم", 0, 0, "day"),
+        ("وتعرض الحي هذا اليوم لقصف عنيف", "هذا اليوم", 0, 0, "day"),
+        ("سقطت قذيفتان فجر اليوم على السوق", "فجر اليوم", 0, 0, "day"),
+        ("وصلت القافلة صباح اليوم إلى المدينة", "صباح اليوم", 0, 0, "day"),
+        ("خرج الأهالي ظهر اليوم من الملاجئ", "ظهر اليوم", 0, 0, "day"),
+        ("انفجرت سيارة مساء اليوم قرب الجامع", "مساء اليوم", 0, 0, "day"),
+        ("قتل أمس ثلاثة مدنيين في غارة", "أمس", -1, -1, "day"),
+        ("ونزح البارحة مئات الأهالي", "البارحة", -1, -1, "day"),
+        ("قصفت المدفعية مساء أمس الأحياء الشرقية", "مساء أمس", -1, -1, "day"),
+        ("استمر القصف ليلة أمس حتى الفجر", "ليلة أمس", -1, 0, "days"),
+        ("شنت الطائرات الليلة الماضية عشر غارات", "الليلة الماضية", -1, 0, "days"),
+        ("وكان الطفل قد أصيب أمس الأول بشظية", "أمس الأول", -2, -2, "day"),
+        ("دفن الضحايا أول أمس في مقبرة البلدة", "أول أمس", -2, -2, "day"),
+        ("اعتقلت الدورية الشاب قبل يومين من منزله", "قبل يومين", -2, -2, "day"),
+        ("فقد الاتصال بالصياد قبل 4 أيام", "قبل 4 أيام", -4, -4, "day"),
+        ("هدم المبنى قبل خمسة أيام", "قبل خمسة أيام", -5, -5, "day"),
+        ("قتل 40 شخصا في الليلتين الماضيتين", "الليلتين الماضيتين", -2, 0, "days"),
+        ("تضرر المشفى مرتين خلال اليومين الماضيين", "اليومين الماضيين", -2, 0, "days"),
+        ("سقط 12 قتيلا خلال الأيام الثلاثة الماضية", "الأيام الثلاثة الماضية", -3, 0, "days"),
+        ("وثقنا 9 غارات في الـ24 ساعة الماضية", "الـ24 ساعة الماضية", -1, 0, "days"),
+        ("تعيش العائلات في العراء منذ ثلاثة أيام", "منذ ثلاثة أيام", -3, 0, "days"),
+    ],
+)
+def test_arabic_relative_days(text: str, words: str, first: int, last: int, precision: str) -> None:
+    p = period(text)
+    assert p.text == words and p.start == text.index(words)
+    assert span(p) == (PUB + dt.timedelta(days=first), PUB + dt.timedelta(days=last))
+    assert p.precision == precision and p.relative
+
+
+@pytest.mark.parametrize(
+    "text, words, first, last, precision",
+    [
+        ("Shelling resumed today in the old city", "today", 0, 0, "day"),
+        ("A convoy arrived this morning at the camp", "this morning", 0, 0, "day"),
+        ("More strikes are feared tonight", "tonight", 0, 0, "day"),
+        ("Two children were killed yesterday in a raid", "yesterday", -1, -1, "day"),
+        ("Rescuers dug through the rubble yesterday morning", "yesterday morning", -1, -1, "day"),
+        ("The market was hit last night by barrel bombs", "last night", -1, 0, "days"),
+        ("The bodies were found the day before yesterday", "the day before yesterday", -2, -2, "day"),
+        ("The school was struck three days ago", "three days ago", -3, -3, "day"),
+        ("The school was struck 6 days ago", "6 days ago", -6, -6, "day"),
+        ("Nine people died in the past two days", "past two days", -2, 0, "days"),
+        ("Fighting killed dozens over the past three days", "over the past three days", -3, 0, "days"),
+        ("Dozens fled during the last 48 hours", "during the last 48 hours", -2, 0, "days"),
+    ],
+)
+def test_english_relative_days(text: str, words: str, first: int, last: int, precision: str) -> None:
+    p = period(text, language="en")
+    assert p.text == words and p.start == text.index(words)
+    assert span(p) == (PUB + dt.timedelta(days=first), PUB + dt.timedelta(days=last))
+    assert p.precision == precision and p.relative
+
+
+@pytest.mark.parametrize(
+    "text, words, expected, precision",
+    [
+        # a week is the seven days before the publication date (last week) or up to it (this week)
+        ("قصف الطيران المدينة الأسبوع الماضي", "الأسبوع الماضي", (D(2019, 3, 14), D(2019, 3, 20)), "week"),
+        ("The army shelled the town last week", "last week", (D(2019, 3, 14), D(2019, 3, 20)), "week"),
+        ("وصلت المساعدات هذا الأسبوع", "هذا الأسبوع", (D(2019, 3, 15), D(2019, 3, 21)), "week"),
+        ("Aid reached the area in the past week", "past week", (D(2019, 3, 14), D(2019, 3, 21)), "week"),
+        # months and years are calendar ones; the current one runs up to the publication date
+        ("قتل 200 مدني الشهر الماضي", "الشهر الماضي", (D(2019, 2, 1), D(2019, 2, 28)), "month"),
+        ("وثقت الشبكة خلال الشهر الماضي 200 حالة", "الشهر الماضي", (D(2019, 2, 1), D(2019, 2, 28)), "month"),
+        ("Some 200 civilians died last month", "last month", (D(2019, 2, 1), D(2019, 2, 28)), "month"),
+        ("تراجعت الغارات خلال الشهر الجاري", "الشهر الجاري", (D(2019, 3, 1), PUB), "month"),
+        ("Strikes declined this month", "this month", (D(2019, 3, 1), PUB), "month"),
+        ("قتل 3000 مدني العام الماضي", "العام الماضي", (D(2018, 1, 1), D(2018, 12, 31)), "year"),
+        ("Three thousand died last year", "last year", (D(2018, 1, 1), D(2018, 12, 31)), "year"),
+        ("وتراجع عدد الضحايا هذا العام", "هذا العام", (D(2019, 1, 1), PUB), "year"),
+        ("ستبدأ المفاوضات الشهر المقبل", "الشهر المقبل", (D(2019, 4, 1), D(2019, 4, 30)), "month"),
+    ],
+)
+def test_calendar_spans(text: str, words: str, expected: tuple, precision: str) -> None:
+    p = period(text)
+    assert (p.text, span(p), p.precision, p.relative) == (words, expected, precision, True)
+
+
+@pytest.mark.parametrize(
+    "text, words, first",
+    [
+        ("قتل 500 مدني منذ بداية العام في المحافظة", "منذ بداية العام", D(2019, 1, 1)),
+        ("نزح الآلاف منذ مطلع العام الجاري", "منذ مطلع العام الجاري", D(2019, 1, 1)),
+        ("Hundreds have died since the start of the year", "since the start of the year", D(2019, 1, 1)),
+        ("Hundreds have died so far this year", "so far this year", D(2019, 1, 1)),
+        ("يعيش النازحون في المخيم منذ 2011", "منذ 2011", D(2011, 1, 1)),
+        ("The camp has been besieged since 2011", "since 2011", D(2011, 1, 1)),
+        ("يعيش النازحون هنا منذ آذار 2011", "منذ آذار 2011", D(2011, 3, 1)),
+        ("وتحاصر القوات البلدة منذ يوم الأحد", "منذ يوم الأحد", D(2019, 3, 17)),
+        ("قتل 90 شخصا منذ مطلع الشهر الجاري", "منذ مطلع الشهر الجاري", D(2019, 3, 1)),
+        ("لم تتوقف الغارات منذ عام 2014 وحتى الآن", "منذ عام 2014 وحتى الآن", D(2014, 1, 1)),
+        ("Records were kept from 2014 to date", "from 2014 to date", D(2014, 1, 1)),
+    ],
+)
+def test_since_periods_run_to_the_publication_date(text: str, words: str, first: dt.date) -> None:
+    p = period(text)
+    assert (p.text, span(p), p.precision, p.relative) == (words, (first, PUB), "period", True)
+
+
+def test_since_without_a_publication_date_keeps_its_start() -> None:
+    p = period("يعيش النازحون في المخيم منذ 2011", None)
+    assert (p.first, p.last, p.precision) == (D(2011, 1, 1), None, "period")
+
+
+# weekdays: the most recent such day on or before the publication date; with "الماضي" / "last",
+# strictly before it; with "المقبل" / "next", after it
+
+
+@pytest.mark.parametrize(
+    "text, words, day",
+    [
+        ("قصفت الطائرات السوق يوم الأحد", "يوم الأحد", D(2019, 3, 17)),
+        ("قال المرصد، الأحد، إن القصف طال المشفى", "الأحد", D(2019, 3, 17)),
+        ("سقطت القذائف صباح الثلاثاء على الحي", "صباح الثلاثاء", D(2019, 3, 19)),
+        ("اعتقل الشاب الأحد الماضي عند الحاجز", "الأحد الماضي", D(2019, 3, 17)),
+        ("خرجت مظاهرة الجمعة الماضية في البلدة", "الجمعة الماضية", D(2019, 3, 15)),
+        ("ستصل القافلة يوم الأحد المقبل", "يوم الأحد المقبل", D(2019, 3, 24)),
+        ("Jets struck the market on Sunday", "Sunday", D(2019, 3, 17)),
+        ("Jets struck the market last Sunday", "last Sunday", D(2019, 3, 17)),
+        ("Jets struck the market early Tuesday", "early Tuesday", D(2019, 3, 19)),
+        ("أعلن الجيش أمس الأربعاء السيطرة على التلة", "أمس الأربعاء", D(2019, 3, 20)),
+        ("أعلن الجيش، أمس، الأربعاء، السيطرة على التلة", "أمس، الأربعاء", D(2019, 3, 20)),
+    ],
+)
+def test_weekdays(text: str, words: str, day: dt.date) -> None:
+    p = period(text)
+    assert (p.text, span(p), p.precision, p.relative) == (words, (day, day), "day", True)
+
+
+def test_weekday_equal_to_the_publication_weekday() -> None:
+    # the publication date is a Thursday
+    assert span(period("قصفت الطائرات البلدة يوم الخميس")) == (PUB, PUB)
+    assert span(period("قالت الوزارة، الخميس، إن")) == (PUB, PUB)
+    assert span(period("قالت الوزارة اليوم الخميس إن")) == (PUB, PUB)
+    assert span(period("Officials said on Thursday that", language="en")) == (PUB, PUB)
+    # "last Thursday" and "الخميس الماضي" on a Thursday mean a week before
+    assert span(period("قصفت الطائرات البلدة الخميس الماضي")) == (D(2019, 3, 14), D(2019, 3, 14))
+    assert span(period("Jets hit the town last Thursday", language="en")) == (D(2019, 3, 14), D(2019, 3, 14))
+
+
+def test_relative_day_confirmed_by_its_weekday_is_one_mention() -> None:
+    p = period("قالت الوزارة اليوم الخميس إن")
+    assert p.text == "اليوم الخميس"
+    # a weekday that disagrees with the relative word wins, taken near the day the word gives
+    p = period("أعلن الجيش أمس الثلاثاء السيطرة على التلة")
+    assert (p.text, span(p)) == ("أمس الثلاثاء", (D(2019, 3, 19), D(2019, 3, 19)))
+
+
+def test_nights() -> None:
+    # the night of a day runs into the next one
+    p = period("قصفت الطائرات البلدة ليلة الأحد")
+    assert (p.text, span(p), p.precision) == ("ليلة الأحد", (D(2019, 3, 17), D(2019, 3, 18)), "days")
+    p = period("Shells fell on the camp Sunday night", language="en")
+    assert (p.text, span(p)) == ("Sunday night", (D(2019, 3, 17), D(2019, 3, 18)))
+    p = period("قصفت الطائرات البلدة ليل الاثنين - الثلاثاء")
+    assert (p.text, span(p)) == ("ليل الاثنين - الثلاثاء", (D(2019, 3, 18), D(2019, 3, 19)))
+    # a night is never later than the publication date
+    assert span(period("قصفت الطائرات البلدة ليلة الخميس")) == (PUB, PUB)
+
+
+def test_weekday_guards() -> None:
+    # "أحد" is also "one of", "الجمعة" also the Friday prayer: a bare Arabic weekday needs a cue
+    assert find_periods("قتل أحد المدنيين برصاص قناص", PUB) == []
+    assert find_periods("خرج المصلون من صلاة الجمعة إلى الساحة", PUB) == []
+    assert find_periods("بعد خطبة الجمعة تحدث الإمام", PUB) == []
+    # a weekday next to a full date is part of that date
+    p = period("قصفت الطائرات البلدة الخميس 21 آذار 2019")
+    assert (p.text, span(p), p.relative) == ("الخميس 21 آذار 2019", (PUB, PUB), False)
+    p = period("قصفت الطائرات البلدة يوم الخميس 14 آذار 2019")
+    assert (p.text, span(p)) == ("يوم الخميس 14 آذار 2019", (D(2019, 3, 14), D(2019, 3, 14)))
+
+
+def test_today_guards() -> None:
+    assert find_periods("في ذلك اليوم خرج الجميع", PUB) == []
+    assert find_periods("وفي اليوم التالي عاد الأهالي", PUB) == []
+    assert find_periods("قال المراسل لقناة روسيا اليوم إن", PUB) == []
+    assert find_periods("قبل يومين من الانتخابات وقع الانفجار", PUB) == []
+    # "العام" is also "general"
+    assert find_periods("قال المدير العام الحالي للمشفى إن", PUB) == []
+    assert find_periods("The public mood changed", PUB, "en") == []
+
+
+@pytest.mark.parametrize(
+    "text, words, expected",
+    [
+        ("قتل العشرات مطلع آذار 2019 في البلدة", "مطلع آذار 2019", (D(2019, 3, 1), D(2019, 3, 10))),
+        ("قتل العشرات في أوائل آذار 2019", "أوائل آذار 2019", (D(2019, 3, 1), D(2019, 3, 10))),
+        ("وفي بداية شهر آذار 2019 نزح الآلاف", "بداية شهر آذار 2019", (D(2019, 3, 1), D(2019, 3, 10))),
+        ("قتل العشرات منتصف آذار 2019", "منتصف آذار 2019", (D(2019, 3, 11), D(2019, 3, 20))),
+        ("قتل العشرات أواخر شباط 2019", "أواخر شباط 2019", (D(2019, 2, 21), D(2019, 2, 28))),
+        ("وقعت المجزرة نهاية شباط 2020", "نهاية شباط 2020", (D(2020, 2, 21), D(2020, 2, 29))),
+        ("Dozens died in early March 2019", "early March 2019", (D(2019, 3, 1), D(2019, 3, 10))),
+        ("Dozens died in mid-March 2019", "mid-March 2019", (D(2019, 3, 11), D(2019, 3, 20))),
+        ("Dozens died in late March 2019", "late March 2019", (D(2019, 3, 21), D(2019, 3, 31))),
+        ("Dozens died at the end of March 2019", "the end of March 2019", (D(2019, 3, 21), D(2019, 3, 31))),
+        # parts of years, of yearless months, of relative months
+        ("سيطر التنظيم على المدينة أواخر عام 2015", "أواخر عام 2015", (D(2015, 9, 1), D(2015, 12, 31))),
+        ("Fighting resumed in late 2015", "late 2015", (D(2015, 9, 1), D(2015, 12, 31))),
+        ("اشتدت المعارك صيف 2014 في الريف", "صيف 2014", (D(2014, 6, 1), D(2014, 8, 31))),
+        ("عاد الأهالي في منتصف شباط", "منتصف شباط", (D(2019, 2, 11), D(2019, 2, 20))),
+        ("قتل العشرات أواخر الشهر الماضي", "أواخر الشهر الماضي", (D(2019, 2, 21), D(2019, 2, 28))),
+        ("The offensive began late last year", "late last year", (D(2018, 9, 1), D(2018, 12, 31))),
+    ],
+)
+def test_parts_of_months_and_years(text: str, words: str, expected: tuple) -> None:
+    p = period(text)
+    assert (p.text, span(p)) == (words, expected)
+    assert p.precision in ("days", "period")
+
+
+@pytest.mark.parametrize(
+    "text, words, expected, precision",
+    [
+        ("قتل المئات بين آب 2014 ومطلع آذار 2019", "بين آب 2014 ومطلع آذار 2019",
+         (D(2014, 8, 1), D(2019, 3, 10)), "period"),
+        ("قتل المئات في الفترة بين آب 2014 وآذار 2019", "في الفترة بين آب 2014 وآذار 2019",
+         (D(2014, 8, 1), D(2019, 3, 31)), "period"),
+        ("Hundreds died between August 2014 and early March 2019",
+         "between August 2014 and early March 2019", (D(2014, 8, 1), D(2019, 3, 10)), "period"),
+        ("نزح الآلاف من 1 آذار 2019 إلى 5 نيسان 2019", "من 1 آذار 2019 إلى 5 نيسان 2019",
+         (D(2019, 3, 1), D(2019, 4, 5)), "period"),
+        ("نزح الآلاف من 1 آذار حتى 5 نيسان 2019", "من 1 آذار حتى 5 نيسان 2019",
+         (D(2019, 3, 1), D(2019, 4, 5)), "period"),
+        ("Thousands fled from 1 to 5 March 2019", "from 1 to 5 March 2019", (D(2019, 3, 1), D(2019, 3, 5)), "days"),
+        ("قتل العشرات بين 5 و 10 آذار 2019", "بين 5 و 10 آذار 2019", (D(2019, 3, 5), D(2019, 3, 10)), "days"),
+        ("وقعت الاشتباكات 17-19 آذار 2019", "17-19 آذار 2019", (D(2019, 3, 17), D(2019, 3, 19)), "days"),
+        ("انعقد المؤتمر يومي 23 و 24 يوليو 2018", "23 و 24 يوليو 2018", (D(2018, 7, 23), D(2018, 7, 24)), "days"),
+        ("The talks ran March 1-5, 2019 in Geneva", "March 1-5, 2019", (D(2019, 3, 1), D(2019, 3, 5)), "days"),
+        ("تضاعفت الغارات من آذار إلى أيار 2019", "من آذار إلى أيار 2019", (D(2019, 3, 1), D(2019, 5, 31)), "period"),
+        ("قتل الآلاف بين عامي 2014 و2019", "بين عامي 2014 و2019", (D(2014, 1, 1), D(2019, 12, 31)), "period"),
+        ("Thousands died between 2014 and 2019", "between 2014 and 2019", (D(2014, 1, 1), D(2019, 12, 31)), "period"),
+        ("تقرير الضحايا 2014-2019 الصادر عن الشبكة", "2014-2019", (D(2014, 1, 1), D(2019, 12, 31)), "period"),
+    ],
+)
+def test_ranges(text: str, words: str, expected: tuple, precision: str) -> None:
+    p = period(text)
+    assert (p.text, span(p), p.precision) == (words, expected, precision)
+    assert p.start == text.index(words)
+
+
+def test_yearless_range_takes_the_publication_year() -> None:
+    p = period("انعقد المؤتمر يومي 23 و 24 يوليو في جنيف")
+    assert (p.text, span(p), p.relative) == ("23 و 24 يوليو", (D(2018, 7, 23), D(2018, 7, 24)), True)
+    p = period("انعقد المؤتمر يومي 23 و 24 يوليو في جنيف", None)
+    assert (p.first, p.last) == (None, None)
+
+
+def test_two_dates_without_a_range_word_stay_two_periods() -> None:
+    found = find_periods("قصفت البلدة في 5 آذار 2019 و 9 آذار 2019", PUB)
+    assert [span(p) for p in found] == [(D(2019, 3, 5), D(2019, 3, 5)), (D(2019, 3, 9), D(2019, 3, 9))]
+    # a range whose end is before its start is not one
+    found = find_periods("بين آذار 2019 وشباط 2018", PUB)
+    assert len(found) == 2
+
+
+@pytest.mark.parametrize(
+    "text, words, expected, precision, relative",
+    [
+        ("قتل 5 مدنيين في 21 آذار 2019 بقصف", "21 آذار 2019", (PUB, PUB), "day", False),
+        ("تضاعفت الغارات في آذار 2019", "آذار 2019", (D(2019, 3, 1), D(2019, 3, 31)), "month", False),
+        ("قتل 1753 منهم عام 2017 وحده", "عام 2017", (D(2017, 1, 1), D(2017, 12, 31)), "year", False),
+        ("Most victims died in 2017 alone", "in 2017", (D(2017, 1, 1), D(2017, 12, 31)), "year", False),
+        # yearless dates take the most recent year that puts them on or before the publication date
+        ("قتل 5 مدنيين في 21 آذار بقصف", "21 آذار", (PUB, PUB), "day", True),
+        ("قتل 5 مدنيين في 23 آذار بقصف", "23 آذار", (D(2019, 3, 23), D(2019, 3, 23)), "day", True),
+        ("قتل 5 مدنيين في 30 آذار بقصف", "30 آذار", (D(2018, 3, 30), D(2018, 3, 30)), "day", True),
+        ("Five civilians died on March 21", "March 21", (PUB, PUB), "day", True),
+        ("التقى الوفدان في أيلول الماضي", "أيلول الماضي", (D(2018, 9, 1), D(2018, 9, 30)), "month", True),
+        ("التقى الوفدان في شباط الماضي", "شباط الماضي", (D(2019, 2, 1), D(2019, 2, 28)), "month", True),
+        ("التقى الوفدان في 8 آذار الجاري", "8 آذار الجاري", (D(2019, 3, 8), D(2019, 3, 8)), "day", True),
+        ("قتل في الثاني من الشهر الماضي", "الثاني من الشهر الماضي", (D(2019, 2, 2), D(2019, 2, 2)), "day", True),
+        ("نزح الآلاف في شباط من العام الماضي", "شباط من العام الماضي", (D(2018, 2, 1), D(2018, 2, 28)),
+         "month", True),
+        ("The siege began in March of last year", "March of last year", (D(2018, 3, 1), D(2018, 3, 31)),
+         "month", True),
+    ],
+)
+def test_absolute_dates_as_periods(text: str, words: str, expected: tuple, precision: str, relative: bool) -> None:
+    p = period(text)
+    assert (p.text, span(p), p.precision, p.relative) == (words, expected, precision, relative)
+
+
+def test_hijri_dates_as_periods() -> None:
+    # alone: the uncertainty window of the arithmetic calendar
+    p = period("صدر البيان في 15 رمضان 1438 هـ عن المجلس")
+    assert p.precision == "days" and p.first is not None and p.last is not None
+    assert (p.last - p.first).days == 4 and p.first <= D(2017, 6, 10) <= p.last
+    # with the Gregorian date beside it, the day
+    found = find_periods("الأحد 4 جمادى الأولى 1439 هـ الموافق 21 يناير 2018 م", PUB)
+    assert {span(p) for p in found} == {(D(2018, 1, 21), D(2018, 1, 21))}
+
+
+def test_published_none_still_reports_relative_words() -> None:
+    for text, words in [("قتل أمس ثلاثة مدنيين", "أمس"), ("قصفت الطائرات البلدة يوم الأحد", "يوم الأحد"),
+                        ("سقط 12 قتيلا خلال الأيام الثلاثة الماضية", "الأيام الثلاثة الماضية"),
+                        ("قتل 200 مدني الشهر الماضي", "الشهر الماضي"), ("قتل 5 مدنيين في 21 آذار", "21 آذار"),
+                        ("Two children were killed yesterday", "yesterday"),
+                        ("The school was struck three days ago", "three days ago")]:
+        p = period(text, None)
+        assert (p.text, p.first, p.last, p.relative) == (words, None, None, True)
+    # absolute dates do not need it
+    assert span(period("قتل 5 مدنيين في 21 آذار 2019", None)) == (PUB, PUB)
+
+
+def test_overlapping_expressions_resolve_to_the_longest() -> None:
+    # "آذار" (a month after "في") lies inside the longer "في شباط من العام الماضي"-like expression
+    p = period("نزح الآلاف في حزيران من العام الماضي")
+    assert p.text == "حزيران من العام الماضي"
+    # "يوم الخميس" and "الخميس 14 آذار 2019" overlap: one mention
+    assert len(find_periods("قصفت الطائرات البلدة يوم الخميس 14 آذار 2019", PUB)) == 1
+    # "in 2014" and "2014-2015" overlap: the range wins
+    p = period("Most of them died in 2014-2015", language="en")
+    assert (p.text, span(p)) == ("2014-2015", (D(2014, 1, 1), D(2015, 12, 31)))
+    # results never overlap and come in text order
+    text = "قتل أمس الثلاثاء 3 مدنيين، وبين آب 2014 ومطلع آذار 2019 قتل 90، ومنذ بداية العام 40، الأسبوع الماضي 5"
+    found = find_periods(text, PUB)
+    assert [p.text for p in found] == ["أمس الثلاثاء", "بين آب 2014 ومطلع آذار 2019", "منذ بداية العام",
+                                       "الأسبوع الماضي"]
+    for a, b in zip(found, found[1:]):
+        assert a.end <= b.start
+
+
+def test_period_offsets_are_exact_with_diacritics_and_normalized_input() -> None:
+    text = "قُتِلَ ثَلاثَةٌ أَمْسِ، وَقَبْلَ أَرْبَعَةِ أَيّامٍ قُتِلَ اثنان في ٢١ آذَار ٢٠١٩"
+    found = find_periods(text, PUB)
+    assert [p.text for p in found] == ["أَمْسِ", "قَبْلَ أَرْبَعَةِ أَيّامٍ", "٢١ آذَار ٢٠١٩"]
+    for p in found:
+        assert text[p.start:p.end] == p.text
+    assert [span(p) for p in found] == [(D(2019, 3, 20),) * 2, (D(2019, 3, 17),) * 2, (PUB, PUB)]
+    nt = NormalizedText.of(text)
+    assert find_periods(nt, PUB) == found
+
+
+def test_period_data_files_describe_their_schema() -> None:
+    for name in ("ar/dates.toml", "en/dates.toml"):
+        path = Path(dates.__file__).with_name("data") / name
+        head = path.read_text(encoding="utf-8").split("\n[", 1)[0]
+        assert "find_periods" in head
+        data = load(name)
+        assert data["periods"]["day_words"] and data["period_units"] and data["part_ranges"]
+
+
+def test_user_data_adds_relative_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "ar" / "dates.toml").write_text('[periods]\nday_words."امبارح" = [-1, -1]\n', encoding="utf-8")
+    monkeypatch.setenv("MARSAD_DATA", str(tmp_path))
+    dates.reload()
+    try:
+        assert span(period("قتل امبارح شاب")) == (D(2019, 3, 20), D(2019, 3, 20))
+    finally:
+        monkeypatch.delenv("MARSAD_DATA")
+        dates.reload()
+    assert find_periods("قتل امبارح شاب", PUB) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789 /.-,()\nآذارمسيوكنتشرين") + [
+    "آذار", "مارس", "عام", "في", "الخميس", "يوم", "ليلة", "أمس", "اليوم", "الماضي", "الماضية", "منذ", "قبل",
+    "بين", "و", "من", "إلى", "حتى", "الآن", "مطلع", "أواخر", "الشهر", "العام", "الأيام", "الثلاثة", "يومين",
+    "أيام", "2019", "2014", "1439", "31", "13", "ربيع الأول", "هـ", "last", "week", "since", "ago", "days",
+    "three", "between", "and", "early", "March", "Sunday", "night", "today", "the past"]), max_size=40).map(" ".join))
+def test_periods_random_text_never_crashes(text: str) -> None:
+    for published in (PUB, None):
+        found = find_periods(text, published)
+        for p in found:
+            assert text[p.start:p.end] == p.text
+            assert p.precision in ("day", "days", "week", "month", "year", "period")
+            if p.first is not None and p.last is not None:
+                assert p.first <= p.last
+        for a, b in zip(found, found[1:]):
+            assert a.end <= b.start
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200), st.dates(min_value=D(1901, 1, 1), max_value=D(2099, 12, 31)))
+def test_periods_arbitrary_unicode_never_crashes(text: str, published: dt.date) -> None:
+    for p in find_periods(text, published):
+        assert text[p.start:p.end] == p.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.dates(min_value=D(1901, 1, 1), max_value=D(2099, 12, 31)), st.integers(min_value=3, max_value=60))
+def test_yesterday_and_days_ago_for_any_publication_date(published: dt.date, n: int) -> None:
+    p = period("قتل أمس ثلاثة مدنيين بقصف", published)
+    assert span(p) == (published - dt.timedelta(days=1),) * 2
+    p = period(f"قتل ثلاثة مدنيين قبل {n} أيام بقصف", published)
+    assert (p.text, span(p)) == (f"قبل {n} أيام", (published - dt.timedelta(days=n),) * 2)
+    p = period(f"Three civilians were killed {n} days ago", published, "en")
+    assert span(p) == (published - dt.timedelta(days=n),) * 2
+    # a weekday is never after the publication date, and at most six days before it
+    p = period("قصفت الطائرات البلدة يوم الأحد", published)
+    assert p.first is not None and p.first.weekday() == 6 and 0 <= (published - p.first).days <= 6
+
+
+def test_periods_on_the_corpus_offsets_and_speed() -> None:
+    texts = _baly_texts(600)
+    normalized = [NormalizedText.of(t) for t in texts]
+    find_periods("21 آذار 2019", PUB)
+    start = time.perf_counter()
+    results = [find_periods(nt, PUB) for nt in normalized]
+    rate = len(texts) / (time.perf_counter() - start)
+    for text, found in zip(texts, results, strict=True):
+        for p in found:
+            assert text[p.start:p.end] == p.text
+        for a, b in zip(found, found[1:]):
+            assert a.end <= b.start
+    assert sum(map(len, results)) > 2 * len(texts)
+    assert rate > 300, rate  # ~1,200 docs/s when the machine is idle; generous for a busy CI
+
+
+def test_periods_long_runs_stay_linear() -> None:
+    for text in ["أمس " * 20000, "الأيام " * 20000, "بين 2014 و" * 10000, "يوم " * 20000 + "الأحد",
+                 "ليل " * 20000, "منذ " * 20000 + "2011", "17-" * 20000 + "19 آذار 2019"]:
+        start = time.perf_counter()
+        find_periods(text, PUB)
+        assert time.perf_counter() - start < 3.0

@@ -33,7 +33,8 @@ _MARKS_RE = re.compile(f"[{re.escape(MARKS)}]")
 # Removed in the normal form: the marks above, and the "broken word" spellings social posts use to
 # slip past filters, which are one word: tatweel, spaces or dots, tatweel ("شهـ ـداء", "إسـ.ـرائيل"),
 # and asterisks inside a word ("استشــ*هاد", "ارتكـ*بت").
-_REMOVED_RE = re.compile(
+_REMOVED_RE = re.compile(f"\u0640[ .\u00a0]*\u0640|[{re.escape(MARKS)}]")
+_REMOVED_STAR_RE = re.compile(  # the slower pattern, only for texts with an asterisk
     f"\u0640[ .\u00a0]*\u0640|(?<=[\u0621-\u064a])\u0640*\\*+\u0640*(?=[\u0621-\u064a])|[{re.escape(MARKS)}]")
 
 _SUBSTITUTIONS = {
@@ -51,11 +52,12 @@ _PAIRS = list(_SUBSTITUTIONS.items())
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
-def normalize(text: str) -> str:
-    """The comparison form of ``text`` (see the module docstring). Not offset-preserving."""
-    if text.isascii():
-        return text.lower()
-    text = _REMOVED_RE.sub("", text)
+def _removal(text: str) -> re.Pattern[str]:
+    return _REMOVED_STAR_RE if "*" in text else _REMOVED_RE
+
+
+def _fold(text: str) -> str:
+    """Letter, digit and punctuation substitutions and lower case (length-preserving)."""
     for old, new in _PAIRS:  # few characters change: one replace pass each beats str.translate
         if old in text:
             text = text.replace(old, new)
@@ -63,6 +65,13 @@ def normalize(text: str) -> str:
     if len(lowered) != len(text):  # a few letters lower-case to two characters ("İ"): keep them as they are
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     return lowered
+
+
+def normalize(text: str) -> str:
+    """The comparison form of ``text`` (see the module docstring). Not offset-preserving."""
+    if text.isascii():
+        return text.lower()
+    return _fold(_removal(text).sub("", text))
 
 
 def strip_marks(text: str) -> str:
@@ -89,9 +98,18 @@ class NormalizedText:
 
     @classmethod
     def of(cls, original: str) -> NormalizedText:
-        removed = [i for m in _REMOVED_RE.finditer(original) for i in range(m.start(), m.end())]
-        shifts = tuple(i - j for j, i in enumerate(removed))
-        return cls(original, normalize(original), shifts)
+        if original.isascii():
+            return cls(original, original.lower(), ())
+        kept: list[str] = []
+        shifts: list[int] = []
+        pos = 0
+        for m in _removal(original).finditer(original):
+            kept.append(original[pos:m.start()])
+            removed_before = len(shifts)
+            shifts.extend(i - removed_before - k for k, i in enumerate(range(m.start(), m.end())))
+            pos = m.end()
+        kept.append(original[pos:])
+        return cls(original, _fold("".join(kept)), tuple(shifts))
 
     def to_original(self, i: int) -> int:
         """Original offset of the character at normalised offset ``i``."""

@@ -16,7 +16,6 @@ from marsad import resources
 from marsad.arabic import NormalizedText, normalize
 
 LANGUAGES = ("ar", "en")
-_AR_PROCLITICS = "(?:وبال|وال|بال|فال|كال|ولل|لل|ال|و|ف|ب|ل|ك)?"
 
 
 @dataclass(frozen=True)
@@ -46,33 +45,78 @@ def _categories(table: dict, path: tuple[str, ...] = ()) -> list[tuple[str, list
     return out
 
 
+@dataclass(frozen=True)
+class _Lexicon:
+    """Phrases by their first word (in every proclitic form, for Arabic): the text is split into
+    words once, and only words that can start a phrase are looked at."""
+
+    starts: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]  # form -> (rest, key, categories)
+
+
+_WORD = re.compile(r"[^\W_]+")
+_AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وبال")
+
+
 @cache
-def _lexicon(language: str) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+def _lexicon(language: str) -> _Lexicon:
     data = resources.load(f"{language}/cues.toml")
-    by_word: dict[str, list[str]] = {}
+    by_phrase: dict[tuple[str, ...], list[str]] = {}
     for category, words in _categories(data):
         for word in words:
-            key = " ".join(normalize(word).split())
-            if key and category not in by_word.setdefault(key, []):
-                by_word[key].append(category)
-    alternatives = sorted(by_word, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(part) for part in w.split()) for w in alternatives)
-    if language == "ar":
-        pattern = re.compile(rf"(?<!\w){_AR_PROCLITICS}({body})(?!\w)")
-    else:
-        pattern = re.compile(rf"(?<![\w-])({body})(?![\w-])")
-    return pattern, {w: tuple(c) for w, c in by_word.items()}
+            key = tuple(normalize(word).split())
+            if key and category not in by_phrase.setdefault(key, []):
+                by_phrase[key].append(category)
+    starts: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
+    for phrase, categories in by_phrase.items():
+        first, rest = phrase[0], phrase[1:]
+        prefixes = _AR_PREFIXES if language == "ar" else ("",)
+        for prefix in prefixes:
+            if prefix.endswith("ال") and first.startswith("ال"):
+                continue
+            starts.setdefault(prefix + first, []).append((rest, " ".join(phrase), tuple(categories)))
+    for entries in starts.values():
+        entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
+    return _Lexicon(starts)
+
+
+def _whole_word(s: str, a: int, b: int) -> bool:
+    return not (a > 0 and s[a - 1].isalnum()) and not (b < len(s) and s[b].isalnum())
+
+
+@cache
+def _rest_pattern(rest: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("".join(rf"[^\w]+{re.escape(w)}" for w in rest) + r"(?!\w)")
 
 
 def find_cues(text: str, language: str | None = None, normalized: NormalizedText | None = None) -> list[Cue]:
     """Every cue word of ``language`` ("ar" or "en"; both when None) in ``text``, in text order."""
     norm = normalized or NormalizedText.of(text)
+    s = norm.text
     found: list[Cue] = []
+    words = _WORD.findall(s)
     for lang in ([language] if language in LANGUAGES else LANGUAGES):
-        pattern, categories = _lexicon(lang)
-        for m in pattern.finditer(norm.text):
-            key = " ".join(m.group(1).split())
-            start, end = norm.span(m.start(1) if lang == "en" else m.start(), m.end())
-            found.append(Cue(start, end, text[start:end], categories[key]))
+        starts = _lexicon(lang).starts
+        cursor = 0
+        for word in [w for w in words if w in starts]:
+            a = s.find(word, cursor)
+            while a >= 0 and not _whole_word(s, a, a + len(word)):
+                a = s.find(word, a + 1)
+            if a < 0:
+                break
+            b = cursor = a + len(word)
+            for rest, _key, categories in starts[word]:
+                end = b
+                if rest:
+                    m = _rest_pattern(rest).match(s, b)
+                    if m is None:
+                        continue
+                    end = m.end()
+                start, stop = norm.span(a, end)
+                found.append(Cue(start, stop, text[start:stop], categories))
+                break
     found.sort(key=lambda c: (c.start, -c.end))
-    return found
+    out: list[Cue] = []
+    for cue in found:  # a phrase's later words are not cues of their own
+        if not out or cue.start >= out[-1].end:
+            out.append(cue)
+    return out

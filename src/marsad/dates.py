@@ -502,22 +502,31 @@ def _worth_trying(text: str, cluster: list[tuple[int, int, bool]]) -> bool:
     return False
 
 
-_last_scan: tuple[NormalizedText | None, str | None, list[_Found]] = (None, None, [])
+_Anchor = tuple[int, int, bool]
+_last_scan: tuple[NormalizedText | None, str | None, list[_Found], list[_Anchor]] = (None, None, [], [])
 
 
 def _scan(nt: NormalizedText, language: str | None) -> list[_Found]:
-    """The date expressions of a normalised text (the last result is kept, so that find_dates and
-    publication_date on the same NormalizedText scan it once)."""
+    """The date expressions of a normalised text (the last result is kept, so that find_dates,
+    publication_date and find_periods on the same NormalizedText scan it once)."""
+    return _scan_with_anchors(nt, language)[0]
+
+
+def _scan_with_anchors(nt: NormalizedText, language: str | None) -> tuple[list[_Found], list[_Anchor]]:
+    """The date expressions of a normalised text, and the anchors (month names, year-like numbers)
+    found on the way."""
     global _last_scan
     last = _last_scan  # one read: safe if another thread replaces it meanwhile
     if last[0] is nt and last[1] == language:
-        return last[2]
-    found = _scan_uncached(nt, language)
-    _last_scan = (nt, language, found)
-    return found
+        return last[2], last[3]
+    anchors: list[_Anchor] = []
+    found = _scan_uncached(nt, language, anchors)
+    _last_scan = (nt, language, found, anchors)
+    return found, anchors
 
 
-def _scan_uncached(nt: NormalizedText, language: str | None) -> list[_Found]:
+def _scan_uncached(nt: NormalizedText, language: str | None, anchors_out: list[_Anchor] | None = None
+                   ) -> list[_Found]:
     """Find and resolve the date expressions of a normalised text.
 
     Trying the full pattern at every character would be slow, so two cheap scans first find the
@@ -528,6 +537,8 @@ def _scan_uncached(nt: NormalizedText, language: str | None) -> list[_Found]:
     pattern = _pattern(language)
     found: list[_Found] = []
     anchors = _anchors(text, language)
+    if anchors_out is not None:
+        anchors_out.extend(anchors)
     clusters: list[list[tuple[int, int, bool]]] = []
     for a in anchors:
         last_end = clusters[-1][-1][1] if clusters else -_CLUSTER_GAP - 1
@@ -582,7 +593,7 @@ def reload() -> None:
                _cue_pattern):
         fn.cache_clear()
     global _last_scan
-    _last_scan = (None, None, [])
+    _last_scan = (None, None, [], [])
 
 
 # --------------------------------------------------------------------------------------------------
@@ -805,6 +816,7 @@ class _PLex:
     part_ranges: dict[str, dict[str, tuple[int, int]]]
     rel_after: dict[str, int]
     rel_before: dict[str, int]
+    ambiguous_cal: dict[str, frozenset[str]]
     words: dict[str, tuple[str, ...]]
 
     def w(self, name: str) -> tuple[str, ...]:
@@ -842,6 +854,7 @@ def _plex(language: str | None) -> _PLex:
     block_before: set[str] = set()
     block_after: set[str] = set(lx.ordinals)
     weekdays: dict[str, int] = {}
+    ambiguous: dict[str, set[str]] = {}
     for lang in langs:
         data = load(f"{lang}/dates.toml")
         per = data.get("periods", {})
@@ -852,6 +865,8 @@ def _plex(language: str | None) -> _PLex:
         for k, v in per.get("calendar_units", {}).items():
             for form in _article_forms(_key(k)):
                 cal[form] = v
+        for k, v in per.get("ambiguous_calendar", {}).items():
+            ambiguous.setdefault(_key(k), set()).update(_key(x) for x in v)
         block_before.update(_key(v) for v in per.get("day_word_blockers_before", []))
         block_after.update(_key(v) for v in per.get("day_word_blockers_after", []))
         for name in _PERIOD_LISTS:
@@ -883,11 +898,12 @@ def _plex(language: str | None) -> _PLex:
         day_words=day_words, day_block_before=frozenset(block_before), day_block_after=frozenset(block_after),
         tod=tod, tod_after=tod_after, weekdays=weekdays, cal_units=cal, units=units, counts=counts,
         few=frozenset(few), vague=vague, parts=parts, part_ranges=ranges, rel_after=lx.rel_after,
-        rel_before=lx.rel_before, words={k: tuple(dict.fromkeys(v)) for k, v in words.items()})
+        rel_before=lx.rel_before, ambiguous_cal={k: frozenset(v) for k, v in ambiguous.items()},
+        words={k: tuple(dict.fromkeys(v)) for k, v in words.items()})
 
 
 # Alternatives of the relative-time grammar, each wrapped in a group named after it.
-_ALTS = ("np", "dw", "wd", "cnt", "cntb", "ls", "rc", "ag", "pb", "cal", "now")
+_ALTS = ("np", "dw", "wd", "cnt", "cntb", "ls", "rc", "ag", "pb", "cal")
 
 
 @cache
@@ -939,8 +955,6 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
               rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B})?(?!{H}*+\d)",
         # الأسبوع الماضي ; هذا العام ; الشهر الجاري ; last week ; this year ; the past month
         "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B})?(?!{H}*+\d)",
-        # الآن ; now (only as the end of a range)
-        "now": rf"(?P<n_now>{_alt(p.w('now_words'))}){B}",
     }
     body = "|".join(f"(?P<{name}>{alts[name]})" for name in _ALTS)
     return re.compile(rf"(?:[وفبل](?=\w))?(?:{body})")
@@ -953,13 +967,14 @@ def _period_anchor(language: str | None) -> re.Pattern[str]:
     first = [*p.day_words, *p.tod, *p.weekdays, *p.rel_before, *p.w("this_words"), *p.cal_units,
              *(u for u in p.units if not u.isascii() and u.startswith(("ال", "لل"))),
              *p.w("last_words"), *p.w("recent_words"), *p.w("ago_words"), *p.w("for_words"),
-             *p.w("ago_after_words"), *p.parts, *p.w("now_words"),
+             *p.w("ago_after_words"), *p.parts,
              *("ال" + c for c in p.counts if not c.isascii()), "ال"]
     words = set(first)
     for w in first:
         if not w.isascii():
             words.update(c + w for c in "وفبل")
-    return re.compile(rf"{_alt(words)}(?:(?!\w)|(?<=ال)(?={_H}*+\d))")
+    # starting with the separator as a literal lets the regex engine jump from one to the next
+    return re.compile(rf"(?P<sep>[ \n]){_alt(words)}(?:(?!\w)|(?<=ال)(?={_H}*+\d))")
 
 
 @dataclass
@@ -1086,10 +1101,9 @@ def _abs_atom(f: _Found, published: dt.date | None) -> _Atom:
         return atom
     y, mo, d = m.year, m.month, m.day
     if y is None and mo is not None:
-        atom.yearless = True
+        atom.yearless = atom.relative = True
         if published is not None:
             y = _complete_year(mo, d, published, m.relative)
-            atom.relative = True
         atom.precision = "day" if d is not None else "month"
     atom.level = "day" if d is not None else "month" if mo is not None else "year"
     atom.year, atom.month, atom.day = y, mo, d
@@ -1132,8 +1146,6 @@ def _apply_part(atom: _Atom, name: str, plex: _PLex, published: dt.date | None) 
             atom.last = _month_span(atom.year, b)[1]
     else:
         return False
-    if atom.current:
-        atom.last = _clip(atom.first, atom.last, published)
     atom.precision = _span_precision(atom.first, atom.last)
     atom.part, atom.part_name = True, name
     return True
@@ -1225,13 +1237,10 @@ def _span_back(unit: str, n: int, p: dt.date | None, ago: bool, plex: _PLex) -> 
 
 def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PLex) -> _Atom | None:
     """The atom a match of the relative-time grammar stands for, or None when its guards fail."""
-    alt = next(a for a in _ALTS if m.group(a) is not None)
+    alt = m.lastgroup or ""
     g = m.group
     ns, ne = m.start(alt), m.end(alt)
     p = published
-    if alt == "now":
-        return _Atom(ns, ne, p, p, "day", True, "now")
-
     def tod_kind(text: str | None, table: dict[str, str]) -> str:
         if not text:
             return ""
@@ -1324,6 +1333,9 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
     rbw = _k(g("rb" + suffix)) if g("rb" + suffix) else None
     relw = _k(g("rel" + suffix)) if g("rel" + suffix) else None
     rolling = rbw is not None and rbw in plex.w("rolling_before")
+    if relw is not None and relw in plex.ambiguous_cal.get(_k(g("u" + suffix)), ()) and \
+            _previous_word(ntext, ns).startswith("ال"):
+        return None  # "الأمين العام الحالي": the current secretary-general
     if relw is not None:
         rel = plex.rel_after[relw]
     elif rbw is not None:
@@ -1390,6 +1402,7 @@ class _PeriodRx:
     years_before: re.Pattern[str]
     ago_before: re.Pattern[str]
     confirm_gap: re.Pattern[str]
+    now_after: re.Pattern[str]
 
 
 @cache
@@ -1426,21 +1439,34 @@ def _period_rx(language: str | None) -> _PeriodRx:
                                rf"(?:{H}*+,?{H}*+(?P<y>(?:19|20)\d\d)(?!\d))?"),
         day_before=re.compile(rf"(?:{day}|(?<!\w)(?P<od>{ordinals})){S}(?:من|of){S}(?:the{S})?\Z"),
         month_before=re.compile(rf"(?:(?:{day}|(?<!\w)(?P<od>{ordinals})){S}(?:(?:من|of){S})?)?"
-                                rf"(?:(?<!\w)(?:{month_word}){S})?(?<!\w)[وفب]?{monx}{H}*+,?{S}"
+                                rf"(?:(?<!\w)(?:{month_word}){S})?(?<!\w)[وفب]?{monx}\.?"
+                                rf"(?:{H}*+(?<![\d/])(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?!\d))?(?:{H}*+,{H}*+|{S})"
                                 rf"(?:(?:من|of|في|in){S})?\Z"),
         year_range=re.compile(rf"(?P<y1>(?:19|20)\d\d)(?!\d){H}*+(?P<j>{joiners}|/){H}*+"
-                              rf"(?:{_alt(lx.words.get('year_prefix', ()))}{H}*+)?(?P<y2>(?:19|20)\d\d)(?!\d)"),
+                              rf"(?:{_alt(lx.words.get('year_prefix', ()))}{H}*+)?"
+                              rf"(?:(?P<y2>(?:19|20)\d\d)(?!\d)|(?P<now>{_alt(p.w('now_words'))})(?!\w))"),
         years_before=re.compile(rf"(?:{opener})?(?:(?P<yw>{_alt(p.w('years_words'))}){S})?\Z"),
         ago_before=re.compile(rf"(?<!\w)(?:(?P<ap>{_alt(p.w('approx_words'))}){S})?(?:(?P<n>{cnt}){S})?"
                               rf"(?P<u>{_alt(p.units)}){S}\Z"),
         confirm_gap=re.compile(rf"{H}*+[,(\-|:]?{H}*+(?:{gap}{H}*+)?"),
+        now_after=re.compile(rf"{join}(?P<n>{_alt(p.w('now_words'))})(?!\w)"),
     )
 
 
-def _ago_atom(ntext: str, a: re.Match[str], published: dt.date | None, plex: _PLex,
+def _anchor_spans(anchors: re.Pattern[str], ntext: str) -> Iterable[tuple[int, int]]:
+    """(start, end) of the anchor words of a normalised text: after a space or a line break, or at
+    its very start."""
+    head = anchors.match(" " + ntext[:40])
+    if head is not None:
+        yield 0, head.end() - 1
+    for a in anchors.finditer(ntext):
+        yield a.end("sep"), a.end()
+
+
+def _ago_atom(ntext: str, s: int, e: int, published: dt.date | None, plex: _PLex,
               rx: _PeriodRx) -> _Atom | None:
     """English "three days ago": the count and unit are found before the anchor word."""
-    m = rx.ago_before.search(ntext, max(0, a.start() - 40), a.start())
+    m = rx.ago_before.search(ntext, max(0, s - 40), s)
     if m is None:
         return None
     unit, number = plex.units[_k(m.group("u"))]
@@ -1450,7 +1476,7 @@ def _ago_atom(ntext: str, a: re.Match[str], published: dt.date | None, plex: _PL
     out = _span_back(unit, n, published, True, plex)
     if out is None:
         return None
-    return _Atom(m.start(), a.end(), *out, True, "rel")
+    return _Atom(m.start(), e, *out, True, "rel")
 
 
 def _opener_kind(m: re.Match[str] | None) -> str | None:
@@ -1604,6 +1630,8 @@ def _refine(atom: _Atom, ntext: str, published: dt.date | None, plex: _PLex, rx:
         day = lx.ordinals[_k(m.group("od"))]
     elif m.group("d") is not None:
         day = int(m.group("d"))
+    elif m.group("d2") is not None:
+        day = int(m.group("d2"))
     if atom.year is not None and atom.first is not None and atom.first.month == 1:
         year = atom.year
         if not _valid(year, month, day):
@@ -1650,19 +1678,21 @@ def _since(atom: _Atom, ntext: str, published: dt.date | None, rx: _PeriodRx) ->
             atom.precision = "period"
 
 
-def _relative_atoms(ntext: str, published: dt.date | None, language: str | None) -> list[_Atom]:
+def _relative_atoms(ntext: str, published: dt.date | None, language: str | None,
+                    year_anchors: list[_Anchor]) -> list[_Atom]:
+    """Relative expressions (found from their first words) and ranges of bare years (found from the
+    year-like numbers that find_dates' scan anchored on)."""
     plex = _plex(language)
     rx = _period_rx(language)
     grammar = _period_grammar(language)
     ago_after = plex.w("ago_after_words")
     out: list[_Atom] = []
     done = 0
-    for a in _period_anchor(language).finditer(ntext):
-        s = a.start()
-        if s < done or (s and _WORD_CHAR.match(ntext, s - 1)):
+    for s, e in _anchor_spans(_period_anchor(language), ntext):
+        if s < done:
             continue
-        if a.group() in ago_after:
-            atom = _ago_atom(ntext, a, published, plex, rx)
+        if ntext[s:e] in ago_after:
+            atom = _ago_atom(ntext, s, e, published, plex, rx)
             if atom is not None:
                 if out and out[-1].ne > atom.ns:
                     out.pop()  # "a week ago" was first read as "a week"
@@ -1676,25 +1706,30 @@ def _relative_atoms(ntext: str, published: dt.date | None, language: str | None)
         if atom is not None:
             out.append(atom)
             done = m.end()
-    for m in rx.year_range.finditer(ntext):
-        s = m.start()
-        if s and ntext[s - 1] in "0123456789/.-:":
+    for s, e, is_month in year_anchors:
+        if is_month or e - s != 4 or (s and ntext[s - 1] in "0123456789/.-:"):
             continue
-        y1, y2 = int(m.group("y1")), int(m.group("y2"))
-        if m.group("j") == "/" and y2 != y1 + 1:
+        m = rx.year_range.match(ntext, s)
+        if m is None:
             continue
-        if not (y1 < y2 <= y1 + 60):
+        y1 = int(m.group("y1"))
+        y2 = int(m.group("y2")) if m.group("y2") else None
+        joiner = _k(m.group("j"))
+        if y2 is not None and not (y1 < y2 <= y1 + 60 and (joiner != "/" or y2 == y1 + 1)):
             continue
         head = rx.years_before.search(ntext, max(0, s - 50), s)
         kind = _opener_kind(head) if head is not None and (head.group("bw") or head.group("fr")) else None
-        joiner = _k(m.group("j"))
-        if not (_joins(kind, joiner, plex) or (joiner == "/" and kind is None)
-                or (head is not None and head.group("yw") and joiner in plex.w("range_and"))):
+        if y2 is None:
+            if kind != "from" and joiner not in plex.w("range_bare"):
+                continue
+        elif not (_joins(kind, joiner, plex) or (joiner == "/" and kind is None)
+                  or (head is not None and head.group("yw") and joiner in plex.w("range_and"))):
             continue
         start = s
         if head is not None and head.start() < s:
             start = head.start("bw" if kind == "between" else "fr") if kind else head.start("yw")
-        out.append(_Atom(start, m.end(), dt.date(y1, 1, 1), dt.date(y2, 12, 31), "period", False, "range"))
+        last = dt.date(y2, 12, 31) if y2 is not None else published
+        out.append(_Atom(start, m.end(), dt.date(y1, 1, 1), last, "period", y2 is None, "range"))
     return out
 
 
@@ -1747,8 +1782,9 @@ def find_periods(text: str | NormalizedText, published: dt.date | None,
     language = "en" if language == "en" else None
     plex = _plex(language)
     rx = _period_rx(language)
-    atoms = [_abs_atom(f, published) for f in _scan(nt, language)]
-    atoms += _relative_atoms(ntext, published, language)
+    found, anchors = _scan_with_anchors(nt, language)
+    atoms = [_abs_atom(f, published) for f in found]
+    atoms += _relative_atoms(ntext, published, language, anchors)
     atoms.sort(key=lambda a: (a.ns, -a.ne))
     # a weekday or "today" right before (or around) a full date is part of that date's expression
     merged: list[_Atom] = []
@@ -1774,6 +1810,15 @@ def find_periods(text: str | NormalizedText, published: dt.date | None,
                 ranged.append(r)
                 i += 2
                 continue
+        if a.kind != "range":
+            now = rx.now_after.match(ntext, a.ne)  # "منذ 2011 وحتى الآن", "from 2014 to date"
+            if now is not None:
+                end = _Atom(now.start("n"), now.end(), published, published, "day", True, "now")
+                r = _try_range(a, end, ntext, published, plex, rx)
+                if r is not None:
+                    ranged.append(r)
+                    i += 1
+                    continue
         r = _elliptic(a, ntext, published, plex, rx, language)
         ranged.append(r if r is not None else a)
         i += 1

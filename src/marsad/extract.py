@@ -68,8 +68,13 @@ class Found:
     sources: list[Any]
     periods: list[Any]
 
+    def __post_init__(self) -> None:
+        self._starts: dict[int, list[int]] = {}
+
     def within(self, items: list[Any], start: int, end: int) -> list[Any]:
-        starts = [i.start for i in items]
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [i.start for i in items]
         lo = bisect.bisect_left(starts, start)
         hi = bisect.bisect_left(starts, end)
         return [i for i in items[lo:hi] if i.end <= end]
@@ -176,7 +181,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
             draft = Draft(previous.kind, count, count.start, index, _victims(count), parent=previous.parent,
                           cue=previous.cue)
         else:
-            attached = _governing_cue(text, outcome_cues, count, lang) or _toll_reference(text, norm, outcome_cues,
+            attached = _governing_cue(text, outcome_cues, count, lang, counts) or _toll_reference(text, norm, outcome_cues,
                                                                                    sentence, count)
             if attached is None or (count.category is None and not _counts_people(text, count, attached)):
                 continue
@@ -231,11 +236,12 @@ _AUXILIARIES = re.compile(r"\b(?:were|was|are|is|have|has|had|been|be|being|repo
                           r"(?:^|\s)(?:قد|جميعهم|كلهم|اخرون|اخرين)(?=\s|$)")
 
 
+_ASIDE = re.compile(r"\s*[,،]\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)[^,،.]{1,60}[,،]\s*")
 _COORDINATION = re.compile(r"\b(?:and|or|while|but)\b|(?:^|\s)(?:و|او|بينما)(?=\s|$)")
 
 
-def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any,
-                   lang: str) -> tuple[tuple[str, cues.Cue], str] | None:
+def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: str,
+                   counts: list[Any]) -> tuple[tuple[str, cues.Cue], str] | None:
     """The outcome word that governs a count in its clause.
 
     An outcome noun or participle right after the count binds first ("5 قتلى", "22 injuries",
@@ -254,6 +260,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any,
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
             gap = text[count.end:cue.start]
+            aside = _ASIDE.match(gap)  # "seven people, including three children, were killed"
+            if aside:
+                gap = gap[aside.end():]
             limit = 45
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)):  # "killed six people and injured ten": a new verb
@@ -262,6 +271,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any,
             gap, distance, limit = "", -1, 1
         if len(gap) > limit or _CLAUSE_BREAK.search(gap):
             continue
+        lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
+        if any(lo <= c.start and c.end <= hi for c in counts if c is not count):
+            continue  # another number stands between them and takes the word
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
     return (best[1], best[2]) if best else None

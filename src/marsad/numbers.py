@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from itertools import filterfalse
 from typing import Any, NamedTuple
 
 from marsad.arabic import MARKS, NormalizedText, normalize
@@ -420,8 +421,9 @@ def _lang_key(language: str | None) -> str:
 
 # --------------------------------------------------------------------------- tokens
 
-_WORD_RE = re.compile(f"[{_AR}]+|[a-z]+")
-_BLOB_RE = re.compile(r"[0-9]+(?:[.,:/\-][0-9]+)*")
+_SCAN_RE = re.compile(f"[{_AR}]+|[a-z]+|[0-9]+(?:[.,:/\\-][0-9]+)*")
+_BLOB_EDGE = re.compile(r"[0-9]|(?<=[0-9])[.,:/\-]")  # a blob never starts right after these
+_BLOB_NEXT = re.compile(r"[0-9]|[.,:/\-][0-9]")  # nor ends right before these
 _BTOK = re.compile(rf"[{_AR}]+|[a-z]+(?:'[a-z]+)?|\d+(?:[.,:/\-]\d+)*|[^\s\w]|_")
 _INT_RE = re.compile(r"\d+")
 _COMMA_RE = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -1236,8 +1238,10 @@ class _Doc:
             return end, None
         if t.text.isascii():
             return self.at_english_noun(t, noun)
-        back = self.src.back(t.start)
-        prev = back[-1].text if back else ""
+        prev = _prev_word(s, t.start)
+        if prev is None:
+            back = self.src.back(t.start)
+            prev = back[-1].text if back else ""
         if noun.number != "dual" and noun.singular_count != "always":
             if noun.singular_count == "never" and noun.number == "singular":
                 return end, None
@@ -1361,17 +1365,28 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
     if not s:
         return []
     lex = _lex(_lang_key(language))
-    anchors: list[tuple[int, int, str]] = [(m.start(), m.end(), "") for m in _BLOB_RE.finditer(s)]
-    # Word anchors: tokenise in C (findall), test membership, then locate only the hits, in order.
-    words = lex.anchors
+    # Anchors: tokenise in C (one findall for words and digit blobs), keep the anchor words (set
+    # membership) and the digit blobs (not alphabetic), then locate only those, in order.
+    toks = _SCAN_RE.findall(s)
+    anchors: list[tuple[int, int, str]] = []
     cursor = 0
-    for w in [w for w in _WORD_RE.findall(s) if w in words]:
+    for w in filter(lex.anchors.__contains__, toks):
         letters = _LATIN if w.isascii() else _ARABIC
         a = s.find(w, cursor)
         while a >= 0:
             b = a + len(w)
             if (a == 0 or not letters.match(s, a - 1)) and not letters.match(s, b):
                 anchors.append((a, b, w))
+                cursor = b
+                break
+            a = s.find(w, a + 1)
+    cursor = 0
+    for w in filterfalse(str.isalpha, toks):
+        a = s.find(w, cursor)
+        while a >= 0:
+            b = a + len(w)
+            if (a == 0 or not _BLOB_EDGE.match(s, a - 1)) and not _BLOB_NEXT.match(s, b):
+                anchors.append((a, b, ""))
                 cursor = b
                 break
             a = s.find(w, a + 1)
@@ -1495,6 +1510,16 @@ def _at_anchor(doc: _Doc, a: int, b: int, w: str) -> tuple[int, _Found | None]:
     skip, definite, base = lex.words.get(w, (0, False, ""))
     if base in lex.num:
         num = _parse_number(doc.src, a, lex, _mk(_Tok, (w, a, b)))
+        if num is not None and (definite or (num.n == 1 and base in lex.needs_noun)):
+            # العشرين، الثلاثة، واحد: a count only with a person noun or a bound; most are not
+            nxt = _next_word(s, num.end)
+            prev = _prev_word(s, a)
+            if (
+                nxt is not None and prev is not None
+                and not any(x in lex.next_special for x in _bare(nxt))
+                and not any(x in lex.prev_special for x in _bare(prev))
+            ):
+                return num.end, None
         if num is not None:
             if w.isascii() and lex.num[base][0] in ("hundred", "scale"):
                 back = doc.src.back(a)
