@@ -529,7 +529,7 @@ def span(p: PeriodMention) -> tuple[dt.date | None, dt.date | None]:
         ("شنت الطائرات الليلة الماضية عشر غارات", "الليلة الماضية", -1, 0, "days"),
         ("وكان الطفل قد أصيب أمس الأول بشظية", "أمس الأول", -2, -2, "day"),
         ("دفن الضحايا أول أمس في مقبرة البلدة", "أول أمس", -2, -2, "day"),
-        ("اعتقلت الدورية الشاب قبل يومين من منزله", "قبل يومين", -2, -2, "day"),
+        ("اعتقلت الدورية الشاب قبل يومين عند الحاجز", "قبل يومين", -2, -2, "day"),
         ("فقد الاتصال بالصياد قبل 4 أيام", "قبل 4 أيام", -4, -4, "day"),
         ("هدم المبنى قبل خمسة أيام", "قبل خمسة أيام", -5, -5, "day"),
         ("قتل 40 شخصا في الليلتين الماضيتين", "الليلتين الماضيتين", -2, 0, "days"),
@@ -558,7 +558,7 @@ def test_arabic_relative_days(text: str, words: str, first: int, last: int, prec
         ("The bodies were found the day before yesterday", "the day before yesterday", -2, -2, "day"),
         ("The school was struck three days ago", "three days ago", -3, -3, "day"),
         ("The school was struck 6 days ago", "6 days ago", -6, -6, "day"),
-        ("Nine people died in the past two days", "past two days", -2, 0, "days"),
+        ("Nine people died in the past two days", "in the past two days", -2, 0, "days"),
         ("Fighting killed dozens over the past three days", "over the past three days", -3, 0, "days"),
         ("Dozens fled during the last 48 hours", "during the last 48 hours", -2, 0, "days"),
     ],
@@ -835,7 +835,7 @@ def test_overlapping_expressions_resolve_to_the_longest() -> None:
     found = find_periods(text, PUB)
     assert [p.text for p in found] == ["أمس الثلاثاء", "بين آب 2014 ومطلع آذار 2019", "منذ بداية العام",
                                        "الأسبوع الماضي"]
-    for a, b in zip(found, found[1:]):
+    for a, b in zip(found, found[1:], strict=False):
         assert a.end <= b.start
 
 
@@ -886,7 +886,7 @@ def test_periods_random_text_never_crashes(text: str) -> None:
             assert p.precision in ("day", "days", "week", "month", "year", "period")
             if p.first is not None and p.last is not None:
                 assert p.first <= p.last
-        for a, b in zip(found, found[1:]):
+        for a, b in zip(found, found[1:], strict=False):
             assert a.end <= b.start
 
 
@@ -921,7 +921,7 @@ def test_periods_on_the_corpus_offsets_and_speed() -> None:
     for text, found in zip(texts, results, strict=True):
         for p in found:
             assert text[p.start:p.end] == p.text
-        for a, b in zip(found, found[1:]):
+        for a, b in zip(found, found[1:], strict=False):
             assert a.end <= b.start
     assert sum(map(len, results)) > 2 * len(texts)
     assert rate > 300, rate  # ~1,200 docs/s when the machine is idle; generous for a busy CI

@@ -32,7 +32,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from marsad.arabic import NormalizedText, normalize
+from marsad.arabic import MARKS, NormalizedText, normalize
 from marsad.resources import load
 
 __all__ = ["DateMention", "find_dates", "publication_date", "hijri_to_gregorian", "reload"]
@@ -235,7 +235,7 @@ def _pattern(language: str | None) -> re.Pattern[str]:
         "B": (rf"{wdx}(?<!\w){monx}{H}*+(?P<d§>[0-3]?\d)(?:(?P<yg§>(?:19|20)\d\d)|st|nd|rd|th)?(?!\d)"
               rf"(?:{H}*+,?{H}*+(?P<y§>\d{{4}})(?!\d))?"),
         # آذار 2019 ; June 2016 ; حزيران من العام 2012
-        "C": (rf"(?<!\w){monx}{H}*+(?:[,\-]{H}*+)?(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
+        "C": (rf"(?<!\w){clitic}{monx}{H}*+(?:[,\-]{H}*+)?(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
               rf"(?:{H}*+(?P<ys§>{ysuf})(?!\w))?"),
         # عام 2017 ; in 2017 ; منذ 2011
         "Y": (rf"(?<!\w){clitic}(?P<pre§>{_alt(w.get('year_cue', ()))}){H}*+(?P<y§>\d{{4}})(?!\d)"
@@ -384,6 +384,7 @@ def _resolve(m: re.Match[str], nt: NormalizedText, language: str | None) -> _Fou
     elif shape == "C":
         if ambiguous:
             return None
+        start = at("mx")[0]  # "وآذار 2019": the conjunction is not part of the date
     elif shape == "Y":
         start = at("pre")[0]
     elif shape == "M":
@@ -590,7 +591,7 @@ def reload() -> None:
     """Forget the compiled lexicon and patterns (after changing ``MARSAD_DATA`` or the data files)."""
     load.cache_clear()
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
-               _cue_pattern):
+               _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx):
         fn.cache_clear()
     global _last_scan
     _last_scan = (None, None, [], [])
@@ -926,6 +927,7 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
     units_pl = _alt(u for u, (_, n) in p.units.items() if n == "plural")
     past = _alt([*(k for k, v in p.rel_after.items() if v == -1), *p.w("past_words")])
     few = _alt(p.few)
+    noyear = rf"(?!{H}*+(?:19|20)\d\d(?!\d))"  # "العام 2015" is an absolute year
     alts = {
         # ليل الجمعة - السبت ; ليلة السبت على الأحد
         "np": rf"(?P<t_np>{night_tods}){S}(?P<w1_np>{wd}){B}{H}*+(?:{_alt(p.w('night_pair_joiners'))}{H}*+)?"
@@ -949,12 +951,12 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
         # قبل ثلاثة أيام ; قبل يومين ; منذ أسبوع ; قبل أيام قليلة
         "ag": rf"(?P<a_ag>{_alt([*p.w('ago_words'), *p.w('for_words')])}){S}(?:(?P<ap_ag>"
               rf"{_alt(p.w('approx_words'))}){S})?(?:(?P<n_ag>{cnt}){S})?(?P<u_ag>{units_bare}){B}"
-              rf"(?:{S}(?P<f_ag>{few}){B})?",
+              rf"(?!{S}{wd}{B})(?:{S}(?P<f_ag>{few}){B})?",
         # مطلع العام ; أواخر الشهر الماضي ; the beginning of the year ; early last month
         "pb": rf"(?P<p_pb>{_alt(p.parts)}){S}(?:(?:of|the|من){S})?(?:(?P<rb_pb>{rb}){S})?"
-              rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B})?(?!{H}*+\d)",
+              rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B})?{noyear}",
         # الأسبوع الماضي ; هذا العام ; الشهر الجاري ; last week ; this year ; the past month
-        "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B})?(?!{H}*+\d)",
+        "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B})?{noyear}",
     }
     body = "|".join(f"(?P<{name}>{alts[name]})" for name in _ALTS)
     return re.compile(rf"(?:[وفبل](?=\w))?(?:{body})")
@@ -1427,7 +1429,7 @@ def _period_rx(language: str | None) -> _PeriodRx:
     return _PeriodRx(
         part_before=re.compile(rf"(?<!\w)[وفبل]?(?P<p>{parts})(?:{H}*+-{H}*+|{S})(?:(?:من|of|the|{month_word}){S})*\Z"),
         part_head=re.compile(rf"(?P<p>{parts})(?:{H}*+-{H}*+|{S})"),
-        since_before=re.compile(rf"(?<!\w)(?P<s>{since}){S}\Z"),
+        since_before=re.compile(rf"(?<!\w)[وف]?(?P<s>{since}){S}\Z"),
         since_head=re.compile(rf"[وف]?(?P<s>{since}){S}"),
         so_far_before=re.compile(rf"(?<!\w)(?P<s>{so_far}){S}\Z"),
         so_far_after=re.compile(rf"{H}*+,?{H}*+(?P<s>{so_far})(?!\w)"),
@@ -1451,16 +1453,6 @@ def _period_rx(language: str | None) -> _PeriodRx:
         confirm_gap=re.compile(rf"{H}*+[,(\-|:]?{H}*+(?:{gap}{H}*+)?"),
         now_after=re.compile(rf"{join}(?P<n>{_alt(p.w('now_words'))})(?!\w)"),
     )
-
-
-def _anchor_spans(anchors: re.Pattern[str], ntext: str) -> Iterable[tuple[int, int]]:
-    """(start, end) of the anchor words of a normalised text: after a space or a line break, or at
-    its very start."""
-    head = anchors.match(" " + ntext[:40])
-    if head is not None:
-        yield 0, head.end() - 1
-    for a in anchors.finditer(ntext):
-        yield a.end("sep"), a.end()
 
 
 def _ago_atom(ntext: str, s: int, e: int, published: dt.date | None, plex: _PLex,
@@ -1687,17 +1679,26 @@ def _relative_atoms(ntext: str, published: dt.date | None, language: str | None,
     grammar = _period_grammar(language)
     ago_after = plex.w("ago_after_words")
     out: list[_Atom] = []
-    done = 0
-    for s, e in _anchor_spans(_period_anchor(language), ntext):
-        if s < done:
-            continue
+    anchors = _period_anchor(language)
+    head = anchors.match(" " + ntext[:40])
+    a = None if head is None else (0, head.end() - 1)
+    pos = 0
+    while True:
+        if a is None:
+            found = anchors.search(ntext, pos)
+            if found is None:
+                break
+            a = found.end("sep"), found.end()
+        s, e = a
+        a = None
+        pos = s  # a phrase that fails may hide an anchor inside it ("in the past week")
         if ntext[s:e] in ago_after:
             atom = _ago_atom(ntext, s, e, published, plex, rx)
             if atom is not None:
                 if out and out[-1].ne > atom.ns:
                     out.pop()  # "a week ago" was first read as "a week"
                 out.append(atom)
-                done = atom.ne
+                pos = atom.ne
             continue
         m = grammar.match(ntext, s)
         if m is None:
@@ -1705,7 +1706,7 @@ def _relative_atoms(ntext: str, published: dt.date | None, language: str | None,
         atom = _rel_atom(m, ntext, published, plex)
         if atom is not None:
             out.append(atom)
-            done = m.end()
+            pos = m.end()
     for s, e, is_month in year_anchors:
         if is_month or e - s != 4 or (s and ntext[s - 1] in "0123456789/.-:"):
             continue
@@ -1733,7 +1734,7 @@ def _relative_atoms(ntext: str, published: dt.date | None, language: str | None,
     return out
 
 
-_WORD_CHAR = re.compile(r"\w")
+_TRAILING_MARKS = frozenset(MARKS)
 
 
 def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
@@ -1825,7 +1826,10 @@ def find_periods(text: str | NormalizedText, published: dt.date | None,
     for atom in ranged:
         _since(atom, ntext, published, rx)
     out = []
+    original = nt.original
     for a in _without_overlaps([a for a in ranged if a.kind != "now"]):
         s, e = nt.span(a.ns, a.ne)
+        while e < len(original) and original[e] in _TRAILING_MARKS:
+            e += 1  # the diacritics of the last letter belong to the word
         out.append(PeriodMention(s, e, nt.original[s:e], a.first, a.last, a.precision, a.relative))
     return out

@@ -46,7 +46,8 @@ _TARGET_BEFORE = re.compile(r"(?:ضد|معاقل|مواقع|مقرات|عناص�
 _FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»]|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
                              r"نتيجه|نتيجة|خلال|بسبب|اخرين|آخرين|اخرون|آخرون|حتى|منذ|عندما|حين|عقب|"
                              r"بينهم|منهم|بينما|امس|أمس|اليوم)\b|"
-                             r"(?:in|on|at|after|from|and|as|when|since|following|during|by|others|more|"
+                             r"(?:in|on|at|after|from|and|as|when|since|following|during|by|others|more|the|a|an|"
+                             r"according|said|says|reported|"
                              r"including|among|were|was|have|had|has|are|is|others?|yesterday|today)\b)")
 
 
@@ -171,31 +172,28 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     previous: Draft | None = None
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
-        subset_of: Draft | None = None
+        victims = _victims(count, text, found)
         if previous and previous.count and _SUBSET.search(normalize(between)) and not _cue_between(
                 outcome_cues, previous.count.end, count.start):
-            subset_of = previous.parent or previous
-            draft = Draft(subset_of.kind, count, count.start, index, _victims(count), parent=subset_of,
-                          cue=subset_of.cue)
+            parent = previous.parent or previous
+            draft = Draft(parent.kind, count, count.start, index, victims, parent=parent, cue=parent.cue)
         elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
-            draft = Draft(previous.kind, count, count.start, index, _victims(count), parent=previous.parent,
+            draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent,
                           cue=previous.cue)
         else:
-            attached = _governing_cue(text, outcome_cues, count, lang, counts) or _toll_reference(text, norm, outcome_cues,
-                                                                                   sentence, count)
+            attached = (_governing_cue(text, outcome_cues, count, lang, counts)
+                        or _toll_reference(text, norm, outcome_cues, sentence, count))
             if attached is None or (count.category is None and not _counts_people(text, count, attached)):
                 continue
             (kind, cue), _role = attached
-            draft = Draft(kind, count, count.start, index, _victims(count), cue=cue)
-        if count.parts and draft.parent is not None:
-            # "بينهم 924 طفلاً و656 امرأة": each member is a part of the claim before, the sum is not
-            drafts += [Draft(draft.kind, part, part.start, index, _victims(part), parent=draft.parent,
-                             cue=draft.cue) for part in count.parts]
-        else:
+            draft = Draft(kind, count, count.start, index, victims, cue=cue)
+        # a list that adds up ("طفل وامرأة"): each member is a part of the total; after "بينهم"
+        # ("بينهم 924 طفلاً و656 امرأة") the members are parts of the claim before, the sum is not
+        owner = draft.parent if draft.parent is not None and count.parts else draft
+        if owner is draft:
             drafts.append(draft)
-            # "مقتل طفل وامرأة": the total, and each member as a part of it
-            drafts += [Draft(draft.kind, part, part.start, index, _victims(part), parent=draft, cue=draft.cue)
-                       for part in count.parts]
+        drafts += [Draft(draft.kind, part, part.start, index, _victims(part, text, found), parent=owner,
+                         cue=draft.cue) for part in count.parts]
         previous = draft
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
@@ -224,11 +222,38 @@ def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int) -> bool:
     return any(start <= c.start and c.end <= end for c in outcome_cues)
 
 
-def _victims(count: Any) -> list[str]:
-    """The victim categories a count covers: all of a coordination ("النساء والأطفال"), else its own."""
+def _victims(count: Any, text: str = "", found: Found | None = None) -> list[str]:
+    """The victim categories a count covers: all of a coordination ("النساء والأطفال"), else its own.
+    Unspecified people who belong to an armed group ("23 DAESH members", "عناصر من قوات النظام",
+    "members of the Nusra Front") are combatants."""
     if len(count.categories) > 1:
         return list(count.categories)
-    return [count.category] if count.category else ["people"]
+    category = count.category or "people"
+    if category == "people" and found is not None and _armed_group_near(text, found, count):
+        category = "combatants"
+    return [category]
+
+
+_MEMBERSHIP = re.compile(r"^\s*(?:of|from|in|within|belonging to|affiliated with|loyal to|من|في|ضمن|في صفوف|"
+                         r"من عناصر|من مقاتلي|التابعين|التابعه|تابعين|تابعون)\s*(?:the\s+)?")
+_GROUP_WORDS = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|militia|faction|brigade|battalion|army|"
+                          r"forces|organi[sz]ation)\b|^\s*(?:فصيل|فصائل|ميليشيا|ميليشيات|مليشيا|تنظيم|كتيبه|لواء|"
+                          r"قوات|جيش|الفصائل|المليشيات|الميليشيات)")
+
+
+def _armed_group_near(text: str, found: Found, count: Any) -> bool:
+    if any(a.start < count.end and count.start < a.end and a.actor is not None
+           for a in found.within(found.actors, count.start - 1, count.end + 1)):
+        return True  # "23 DAESH members"
+    after = text[count.end:count.end + 50]
+    m = _MEMBERSHIP.match(normalize(after))
+    if not m:
+        return False
+    rest_start = count.end + m.end()
+    if any(a.start - rest_start <= 3 and a.actor is not None
+           for a in found.within(found.actors, rest_start, rest_start + 45)):
+        return True
+    return bool(_GROUP_WORDS.match(normalize(text[rest_start:rest_start + 45])))
 
 
 _AUXILIARIES = re.compile(r"\b(?:were|was|are|is|have|has|had|been|be|being|reportedly|also|all|later|"
