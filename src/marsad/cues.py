@@ -53,7 +53,9 @@ class _Lexicon:
     starts: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]  # form -> (rest, key, categories)
 
 
-_WORD = re.compile(r"[^\W_]+")
+# a word is a run of Arabic letters or of other letters and digits: scraped posts glue a Latin handle
+# to the Arabic word after it ("@alaliاستشهد")
+_WORD = re.compile(r"[\u0621-\u064a]+|[^\W_\u0600-\u06ff]+")
 _AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وبال")
 
 
@@ -80,12 +82,18 @@ def _lexicon(language: str) -> _Lexicon:
 
 
 def _whole_word(s: str, a: int, b: int) -> bool:
-    return not (a > 0 and s[a - 1].isalnum()) and not (b < len(s) and s[b].isalnum())
+    arabic = "\u0621" <= s[a] <= "\u064a"
+    return not (a > 0 and _same_script(s[a - 1], arabic)) and not (b < len(s) and _same_script(s[b], arabic))
+
+
+def _same_script(ch: str, arabic: bool) -> bool:
+    return ("\u0621" <= ch <= "\u064a") if arabic else (ch.isalnum() and not "\u0600" <= ch <= "\u06ff")
 
 
 @cache
 def _rest_pattern(rest: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("".join(rf"[^\w]+{re.escape(w)}" for w in rest) + r"(?!\w)")
+    end = r"(?![\u0621-\u064a])" if "\u0621" <= rest[-1][0] <= "\u064a" else r"(?![^\W\u0600-\u06ff])"
+    return re.compile("".join(rf"[^\w]+{re.escape(w)}" for w in rest) + end)
 
 
 def find_cues(text: str, language: str | None = None, normalized: NormalizedText | None = None) -> list[Cue]:

@@ -366,11 +366,18 @@ def _context_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, in
     return ranges
 
 
+def _paragraph_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, int]]:
+    """A claim's sentence and the sentences before it in its paragraph."""
+    here = sentences[index]
+    return [(s.start, s.end) for s in sentences[max(0, index - CONTEXT_SENTENCES):index + 1]
+            if s.paragraph == here.paragraph]
+
+
 def _nearest(items: list[Any], anchor: int) -> Any:
     return min(items, key=lambda i: abs(i.start - anchor))
 
 
-_PRECISION_RANK = {"exact": 0, "unresolved": 1, "district": 2, "governorate": 3, "country": 4}
+_PRECISION_RANK = {"exact": 0, "unresolved": 0, "district": 2, "governorate": 3, "country": 4}
 
 
 def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
@@ -396,25 +403,35 @@ def _same_name(a: str, b: str) -> bool:
     return a == b or a.startswith(b) or b.startswith(a)
 
 
-def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int) -> tuple[Any | None, Any | None]:
+def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
+                near: list[tuple[int, int]]) -> tuple[Any | None, Any | None]:
     """The most specific place in the nearest context that names one below country level (a country,
     "in Syria", only when no context names anything more precise), and the governorate-level place
     around it, which locates a village the gazetteer does not know."""
-    fallback = None
+    fallback: tuple[float, Any, list[Any]] | None = None
     for start, end in ranges:
         here = found.within(found.places, start, end)
         if not here:
             continue
         best_rank = min(_place_rank(p) for p in here)
         best = _nearest([p for p in here if _place_rank(p) == best_rank], anchor)
-        if best_rank < _PRECISION_RANK["country"]:
-            region = None
-            if best.place.precision == "unresolved":
-                regions = [p for p in here if p.place.admin1 and p is not best]
-                region = _nearest(regions, best.start) if regions else None
-            return best, region
-        fallback = fallback or best
-    return fallback, None
+        if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
+            return best, _region_of(best, here)
+        if fallback is None or best_rank < fallback[0]:
+            fallback = (best_rank, best, here)
+        if (start, end) not in near and fallback[0] < _PRECISION_RANK["country"]:
+            break  # beyond the paragraph, a governorate or city already found stands
+    if fallback is None:
+        return None, None
+    return fallback[1], _region_of(fallback[1], fallback[2])
+
+
+def _region_of(place: Any, around: list[Any]) -> Any | None:
+    """For a village the gazetteer lacks, the place around it that gives its governorate."""
+    if place.place.precision != "unresolved":
+        return None
+    regions = [p for p in around if p.place.admin1 and p is not place]
+    return _nearest(regions, place.start) if regions else None
 
 
 def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> Any | None:
@@ -564,7 +581,7 @@ def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: d
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
     ranges = _context_ranges(sentences, draft.sentence)
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
-    place, region = _pick_place(found, ranges, draft.anchor)
+    place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence))
     period = _pick_period(found, ranges, draft.anchor)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     sentence = sentences[draft.sentence]

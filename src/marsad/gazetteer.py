@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from marsad import resources
-from marsad.arabic import NormalizedText, normalize
+from marsad.arabic import NormalizedText, clitic_variants, normalize, strip_article
 
 __all__ = ["Place", "PlaceMention", "PRECISIONS", "find_places", "lookup", "import_geonames",
            "most_specific", "user_data_dir", "clear_cache"]
@@ -1181,7 +1181,7 @@ def _unresolved_pattern() -> re.Pattern[str]:
                                                                               normalize("محافظتي")},
                   key=len, reverse=True)
     cue = "|".join(re.escape(c) for c in cues)
-    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ب|ل|ف)?(?:{cue})\s+#?({_AR_NAME_WORD})(?=[ _]({_AR_NAME_WORD}))?")
+    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))\s+#?({_AR_NAME_WORD})(?=[ _]({_AR_NAME_WORD}))?")
 
 
 def unresolved_places(text: str, resolved: list[PlaceMention], *,
@@ -1195,17 +1195,17 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
     taken = [(m.start, m.end) for m in resolved]
     out: list[PlaceMention] = []
     for m in _unresolved_pattern().finditer(nt.text):
-        first, second = m.group(1), m.group(2)
-        if first in _UNRESOLVED_BREAK or first in _matching_words("ar", "strong_cues"):
+        first, second = m.group(2), m.group(3)
+        if _not_a_name(first):
             continue
-        end = m.end(1)
-        if second and second not in _UNRESOLVED_BREAK and (
-                first in _AR_NAME_PREFIXES or (first.startswith("ال") and second.startswith("ال"))):
-            end = m.end(2)  # "كفر عويد", "النهر الأبيض": a name prefix, or a noun and its adjective
-        start, stop = nt.span(m.start(1), end)
-        if any(a < stop and start < b for a, b in taken):
+        end = m.end(2)
+        if second and not _not_a_name(second) and (first in _AR_NAME_PREFIXES or second.startswith("ال")):
+            end = m.end(3)  # "كفر عويد", "عون الدادات", "النهر الأبيض": a name prefix or a construct
+        name_start, stop = nt.span(m.start(2), end)
+        if any(a < stop and name_start < b for a, b in taken):
             continue
-        name = text[start:stop].replace("_", " ")
+        start = nt.span(m.start(1), m.end(1))[0]  # the mention keeps its place word: "قرية التوخار"
+        name = text[name_start:stop].replace("_", " ").lstrip("#")
         out.append(PlaceMention(start, stop, text[start:stop],
                                 Place(name=name, name_ar=name, admin1=None, country=None, lat=None, lon=None,
                                       precision="unresolved", kind="unresolved")))
@@ -1214,6 +1214,15 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
 
 def _matching() -> dict[str, Any]:
     return resources.load("gazetteer/matching.toml")
+
+
+def _not_a_name(word: str) -> bool:
+    """A word that cannot be (the start of) a village name: a function word, a direction, or itself a
+    place word ("القرية", "وبلدة")."""
+    if word in _UNRESOLVED_BREAK:
+        return True
+    cues = _matching_words("ar", "strong_cues") | _matching_words("ar", "weak_cues")
+    return any(v in cues or strip_article(v) in cues for v in clitic_variants(word))
 
 
 @cache
