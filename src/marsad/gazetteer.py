@@ -1181,7 +1181,8 @@ def _unresolved_pattern() -> re.Pattern[str]:
                                                                               normalize("محافظتي")},
                   key=len, reverse=True)
     cue = "|".join(re.escape(c) for c in cues)
-    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))\s+#?({_AR_NAME_WORD})(?=[ _]({_AR_NAME_WORD}))?")
+    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))\s+#?({_AR_NAME_WORD})"
+                      rf"(?=[ _]({_AR_NAME_WORD}))?")
 
 
 def unresolved_places(text: str, resolved: list[PlaceMention], *,
