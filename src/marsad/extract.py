@@ -47,7 +47,8 @@ _FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»]|$|و?(?:في|من|عل�
                              r"نتيجه|نتيجة|خلال|بسبب|اخرين|آخرين|اخرون|آخرون|حتى|منذ|عندما|حين|عقب|"
                              r"بينهم|منهم|بينما|امس|أمس|اليوم)\b|"
                              r"(?:in|on|at|after|from|and|as|when|since|following|during|by|others|more|the|a|an|"
-                             r"according|said|says|reported|"
+                             r"according|said|says|reported|near|across|outside|around|inside|north|south|east|"
+                             r"west|across|overnight|"
                              r"including|among|were|was|have|had|has|are|is|others?|yesterday|today)\b)")
 
 
@@ -262,6 +263,25 @@ _AUXILIARIES = re.compile(r"\b(?:were|was|are|is|have|has|had|been|be|being|repo
 
 
 _ASIDE = re.compile(r"\s*[,،]\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)[^,،.]{1,60}[,،]\s*")
+_ASIDE_START = re.compile(r"\s*[,،]?\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)\s")
+_LIST_GLUE = re.compile(r"^[\s,،]*(?:and|و)?\s*$")
+
+
+def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
+    """Offset (from ``start``) where an aside on the parts of a count ends: ", including three
+    children," or "including four children" before the verb ("were killed")."""
+    gap = text[start:stop]
+    m = _ASIDE.match(gap)
+    if m:
+        return m.end()
+    m = _ASIDE_START.match(normalize(gap))
+    if not m:
+        return 0
+    end = start + m.end()
+    for c in counts:
+        if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
+            end = c.end
+    return end - start if end > start + m.end() else 0
 _COORDINATION = re.compile(r"\b(?:and|or|while|but)\b|(?:^|\s)(?:و|او|بينما)(?=\s|$)")
 
 
@@ -285,9 +305,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
             gap = text[count.end:cue.start]
-            aside = _ASIDE.match(gap)  # "seven people, including three children, were killed"
-            if aside:
-                gap = gap[aside.end():]
+            gap = gap[_aside_end(text, count.end, cue.start, counts):]
             limit = 45
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)):  # "killed six people and injured ten": a new verb
@@ -442,12 +460,29 @@ def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> An
     return None
 
 
+_TARGET_AFTER = re.compile(r"^\s*(?:-?\s*(?:held|controlled|run|dominated)|stronghold|bastion|territory|"
+                           r"positions|areas|fighters|militants|members|troops|soldiers|rebels|jihadists|"
+                           r"commanders?|recruits|prisoners|camp|base|positions)\b")
+
+
+def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
+    """An actor named as the target, the ground or the victims of the attack rather than its author:
+    "positions of X", "مواقع X", "an IS-held village", "a regime stronghold", "20 IS militants",
+    "عناصر من X"."""
+    if _TARGET_BEFORE.search(normalize(text[max(floor, mention.start - 25):mention.start])):
+        return True
+    if _TARGET_AFTER.match(normalize(text[mention.end:mention.end + 20])):
+        return True
+    return any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
+               for c in found.within(found.counts, mention.start - 60, mention.end + 1))
+
+
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
                 claimant_span: tuple[int, int] | None) -> Any | None:
     for start, end in ranges:
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
-                and not _TARGET_BEFORE.search(normalize(text[max(start, a.start - 25):a.start]))]
+                and not _target_or_victim(text, found, a, start)]
         named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
         if named:
             before = [a for a in named if a.start <= anchor]
