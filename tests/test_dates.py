@@ -609,6 +609,9 @@ def test_calendar_spans(text: str, words: str, expected: tuple, precision: str) 
         ("قتل 90 شخصا منذ مطلع الشهر الجاري", "منذ مطلع الشهر الجاري", D(2019, 3, 1)),
         ("لم تتوقف الغارات منذ عام 2014 وحتى الآن", "منذ عام 2014 وحتى الآن", D(2014, 1, 1)),
         ("Records were kept from 2014 to date", "from 2014 to date", D(2014, 1, 1)),
+        ("تقصف الطائرات الحي منذ يوم أمس", "منذ يوم أمس", D(2019, 3, 20)),
+        ("قتل 400 مدني منذ شهر شباط", "منذ شهر شباط", D(2019, 2, 1)),
+        ("يعيش النازحون هنا منذ 2011 حتى اليوم", "منذ 2011 حتى اليوم", D(2011, 1, 1)),
     ],
 )
 def test_since_periods_run_to_the_publication_date(text: str, words: str, first: dt.date) -> None:
@@ -663,6 +666,8 @@ def test_relative_day_confirmed_by_its_weekday_is_one_mention() -> None:
     # a weekday that disagrees with the relative word wins, taken near the day the word gives
     p = period("أعلن الجيش أمس الثلاثاء السيطرة على التلة")
     assert (p.text, span(p)) == ("أمس الثلاثاء", (D(2019, 3, 19), D(2019, 3, 19)))
+    # ... but never well after the publication date: "today, Sunday" in a text dated Thursday
+    assert span(period("قصفت الطائرات البلدة فجر اليوم الأحد")) == (D(2019, 3, 17), D(2019, 3, 17))
 
 
 def test_nights() -> None:
@@ -694,6 +699,7 @@ def test_today_guards() -> None:
     assert find_periods("وفي اليوم التالي عاد الأهالي", PUB) == []
     assert find_periods("قال المراسل لقناة روسيا اليوم إن", PUB) == []
     assert find_periods("قبل يومين من الانتخابات وقع الانفجار", PUB) == []
+    assert find_periods("يؤمنون بالله واليوم الآخر", PUB) == []
     # "العام" is also "general"
     assert find_periods("قال المدير العام الحالي للمشفى إن", PUB) == []
     assert find_periods("The public mood changed", PUB, "en") == []
@@ -715,6 +721,10 @@ def test_today_guards() -> None:
         # parts of years, of yearless months, of relative months
         ("سيطر التنظيم على المدينة أواخر عام 2015", "أواخر عام 2015", (D(2015, 9, 1), D(2015, 12, 31))),
         ("Fighting resumed in late 2015", "late 2015", (D(2015, 9, 1), D(2015, 12, 31))),
+        ("Fighting resumed in the first half of 2019", "first half of 2019", (D(2019, 1, 1), D(2019, 6, 30))),
+        ("تراجعت المعارك في النصف الأول من عام 2019", "النصف الأول من عام 2019", (D(2019, 1, 1), D(2019, 6, 30))),
+        ("وخلال الأسبوع الأول من آذار 2019 تراجعت المعارك", "الأسبوع الأول من آذار 2019",
+         (D(2019, 3, 1), D(2019, 3, 7))),
         ("اشتدت المعارك صيف 2014 في الريف", "صيف 2014", (D(2014, 6, 1), D(2014, 8, 31))),
         ("عاد الأهالي في منتصف شباط", "منتصف شباط", (D(2019, 2, 11), D(2019, 2, 20))),
         ("قتل العشرات أواخر الشهر الماضي", "أواخر الشهر الماضي", (D(2019, 2, 21), D(2019, 2, 28))),

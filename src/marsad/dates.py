@@ -21,6 +21,49 @@ How it works
 * ``dateparser`` (imported lazily; the ar-SY locale for Arabic, which knows both the Levantine and the
   Egyptian month names) is used only as a fallback parser after a publication cue whose date the
   patterns could not complete (e.g. a two-digit year, "21 Mar. 17").
+
+Periods (:func:`find_periods`)
+------------------------------
+Every time expression becomes a :class:`PeriodMention`: the first and last day it covers, resolved
+against the publication date where needed. The words are data (``[periods]``, ``[period_units]``,
+``[period_parts]``, ``[part_ranges]`` ... in the same TOML files); the rules are these:
+
+* Absolute dates from :func:`find_dates`: a day, a whole month, a whole year. A yearless date or month
+  ("21 آذار", "in March") takes the most recent year that puts it on or before the publication date
+  plus two days; "آذار الماضي" / "last March" the most recent one before the publication month,
+  "الجاري" the publication year, "المقبل" the next one. A Hijri date whose Gregorian day is uncertain
+  covers the uncertainty window (two days either side of the arithmetic conversion).
+* Relative day words ("اليوم", "أمس", "أول أمس", "الليلة الماضية", "yesterday", "last night") cover
+  the days their data entry gives. A night runs from its day into the next one ("ليلة أمس" = the day
+  before publication and the publication day; "ليلة الأحد", "Sunday night" = Sunday and Monday), cut
+  at the publication date.
+* Weekdays: the most recent such day on or before the publication date, so a bare weekday that is
+  the publication weekday is the publication day; with "الماضي" / "last" strictly before it (a week
+  earlier on that same weekday); with "المقبل" / "next" after it. Next to a relative day word
+  ("أمس الثلاثاء") the weekday wins, taken within three days of the day the word gives. An Arabic
+  weekday needs a cue, since "أحد" is also "one of" and "الجمعة" the Friday prayer: a time-of-day word
+  ("يوم", "صباح", "ليلة" ...), a relative word after it, "منذ", or commas around it ("قال، السبت، إن").
+  A weekday (or "اليوم") written next to a full date is part of that date's expression.
+* Counted spans: "قبل ثلاثة أيام" / "three days ago" is that day (a month or a year ago: that
+  calendar month or year); "الأيام الثلاثة الماضية", "the past three days", "منذ ثلاثة أيام" run
+  from that day to the publication date. Vague plurals ("قبل أيام", "in recent days") reach back as
+  far as ``[period_vague]`` says, and give no period for units it does not list.
+* Calendar spans: the last week is the seven days before the publication date and this week the seven
+  days up to it (whatever day the week starts on where the text was written); months and years are
+  calendar ones, the current one running up to the publication date; "the past week / month / year"
+  ends on the publication date.
+* Parts ("مطلع", "منتصف", "أواخر", "early", "mid-", "the end of", seasons) narrow a month to days
+  1-10 / 11-20 / 21-end and a year to months 1-4 / 5-8 / 9-12, as ``[part_ranges]`` defines.
+* "منذ X" / "since X" runs from X's first day to the publication date; "so far this year" and
+  "earlier this month" from the start of the current span to it.
+* Ranges ("بين X و Y", "من X إلى Y", "X - Y", "between X and Y", "from X to Y", "بين عامي 2014 و2019",
+  "منذ 2011 وحتى الآن") run from X's first day to Y's last; X may borrow Y's month or year ("17-19 آذار",
+  "23 و 24 يوليو", "from 1 to 5 March", "March 1-5, 2019", "من آذار إلى أيار 2019"). Two dates
+  joined by "و" without "بين" stay two periods.
+* Precision is "day" for one day, "days" for spans of up to a week (eight days counting the
+  publication day), "week" / "month" / "year" for calendar spans, and "period" otherwise.
+* Overlapping candidates are resolved to the longest. Relative expressions are found from their first
+  words after a space or a line break (one regex scan); a word glued to punctuation ("،أمس") is missed.
 """
 
 from __future__ import annotations
@@ -35,7 +78,8 @@ from functools import cache, lru_cache
 from marsad.arabic import MARKS, NormalizedText, normalize
 from marsad.resources import load
 
-__all__ = ["DateMention", "find_dates", "publication_date", "hijri_to_gregorian", "reload"]
+__all__ = ["DateMention", "PeriodMention", "find_dates", "find_periods", "publication_date", "hijri_to_gregorian",
+           "reload"]
 
 MIN_YEAR = 1900
 MAX_YEAR = 2100
@@ -951,7 +995,8 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
         # قبل ثلاثة أيام ; قبل يومين ; منذ أسبوع ; قبل أيام قليلة
         "ag": rf"(?P<a_ag>{_alt([*p.w('ago_words'), *p.w('for_words')])}){S}(?:(?P<ap_ag>"
               rf"{_alt(p.w('approx_words'))}){S})?(?:(?P<n_ag>{cnt}){S})?(?P<u_ag>{units_bare}){B}"
-              rf"(?!{S}{wd}{B})(?:{S}(?P<f_ag>{few}){B})?",
+              rf"(?!{S}(?:{wd}|{_alt(p.day_words)}|{_alt(_lexicon(language).months)}){B})"
+              rf"(?:{S}(?P<f_ag>{few}){B})?",
         # مطلع العام ; أواخر الشهر الماضي ; the beginning of the year ; early last month
         "pb": rf"(?P<p_pb>{_alt(p.parts)}){S}(?:(?:of|the|من){S})?(?:(?P<rb_pb>{rb}){S})?"
               rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B})?{noyear}",
@@ -963,20 +1008,22 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
 
 
 @cache
-def _period_anchor(language: str | None) -> re.Pattern[str]:
-    """The words a relative expression can start with (with a proclitic), found in one scan."""
+def _period_anchor(language: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words a relative expression can start with (with the conjunction و), after a space and
+    after a line break. Starting with a literal character lets the regex engine jump from one
+    candidate to the next; a word glued to punctuation ("،أمس") is not a candidate."""
     p = _plex(language)
-    first = [*p.day_words, *p.tod, *p.weekdays, *p.rel_before, *p.w("this_words"), *p.cal_units,
-             *(u for u in p.units if not u.isascii() and u.startswith(("ال", "لل"))),
+    # "هذا" / "this" are too common to start from: "هذا العام" is found from "العام" (see _rel_atom)
+    this = set(p.w("this_words"))
+    first = [*p.day_words, *p.tod, *p.weekdays, *(w for w in p.rel_before if w not in this),
+             *(u for u in p.cal_units if u.isascii() or u.startswith(("ال", "لل"))),
+             *(u for u, (_, n) in p.units.items() if n != "singular" and u.startswith(("ال", "لل"))),
              *p.w("last_words"), *p.w("recent_words"), *p.w("ago_words"), *p.w("for_words"),
-             *p.w("ago_after_words"), *p.parts,
-             *("ال" + c for c in p.counts if not c.isascii()), "ال"]
+             *p.w("ago_after_words"), *p.parts, "ال"]
     words = set(first)
-    for w in first:
-        if not w.isascii():
-            words.update(c + w for c in "وفبل")
-    # starting with the separator as a literal lets the regex engine jump from one to the next
-    return re.compile(rf"(?P<sep>[ \n]){_alt(words)}(?:(?!\w)|(?<=ال)(?={_H}*+\d))")
+    words.update("و" + w for w in first if not w.isascii())
+    body = rf"{_alt(words)}(?:(?!\w)|(?<=ال)(?={_H}*+\d))"
+    return re.compile(rf"(?P<sep> ){body}"), re.compile(rf"(?P<sep>\n){body}")
 
 
 @dataclass
@@ -1023,9 +1070,9 @@ def _span_precision(first: dt.date | None, last: dt.date | None) -> str:
     return "day" if n == 0 else "days" if n <= 7 else "period"
 
 
-def _weekday_on(ref: dt.date, weekday: int, mode: str) -> dt.date:
+def _weekday_on(ref: dt.date, weekday: int, mode: str, limit: dt.date | None = None) -> dt.date:
     """The ``weekday`` on or before ``ref`` ("onbefore"), strictly before ("before"), strictly after
-    ("after"), or the nearest one ("near", within three days either side)."""
+    ("after"), or the nearest one ("near": within three days either side, and never after ``limit``)."""
     back = (ref.weekday() - weekday) % 7
     if mode == "onbefore":
         return ref - dt.timedelta(days=back)
@@ -1033,7 +1080,10 @@ def _weekday_on(ref: dt.date, weekday: int, mode: str) -> dt.date:
         return ref - dt.timedelta(days=back or 7)
     if mode == "after":
         return ref + dt.timedelta(days=(weekday - ref.weekday()) % 7 or 7)
-    return ref - dt.timedelta(days=back) if back <= 3 else ref + dt.timedelta(days=7 - back)
+    ahead = ref + dt.timedelta(days=7 - back)
+    if back <= 3 or (limit is not None and ahead > limit):
+        return ref - dt.timedelta(days=back)
+    return ahead
 
 
 def _clip(first: dt.date | None, last: dt.date | None, published: dt.date | None) -> dt.date | None:
@@ -1243,11 +1293,6 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
     g = m.group
     ns, ne = m.start(alt), m.end(alt)
     p = published
-    def tod_kind(text: str | None, table: dict[str, str]) -> str:
-        if not text:
-            return ""
-        return "night" if any(table.get(w) == "night" for w in _tod_words(text, table)) else "day"
-
     if alt == "np":
         w1, w2 = plex.weekdays[_k(g("w1_np"))], plex.weekdays[_k(g("w2_np"))]
         if (w1 + 1) % 7 != w2:
@@ -1258,20 +1303,23 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
         suffix = "_" + alt
         wtext = g("w" + suffix)
         weekday = plex.weekdays[_k(wtext)] if wtext else None
-        night = "night" in (tod_kind(g("t" + suffix), plex.tod), tod_kind(g("ta" + suffix), plex.tod_after))
+        night = _is_night(g("t" + suffix), plex.tod) or _is_night(g("ta" + suffix), plex.tod_after)
         if alt == "dw":
             key = _k(g("d_dw"))
-            before = _previous_word(ntext, ns)
+            before = _prev_word_fast(ntext, ns)
             after = _NEXT_WORD.match(ntext, ne)
             if before in plex.day_block_before or (after and after.group(1) in plex.day_block_after
                                                    and weekday is None):
                 return None
             a, b = plex.day_words[key]
+            this = _this_before(ntext, ns, plex)
+            if this >= 0:
+                ns = this  # "هذا اليوم"
             if p is None:
                 return _Atom(ns, ne, None, None, "day" if a == b and not night else "days", True, "wd")
             first = p + dt.timedelta(days=a)
             if weekday is not None:
-                first = _weekday_on(first, weekday, "near")
+                first = _weekday_on(first, weekday, "near", p + dt.timedelta(days=1))
             last = first + dt.timedelta(days=b - a + (1 if night and a == b else 0))
         else:
             rel = plex.rel_after.get(_k(g("rel_wd"))) if g("rel_wd") else None
@@ -1283,7 +1331,7 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
                 before = ntext[max(0, ns - 12):ns].rstrip()
                 after = ntext[ne:ne + 3].lstrip()
                 if not ((before.endswith(",") and after[:1] in (",", ".", ";"))
-                        or _previous_word(ntext, ns) in plex.w("since_words")):
+                        or _prev_word_fast(ntext, ns) in plex.w("since_words")):
                     return None
                 if not _k(wtext).startswith("ال"):
                     return None
@@ -1336,7 +1384,7 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
     relw = _k(g("rel" + suffix)) if g("rel" + suffix) else None
     rolling = rbw is not None and rbw in plex.w("rolling_before")
     if relw is not None and relw in plex.ambiguous_cal.get(_k(g("u" + suffix)), ()) and \
-            _previous_word(ntext, ns).startswith("ال"):
+            _prev_word_fast(ntext, ns).startswith("ال"):
         return None  # "الأمين العام الحالي": the current secretary-general
     if relw is not None:
         rel = plex.rel_after[relw]
@@ -1345,7 +1393,10 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
     elif alt == "pb":
         rel = 0  # "مطلع العام", "the end of the month": the current one
     else:
-        return None  # "العام" alone is not a time expression ("الرأي العام")
+        this = _this_before(ntext, ns, plex)
+        if this < 0:
+            return None  # "العام" alone is not a time expression ("الرأي العام")
+        rel, ns = 0, this  # "هذا العام", "this year"
     if alt == "pb" and unit == "week":
         return None
     atom = _Atom(ns, ne, None, None, unit, True, "rel", level=unit, current=rel == 0 and not rolling)
@@ -1363,6 +1414,14 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
     return atom
 
 
+def _this_before(ntext: str, ns: int, plex: _PLex) -> int:
+    """Start of a "this" word ("هذا", "this") right before ``ns``, or -1."""
+    token = _prev_token(ntext, ns)
+    if token in plex.w("this_words"):
+        return ntext.rfind(token, 0, ns)
+    return -1
+
+
 def _k(text: str) -> str:
     return " ".join(text.split())
 
@@ -1370,19 +1429,37 @@ def _k(text: str) -> str:
 _NEXT_WORD = re.compile(rf"{_H}*+,?{_H}*+(\w+)")
 
 
-def _tod_words(text: str, table: dict[str, str]) -> list[str]:
-    """The time-of-day phrases of a captured run such as "مساء يوم " (longest first)."""
-    out, rest = [], _k(text)
-    while rest:
-        for n in range(len(rest.split()), 0, -1):
-            head = " ".join(rest.split()[:n])
-            if head in table:
-                out.append(head)
-                rest = " ".join(rest.split()[n:])
-                break
-        else:
-            break
-    return out
+def _prev_token(ntext: str, pos: int) -> str:
+    """The space-delimited token that ends right before ``pos`` (spaces skipped), at most 40 chars:
+    a cheap test before the look-back patterns."""
+    end = pos
+    while end > 0 and ntext[end - 1] == " ":
+        end -= 1
+    lo = max(0, end - 40)
+    start = max(ntext.rfind(" ", lo, end), ntext.rfind("\n", lo, end), lo - 1) + 1
+    return ntext[start:end]
+
+
+def _prev_word_fast(ntext: str, pos: int) -> str:
+    """The previous word, without the punctuation around it ("، الأحد" -> the word before the comma)."""
+    for _ in range(2):
+        token = _prev_token(ntext, pos)
+        word = token.strip(_PUNCT)
+        if word or not token:
+            return word
+        pos = ntext.rfind(token, 0, pos)  # only punctuation: the word before it
+    return ""
+
+
+_PUNCT = ",.;:!?\"'()[]-|/«»"
+
+
+def _is_night(text: str | None, table: dict[str, str]) -> bool:
+    """Does a captured run of time-of-day words ("مساء يوم ", "ليلة ") name a night?"""
+    if not text:
+        return False
+    words = f" {_k(text)} "
+    return any(kind == "night" and f" {phrase} " in words for phrase, kind in table.items())
 
 
 @dataclass(frozen=True)
@@ -1405,6 +1482,10 @@ class _PeriodRx:
     ago_before: re.Pattern[str]
     confirm_gap: re.Pattern[str]
     now_after: re.Pattern[str]
+    since_trig: frozenset[str]  # last words of the phrases the look-back patterns end with
+    part_trig: frozenset[str]
+    join_trig: frozenset[str]
+    so_far_trig: frozenset[str]
 
 
 @cache
@@ -1429,7 +1510,7 @@ def _period_rx(language: str | None) -> _PeriodRx:
     return _PeriodRx(
         part_before=re.compile(rf"(?<!\w)[وفبل]?(?P<p>{parts})(?:{H}*+-{H}*+|{S})(?:(?:من|of|the|{month_word}){S})*\Z"),
         part_head=re.compile(rf"(?P<p>{parts})(?:{H}*+-{H}*+|{S})"),
-        since_before=re.compile(rf"(?<!\w)[وف]?(?P<s>{since}){S}\Z"),
+        since_before=re.compile(rf"(?<!\w)[وف]?(?P<s>{since}){S}(?:{month_word}{S})?\Z"),
         since_head=re.compile(rf"[وف]?(?P<s>{since}){S}"),
         so_far_before=re.compile(rf"(?<!\w)(?P<s>{so_far}){S}\Z"),
         so_far_after=re.compile(rf"{H}*+,?{H}*+(?P<s>{so_far})(?!\w)"),
@@ -1452,7 +1533,21 @@ def _period_rx(language: str | None) -> _PeriodRx:
                               rf"(?P<u>{_alt(p.units)}){S}\Z"),
         confirm_gap=re.compile(rf"{H}*+[,(\-|:]?{H}*+(?:{gap}{H}*+)?"),
         now_after=re.compile(rf"{join}(?P<n>{_alt(p.w('now_words'))})(?!\w)"),
+        since_trig=_last_words([*p.w("since_words"), *lx.words.get("day_month", ())]),
+        part_trig=_last_words([*p.parts, "من", "of", "the", *lx.words.get("day_month", ())]),
+        join_trig=_last_words([*p.w("range_and"), *p.w("range_to"), *p.w("range_bare")]),
+        so_far_trig=_last_words(p.w("so_far_words")),
     )
+
+
+def _last_words(phrases: Iterable[str]) -> frozenset[str]:
+    """The last word of each phrase, also with a proclitic و / ف (as _prev_token returns it)."""
+    out: set[str] = set()
+    for phrase in phrases:
+        words = phrase.split()
+        if words:
+            out.update((words[-1], "و" + words[-1], "ف" + words[-1]))
+    return frozenset(out)
 
 
 def _ago_atom(ntext: str, s: int, e: int, published: dt.date | None, plex: _PLex,
@@ -1532,7 +1627,10 @@ def _elliptic(atom: _Atom, ntext: str, published: dt.date | None, plex: _PLex, r
     if atom.kind != "abs" or atom.level not in ("day", "month"):
         return None
     lo = max(0, atom.ns - 50)
-    if atom.level == "day" and ntext[atom.ns:atom.ns + 1].isdigit():
+    token = _prev_token(ntext, atom.ns)
+    if token not in rx.join_trig and token[-1:] not in ("-", "و"):
+        m = None  # no joiner right before: no elliptic range ending here
+    elif atom.level == "day" and ntext[atom.ns:atom.ns + 1].isdigit():
         m = rx.ellip_day.search(ntext, lo, atom.ns)
         if m is not None and atom.day is not None:
             d1 = int(m.group("d"))
@@ -1541,7 +1639,7 @@ def _elliptic(atom: _Atom, ntext: str, published: dt.date | None, plex: _PLex, r
                 first = atom.first.replace(day=d1) if atom.first is not None else None
                 start = m.start("bw" if kind == "between" else "fr" if kind else "d")
                 return _range_atom(replace(atom, first=first), atom, start, atom.relative)
-    m = rx.ellip_month.search(ntext, lo, atom.ns)
+    m = rx.ellip_month.search(ntext, lo, atom.ns) if token in rx.join_trig else None
     if m is not None and atom.month is not None and _joins(_opener_kind(m), _k(m.group("j")), plex):
         found = _months_in(language, _k(m.group("mon")))
         if found:
@@ -1583,6 +1681,9 @@ def _refine(atom: _Atom, ntext: str, published: dt.date | None, plex: _PLex, rx:
         head = rx.part_head.match(ntext, atom.ns, atom.ne)
         if head is not None:
             _apply_part(atom, plex.parts[_k(head.group("p"))], plex, published)
+            return
+        token = _prev_token(ntext, atom.ns)
+        if token not in rx.part_trig and not token.endswith("-"):
             return
         m = rx.part_before.search(ntext, lo, atom.ns)
         if m is not None and _apply_part(atom, plex.parts[_k(m.group("p"))], plex, published):
@@ -1646,7 +1747,7 @@ def _since(atom: _Atom, ntext: str, published: dt.date | None, rx: _PeriodRx) ->
         return
     m = rx.since_head.match(ntext, atom.ns, atom.ne) if atom.kind == "abs" else None
     start = atom.ns
-    if m is None:
+    if m is None and _prev_token(ntext, atom.ns) in rx.since_trig:
         m = rx.since_before.search(ntext, max(0, atom.ns - 20), atom.ns)
         if m is not None:
             start = m.start("s")
@@ -1659,7 +1760,8 @@ def _since(atom: _Atom, ntext: str, published: dt.date | None, rx: _PeriodRx) ->
         atom.precision, atom.relative = "period", True
         return
     if atom.current:
-        before = rx.so_far_before.search(ntext, max(0, atom.ns - 20), atom.ns)
+        before = rx.so_far_before.search(ntext, max(0, atom.ns - 20), atom.ns) \
+            if _prev_token(ntext, atom.ns) in rx.so_far_trig else None
         after = rx.so_far_after.match(ntext, atom.ne)
         if before is not None or after is not None:
             if before is not None:
@@ -1679,18 +1781,25 @@ def _relative_atoms(ntext: str, published: dt.date | None, language: str | None,
     grammar = _period_grammar(language)
     ago_after = plex.w("ago_after_words")
     out: list[_Atom] = []
-    anchors = _period_anchor(language)
+    anchors, line_anchors = _period_anchor(language)
+    rare = [(m.end("sep"), m.end()) for m in line_anchors.finditer(ntext)]
     head = anchors.match(" " + ntext[:40])
-    a = None if head is None else (0, head.end() - 1)
+    if head is not None:
+        rare.insert(0, (0, head.end() - 1))
+    r = 0
     pos = 0
     while True:
-        if a is None:
-            found = anchors.search(ntext, pos)
-            if found is None:
-                break
+        found = anchors.search(ntext, pos)
+        while r < len(rare) and rare[r][0] < pos:
+            r += 1
+        if r < len(rare) and (found is None or rare[r][0] < found.end("sep")):
+            a = rare[r]
+            r += 1
+        elif found is not None:
             a = found.end("sep"), found.end()
+        else:
+            break
         s, e = a
-        a = None
         pos = s  # a phrase that fails may hide an anchor inside it ("in the past week")
         if ntext[s:e] in ago_after:
             atom = _ago_atom(ntext, s, e, published, plex, rx)

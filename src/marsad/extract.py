@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from marsad import actors, cues, dates, gazetteer, numbers
@@ -128,18 +128,15 @@ def extract_claims(doc: Document) -> list[dict[str, Any]]:
     text = doc.text
     lang = _language(doc)
     norm = NormalizedText.of(text)
-    found = Found(
-        counts=numbers.find_counts(norm, lang),
-        cues=cues.find_cues(text, lang, norm),
-        places=_places(text, lang, norm),
-        actors=actors.find_actors(norm, lang),
-        sources=actors.find_sources(norm, lang),
-        periods=dates.find_periods(norm, doc.published, lang),
-    )
+    cue_list = cues.find_cues(text, lang, norm)
+    if not any(c.has("outcome") for c in cue_list):
+        return []
     sentences = split_sentences(text)
+    harmed = _harm_sentences(sentences, cue_list)
+    found = _recognise(doc, text, lang, norm, cue_list, sentences, harmed)
     drafts: list[Draft] = []
-    for index, sentence in enumerate(sentences):
-        drafts += _sentence_drafts(text, norm, found, index, sentence, lang)
+    for index in harmed:
+        drafts += _sentence_drafts(text, norm, found, index, sentences[index], lang)
     claims: list[dict[str, Any]] = []
     index_of: dict[int, int] = {}
     for d in drafts:
@@ -153,6 +150,70 @@ def extract_claims(doc: Document) -> list[dict[str, Any]]:
         index_of[id(d)] = len(claims)
         claims.append(claim)
     return claims
+
+
+def _harm_sentences(sentences: list[Sentence], cue_list: list[cues.Cue]) -> list[int]:
+    """Indexes of the sentences that carry an outcome word."""
+    starts = [s.start for s in sentences]
+    return sorted({bisect.bisect_right(starts, c.start) - 1 for c in cue_list if c.has("outcome")} - {-1})
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _focus(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]]:
+    """The stretches of text a claim can draw on: each sentence that reports harm with the context a
+    claim looks at (see ``_context_ranges``), and the lead, merged. Recognisers run on these only,
+    so a long page with one harm sentence costs little."""
+    spans: list[tuple[int, int]] = []
+    for i in harmed:
+        first = i
+        while first > 0 and i - first < CONTEXT_SENTENCES and sentences[first - 1].paragraph == sentences[i].paragraph:
+            first -= 1
+        spans.append((sentences[first].start, sentences[min(len(sentences) - 1, i + 2)].end))
+    if sentences:
+        spans.append((sentences[0].start, sentences[min(1, len(sentences) - 1)].end))
+    return _merge(spans)
+
+
+def _shifted(item: Any, offset: int) -> Any:
+    """A recogniser's result moved by ``offset`` characters (with its parts, for counts)."""
+    if not offset:
+        return item
+    changes: dict[str, Any] = {"start": item.start + offset, "end": item.end + offset}
+    if getattr(item, "parts", None):
+        changes["parts"] = tuple(_shifted(p, offset) for p in item.parts)
+    return replace(item, **changes)
+
+
+def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
+               sentences: list[Sentence], harmed: list[int]) -> Found:
+    """Run the recognisers where they matter: counts in the sentences that report harm; places,
+    actors, sources and dates in those sentences' context."""
+    def pieces(spans: list[tuple[int, int]]) -> list[tuple[int, str, NormalizedText]]:
+        return [(a, text[a:b], norm if (a, b) == (0, len(text)) else NormalizedText.of(text[a:b]))
+                for a, b in spans]
+
+    counts: list[Any] = []
+    for a, _piece, piece_norm in pieces(_merge([(sentences[i].start, sentences[i].end) for i in harmed])):
+        counts += [_shifted(c, a) for c in numbers.find_counts(piece_norm, lang)]
+    places: list[Any] = []
+    actor_list: list[Any] = []
+    sources: list[Any] = []
+    periods: list[Any] = []
+    for a, piece, piece_norm in pieces(_focus(sentences, harmed)):
+        places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
+        actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
+        sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
+        periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)]
+    return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods)
 
 
 def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
