@@ -32,10 +32,13 @@ MARKS = (
 _MARKS_RE = re.compile(f"[{re.escape(MARKS)}]")
 # Removed in the normal form: the marks above, and the "broken word" spellings social posts use to
 # slip past filters, which are one word: tatweel, spaces or dots, tatweel ("شهـ ـداء", "إسـ.ـرائيل"),
-# and asterisks inside a word ("استشــ*هاد", "ارتكـ*بت").
+# and asterisks or dots inside a word ("استشــ*هاد", "ارتكـ*بت", "الشهد.اء"; a dot before و is
+# taken for a sentence end written without a space: "المدينة.وقال").
 _REMOVED_RE = re.compile(f"\u0640[ .\u00a0]*\u0640|[{re.escape(MARKS)}]")
-_REMOVED_STAR_RE = re.compile(  # the slower pattern, only for texts with an asterisk
-    f"\u0640[ .\u00a0]*\u0640|(?<=[\u0621-\u064a])\u0640*\\*+\u0640*(?=[\u0621-\u064a])|[{re.escape(MARKS)}]")
+_REMOVED_STAR_RE = re.compile(  # the slower pattern, only for texts with an asterisk or a dot in a word
+    f"\u0640[ .\u00a0]*\u0640|(?<=[\u0621-\u064a])\u0640*(?:\\*+|\\.(?=[\u0621-\u0647\u0649\u064a]))\u0640*"
+    f"(?=[\u0621-\u064a])|[{re.escape(MARKS)}]")
+_DOT_IN_WORD = re.compile("[\u0621-\u064a]\\.[\u0621-\u0647\u0649\u064a]")
 
 _SUBSTITUTIONS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
@@ -53,7 +56,7 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 
 
 def _removal(text: str) -> re.Pattern[str]:
-    return _REMOVED_STAR_RE if "*" in text else _REMOVED_RE
+    return _REMOVED_STAR_RE if "*" in text or ("." in text and _DOT_IN_WORD.search(text)) else _REMOVED_RE
 
 
 def _fold(text: str) -> str:

@@ -239,6 +239,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                 outcome_cues, previous.count.end, count.start):
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent, cue=parent.cue)
+        elif own_kind := _noun_outcome(count, lang):  # "11 قتيلاً و5 مصابين": the noun says the outcome
+            draft = Draft(own_kind, count, count.start, index, victims, cue=None)
         elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent,
                           cue=previous.cue)
@@ -278,6 +280,14 @@ def _toll_reference(text: str, norm: NormalizedText, outcome_cues: list[cues.Cue
     cue = before[-1]
     kind, role = _outcome_kind(cue)  # type: ignore[misc]
     return (kind, cue), role
+
+
+def _noun_outcome(count: Any, lang: str) -> str | None:
+    """The outcome a count's own noun carries ("قتيلاً", "مصابين", "جرحى", "wounded")."""
+    if not count.noun:
+        return None
+    noun = numbers.person_noun(count.noun, lang)
+    return noun.kind if noun is not None and noun.kind in KINDS else None
 
 
 def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int) -> bool:
