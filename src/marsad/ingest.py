@@ -25,6 +25,7 @@ from typing import Any
 from marsad import dates, furniture
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+DATELINE_WINDOW = 3000  # a report states its own date near its start: only this much is searched
 
 TEXT_EXTENSIONS = {".txt", ".text", ".md"}
 HTML_EXTENSIONS = {".html", ".htm", ".xhtml"}
@@ -446,7 +447,7 @@ def build_document(report: RawReport, options: ReadOptions, now: dt.datetime | N
         empty_reason = "no text" if not body.strip() else "nothing but page furniture"
     published, published_source = parse_day(report.published), "metadata"
     if published is None:
-        mention = dates.publication_date(text, hint=options.published)
+        mention = dates.publication_date(text[:DATELINE_WINDOW], hint=options.published)
         published, published_source = (mention.date, "dateline") if mention else (None, None)
     if published is None and options.published:
         published, published_source = options.published, "option"
