@@ -193,6 +193,8 @@ def ingest(
     max_bytes: MaxBytesOption = DEFAULT_MAX_BYTES,
     text_column: TextColumn_ = None, id_column: IdColumn = None, date_column: DateColumn = None,
     title_column: TitleColumn = None, url_column: UrlColumn = None, outlet_column: OutletColumn = None,
+    link: Annotated[bool, typer.Option("--link", help="Link the stored claims into incidents after "
+                                       "ingesting (as `marsad link`).")] = False,
 ) -> None:
     """Read reports, extract their claims and store both (one transaction per document).
 
@@ -206,6 +208,8 @@ def ingest(
     outcome = _ingest(paths, options, db, format)
     if sum(outcome[k] for k in ("new", "new-version", "unchanged")) == 0:
         raise typer.Exit(1)
+    if link:
+        _link(db)
 
 
 def _ingest(paths: list[str], options: ReadOptions, db: str | None, format: IngestFormat) -> Counter[str]:
@@ -213,7 +217,7 @@ def _ingest(paths: list[str], options: ReadOptions, db: str | None, format: Inge
 
     from marsad.extract import analyse
     from marsad.ingest import read_documents
-    from marsad.store import database_url, open_database, save_document
+    from marsad.store import database_url, open_database, record_ref, save_document
 
     engine = open_database(db)
     outcome: Counter[str] = Counter()
@@ -229,6 +233,7 @@ def _ingest(paths: list[str], options: ReadOptions, db: str | None, format: Inge
             try:
                 with session.begin():
                     status = save_document(session, item, result["claims"])
+                    record_ref(session, item)  # the same text under another ref is another source
             except Exception as e:  # a storage failure for one document: report it and go on
                 err.print(f"marsad: {item.ref}: could not be stored ({type(e).__name__}: {e})", markup=False)
                 outcome["failed"] += 1
@@ -361,6 +366,220 @@ def demo(
         _ingest([str(folder)], ReadOptions(), f"sqlite:///{db}", IngestFormat.table)
     out.print(f"Look closer with: [bold]marsad documents --db sqlite:///{db}[/] and "
               f"[bold]marsad documents show ID --db sqlite:///{db}[/]")
+
+
+@app.command("link")
+def link_command(db: DbOption = None) -> None:
+    """Group the stored incident claims into incidents (re-running gives the same incidents).
+
+    Claims are linked when place, time, perpetrator, outcome and cause are compatible; every link
+    records why it was made. New reports join existing incidents; NGO totals become statistics.
+
+    Example: [bold]marsad link --db sqlite:///syria.db[/]
+    """
+    _link(db)
+
+
+def _link(db: str | None) -> None:
+    from marsad import link as linking
+    from marsad.store import database_url, open_database
+
+    report = linking.link_all(open_database(db))
+    err.print(f"{database_url(db)}: {report}", markup=False)
+
+
+# ------------------------------------------------------------------ incidents: list, show, stats, export
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    geojson = "geojson"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+class ShowFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class StatsBy(StrEnum):
+    year = "year"
+    month = "month"
+    perpetrator = "perpetrator"
+    governorate = "governorate"
+    victim = "victim"
+
+
+PlaceFilter = Annotated[str | None, typer.Option(
+    "--place", help="Place or governorate, in Arabic or English (\"دير الزور\", \"Deir Ezzor\", \"Baghuz\").",
+    show_default=False)]
+ActorFilter = Annotated[str | None, typer.Option(
+    "--actor", help="Perpetrator id (intl_coalition, russia, syrian_government ...); incidents with competing "
+    "attributions match each of them.", show_default=False)]
+FromFilter = Annotated[str | None, typer.Option(
+    "--from", help="Incidents whose period ends on or after this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+    show_default=False)]
+ToFilter = Annotated[str | None, typer.Option(
+    "--to", help="Incidents whose period starts on or before this date (YYYY, YYYY-MM or YYYY-MM-DD).",
+    show_default=False)]
+GradeFilter = Annotated[list[str] | None, typer.Option(
+    "--grade", help="Only this grade (confirmed, fair, weak, contested, discounted); repeat for several.",
+    show_default=False)]
+
+
+def _date_filters(date_from: str | None, date_to: str | None) -> None:
+    from marsad.publish import date_bound
+
+    for value, name, end in ((date_from, "--from", False), (date_to, "--to", True)):
+        if value is None:
+            continue
+        try:
+            date_bound(value, end=end)
+        except ValueError:
+            raise typer.BadParameter(f"{value!r} is not a date of the form YYYY, YYYY-MM or YYYY-MM-DD",
+                                     param_hint=name) from None
+
+
+@app.command("incidents")
+def incidents_command(
+    db: DbOption = None,
+    place: PlaceFilter = None,
+    actor: ActorFilter = None,
+    date_from: FromFilter = None,
+    date_to: ToFilter = None,
+    grade: GradeFilter = None,
+    min_killed: Annotated[int | None, typer.Option(
+        "--min-killed", help="Only incidents whose best count of civilians killed is at least this.", min=0,
+        show_default=False)] = None,
+    format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="table: a readable list, thin data flagged; jsonl: one JSON object per "
+        "incident.")] = ListFormat.table,
+) -> None:
+    """List incidents, oldest first (undated ones last, flagged), filtered by place, actor, date, grade, toll.
+
+    Example: [bold]marsad incidents --place "دير الزور" --actor intl_coalition --from 2019 --min-killed 10[/]
+    """
+    from sqlalchemy.orm import Session
+
+    from marsad import publish, store
+
+    _date_filters(date_from, date_to)
+    engine = store.open_database(db)
+    with Session(engine) as session:
+        rows = publish.list_incidents(session, place=place, actor=actor, date_from=date_from, date_to=date_to,
+                                      grade=grade or None, min_killed=min_killed)
+    if format is ListFormat.jsonl:
+        for row in rows:
+            _print_json(row.as_dict())
+        return
+    publish.render_incident_list(out, rows, title=f"{len(rows)} incidents in {store.database_url(db)}")
+
+
+@app.command("show")
+def show_command(
+    key: Annotated[str, typer.Argument(help="Incident id, or a unique prefix of it.")],
+    db: DbOption = None,
+    format: Annotated[ShowFormat, typer.Option(
+        "--format", "-f", help="text: the claims side by side, contradictions, estimates and grade; json: "
+        "the same as a JSON object.")] = ShowFormat.text,
+) -> None:
+    """Show one incident in full: its claims with quotes, claimants and modality, the contradictions, and
+    how the low/best/high estimates and the grade were reached.
+
+    Example: [bold]marsad show 3fa2c1[/]
+    """
+    from sqlalchemy.orm import Session
+
+    from marsad import publish, store
+
+    engine = store.open_database(db)
+    with Session(engine) as session:
+        try:
+            data = publish.show_incident(session, key)
+        except LookupError as e:
+            err.print(f"marsad: {e}", markup=False)
+            raise typer.Exit(1) from None
+    if format is ShowFormat.json:
+        _print_json(data)
+        return
+    publish.render_incident(out, data)
+
+
+@app.command("stats")
+def stats_command(
+    db: DbOption = None,
+    by: Annotated[StatsBy, typer.Option(
+        "--by", help="Group incidents by year, month, perpetrator, governorate, or one row per victim "
+        "category.")] = StatsBy.year,
+    place: PlaceFilter = None,
+    actor: ActorFilter = None,
+    date_from: FromFilter = None,
+    date_to: ToFilter = None,
+    grade: GradeFilter = None,
+    include_discounted: Annotated[bool, typer.Option(
+        "--include-discounted", help="Count incidents an analyst discounted (left out by default).")] = False,
+    aggregates: Annotated[bool, typer.Option(
+        "--aggregates", help="Also set each stored NGO / monitor total beside the sum of incidents for the "
+        "same actor and period.")] = False,
+    format: Annotated[ListFormat, typer.Option(
+        "--format", "-f", help="table: Rich tables; jsonl: one JSON object per row.")] = ListFormat.table,
+) -> None:
+    """Statistics computed from incidents: number of incidents and sums of best estimates per group.
+
+    Example: [bold]marsad stats --by perpetrator --from 2019 --aggregates[/]
+    """
+    from sqlalchemy.orm import Session
+
+    from marsad import publish, store
+
+    _date_filters(date_from, date_to)
+    engine = store.open_database(db)
+    with Session(engine) as session:
+        table = publish.stats(session, by.value, include_discounted=include_discounted, place=place, actor=actor,
+                              date_from=date_from, date_to=date_to, grade=grade or None)
+        comparison = publish.aggregates_vs_incidents(session) if aggregates else None
+    if format is ListFormat.jsonl:
+        for row in table.as_dicts():
+            _print_json({"by": table.by, **row})
+        for row in comparison or []:
+            _print_json({"aggregate": row})
+        return
+    publish.render_stats(out, table)
+    if comparison is not None:
+        publish.render_aggregates(out, comparison)
+
+
+@app.command("export")
+def export_command(
+    db: DbOption = None,
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", "-f", help="jsonl: one incident per line with its claims (the SPEC contract); csv: UCDP "
+        "GED-like columns; geojson: a FeatureCollection of points (incidents without coordinates in "
+        "\"unlocated\").")] = ExportFormat.jsonl,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
+) -> None:
+    """Export every incident. The same database always gives byte-identical output.
+
+    Example: [bold]marsad export --format geojson -o incidents.geojson[/]
+    """
+    from sqlalchemy.orm import Session
+
+    from marsad import publish, store
+
+    engine = store.open_database(db)
+    with Session(engine) as session:
+        if output is None:
+            n = publish.export(session, format.value, sys.stdout)
+            sys.stdout.flush()
+        else:
+            with output.open("w", encoding="utf-8", newline="") as fh:
+                n = publish.export(session, format.value, fh)
+    if output is not None:
+        err.print(f"{n} incidents written to {output}", markup=False)
 
 
 @gazetteer_app.command("import")

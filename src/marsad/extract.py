@@ -642,12 +642,21 @@ def _period_json(period: Any | None) -> dict[str, Any] | None:
             "precision": period.precision, "text": period.text}
 
 
-def _place_json(mention: Any | None, region: Any | None = None) -> dict[str, Any] | None:
+_PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[وفبل]{0,2})(قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي|ناحي[ةه]|مزرع[ةه]|"
+                                r"village of|town of|city of|camp of|neighbou?rhood of)\s+#?$")
+
+
+def _place_json(mention: Any | None, region: Any | None = None, text: str = "") -> dict[str, Any] | None:
     if mention is None:
         return None
     p = mention.place
+    words = mention.text
+    cue = _PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]) if text else None
+    if cue and not words.startswith(cue.group(1)):  # keep the place word: "قرية التوخار"
+        words = text[mention.start - (len(text[max(0, mention.start - 24):mention.start]) - cue.start(1)):
+                     mention.end]
     place = {"name": p.name, "name_ar": p.name_ar, "admin1": p.admin1, "country": p.country, "lat": p.lat,
-             "lon": p.lon, "precision": p.precision, "text": mention.text}
+             "lon": p.lon, "precision": p.precision, "text": words}
     if region is not None:  # a village the gazetteer lacks, in the governorate the text names with it
         place.update(admin1=region.place.admin1, country=region.place.country)
     return place
@@ -698,7 +707,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "victims": draft.victims,
         "count": count,
         "period": _period_json(period),
-        "place": _place_json(place, region),
+        "place": _place_json(place, region, text),
         "perpetrator": _actor_json(actor),
         "cause": _pick_cause(found, ranges),
         "claimant": claimant,

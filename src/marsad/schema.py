@@ -143,4 +143,53 @@ class AuditEvent(Base):
     detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
+class Statistic(Base):
+    """A total over a period or region (a claim of scope ``aggregate``: "3,035 civilians killed by the
+    coalition from August 2014 to March 2019"), kept as a statistic beside the incidents, never as one.
+    Written by ``marsad link``; ``id`` is derived from the claim (document id and ordinal), ``part_of`` is
+    the statistic this one breaks down ("of whom 924 children")."""
+
+    __tablename__ = "statistics"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    part_of: Mapped[str | None] = mapped_column(String(64))
+    kind: Mapped[str] = mapped_column(String(16))
+    victims: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    count_low: Mapped[int | None] = mapped_column(Integer)
+    count_high: Mapped[int | None] = mapped_column(Integer)
+    count_vague: Mapped[bool] = mapped_column(Boolean, default=False)
+    period_start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    period_precision: Mapped[str | None] = mapped_column(String(16))
+    place_name: Mapped[str | None] = mapped_column(Text)
+    admin1: Mapped[str | None] = mapped_column(Text, index=True)
+    country: Mapped[str | None] = mapped_column(String(2))
+    where_precision: Mapped[str | None] = mapped_column(String(16))
+    perpetrator_id: Mapped[str | None] = mapped_column(String(64), index=True)
+    claimant_name: Mapped[str | None] = mapped_column(Text)
+    claimant_type: Mapped[str | None] = mapped_column(String(32))
+    modality: Mapped[str] = mapped_column(String(16))
+    data: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DocumentRef(Base):
+    """Every identifier under which a document's text came in. The same text arriving again under
+    another ref (a syndicated copy, the same post under two URLs) is one document but another source;
+    ingest records each ref here, and linking counts sources by ref and independent sources by text."""
+
+    __tablename__ = "document_refs"
+
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
+    ref: Mapped[str] = mapped_column(Text, primary_key=True)
+    path: Mapped[str | None] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    first_seen: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 Index("ix_audit_entity", AuditEvent.entity_type, AuditEvent.entity_id)

@@ -137,3 +137,17 @@ def find_document(session: Session, key: str) -> list[schema.Document]:
 
 def count_documents(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(schema.Document)) or 0
+
+
+def record_ref(session: Session, doc: Document) -> bool:
+    """Remember that ``doc``'s text came in under ``doc.ref`` (document_refs). Call it for every ingested
+    report, new or unchanged: the same text under a second ref is one document but another source.
+    Returns True when the ref is new. Added for linking (sources vs independent sources)."""
+    exists = session.execute(select(schema.DocumentRef.ref).where(
+        schema.DocumentRef.document_id == doc.id, schema.DocumentRef.ref == doc.ref)).first()
+    if exists is not None:
+        return False
+    session.execute(insert(schema.DocumentRef), dict(
+        document_id=doc.id, ref=doc.ref, path=doc.path, url=doc.url, outlet=doc.outlet, published=doc.published,
+        first_seen=doc.ingested_at))
+    return True
