@@ -123,19 +123,20 @@ def _print_json(obj: dict[str, Any]) -> None:
 
 
 def _document_table(rows: list[dict[str, Any]], title: str) -> Table:
-    table = Table(title=title, show_lines=False)
-    for col, width in (("id", 8), ("lang", 4), ("published", 10), ("title", 40), ("furniture removed", 18),
-                       ("claims", 6), ("status", 16)):
-        table.add_column(col, max_width=width, no_wrap=col != "status", overflow="ellipsis")
+    table = Table(title=title, show_lines=False, expand=False)
+    table.add_column("id", no_wrap=True, max_width=8)
+    table.add_column("published", no_wrap=True, max_width=10)
+    table.add_column("lang", no_wrap=True, max_width=4)
+    table.add_column("claims", justify="right", no_wrap=True)
+    table.add_column("furniture", justify="right", no_wrap=True)
+    table.add_column("title / status", overflow="ellipsis", no_wrap=True, ratio=1)
     for r in rows:
         d = r["document"]
-        kinds = Counter(f["kind"] for f in d.get("furniture") or [])
-        table.add_row(
-            d["id"][:8], d.get("language") or "?", d.get("published") or "—",
-            d.get("title") or d["text"][:60].replace("\n", " ") or "—",
-            ", ".join(kinds) or "—", str(len(r["claims"])),
-            d.get("empty_reason") or "ok",
-        )
+        title = d.get("title") or d["text"][:60].replace("\n", " ") or "—"
+        if d.get("empty_reason"):
+            title = f"[yellow]no content: {d['empty_reason']}[/]"
+        table.add_row(d["id"][:8], d.get("published") or "—", d.get("language") or "?", str(len(r["claims"])),
+                      str(len(d.get("furniture") or [])), title)
     return table
 
 
@@ -364,8 +365,18 @@ def demo(
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         out.print(f"[bold]Marsad demo[/]: ingesting {len(list(folder.iterdir()))} sample reports into {db}")
         _ingest([str(folder)], ReadOptions(), f"sqlite:///{db}", IngestFormat.table)
-    out.print(f"Look closer with: [bold]marsad documents --db sqlite:///{db}[/] and "
-              f"[bold]marsad documents show ID --db sqlite:///{db}[/]")
+    _link(f"sqlite:///{db}")
+    from sqlalchemy.orm import Session
+
+    from marsad import publish, store
+
+    with Session(store.open_database(f"sqlite:///{db}")) as session:
+        rows = publish.list_incidents(session)
+    publish.render_incident_list(out, rows, title=f"{len(rows)} incidents")
+    url = f"sqlite:///{db}"
+    out.print(f"Look closer with: [bold]marsad documents show ID --db {url}[/], "
+              f"[bold]marsad show INCIDENT --db {url}[/], [bold]marsad stats --db {url}[/] and "
+              f"[bold]marsad export --db {url} --format csv[/]")
 
 
 @app.command("link")

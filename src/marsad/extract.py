@@ -20,6 +20,7 @@ and periods: ``dates``). This module puts them together sentence by sentence:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -34,6 +35,7 @@ MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the c
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
+RECENT_DAYS = 7          # an event date this close before publication is the news the report brings
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
@@ -149,7 +151,26 @@ def extract_claims(doc: Document) -> list[dict[str, Any]]:
             claim = _claim(doc, text, found, sentences, d)
         index_of[id(d)] = len(claims)
         claims.append(claim)
+    _share_event_dates(claims, doc.published)
     return claims
+
+
+def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) -> None:
+    """A report dates its event once ("on Sunday") and then gives more figures ("20 others were
+    wounded"): an undated incident claim takes the period of the report's first dated incident claim
+    at the same place (or where either names no place), keeping that period's own words. A date
+    weeks before the report's publication is a look back, not the news of the day: it is not shared."""
+    recent = (published - dt.timedelta(days=RECENT_DAYS)).isoformat() if published else ""
+    dated = [c for c in claims if c["scope"] == "incident" and c.get("period") and c["period"].get("start")
+             and (c["period"].get("end") or c["period"]["start"]) >= recent]
+    if not dated:
+        return
+    for c in claims:
+        if c["scope"] != "incident" or (c.get("period") and c["period"].get("start")):
+            continue
+        donor = next((d for d in dated if _same_event(c, d)), None)
+        if donor is not None:
+            c["period"] = dict(donor["period"], inherited=True)
 
 
 def _harm_sentences(sentences: list[Sentence], cue_list: list[cues.Cue]) -> list[int]:
@@ -193,6 +214,11 @@ def _shifted(item: Any, offset: int) -> Any:
     return replace(item, **changes)
 
 
+# a date that says when a report came out, not when the events it reports happened
+_RELEASE_BEFORE = re.compile(r"(?:released|published|issued|posted|updated|الصادر|الصادره|صدر|نشر|نشرت|اصدر|"
+                             r"اصدرت|المنشور|تحديث)\s*(?:on|في|يوم)?\s*$")
+
+
 def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
                sentences: list[Sentence], harmed: list[int]) -> Found:
     """Run the recognisers where they matter: counts in the sentences that report harm; places,
@@ -212,7 +238,10 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
-        periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)]
+        periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)
+                    if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
+    if doc.dateline:  # the report's own publication date is not the date of the events it reports
+        periods = [p for p in periods if p.end <= doc.dateline[0] or p.start >= doc.dateline[1]]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods)
 
 
@@ -701,7 +730,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     sentence = sentences[draft.sentence]
     count = _count_json(draft.count)
-    scope = "aggregate" if _is_aggregate(found, sentence, period, count) else "incident"
+    own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
+    scope = "aggregate" if _is_aggregate(found, sentence, own_period, count) else "incident"
     return {
         "kind": draft.kind,
         "victims": draft.victims,

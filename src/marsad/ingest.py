@@ -108,6 +108,7 @@ class Document:
     raw_sha256: str
     ingested_at: dt.datetime
     empty_reason: str | None = None   # set when no real report content remains (login wall, empty)
+    dateline: tuple[int, int] | None = None  # span of the report's own publication dateline in ``text``
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -118,6 +119,8 @@ class Document:
             "text": self.text, "furniture": self.furniture, "raw_sha256": self.raw_sha256,
             "ingested_at": self.ingested_at.isoformat(timespec="seconds"),
             "status": "empty" if self.empty_reason else "ok", "empty_reason": self.empty_reason,
+            "dateline": ({"start": self.dateline[0], "end": self.dateline[1],
+                          "text": self.text[self.dateline[0]:self.dateline[1]]} if self.dateline else None),
         }
 
 
@@ -446,8 +449,8 @@ def build_document(report: RawReport, options: ReadOptions, now: dt.datetime | N
     if not clean_body and not empty_reason:
         empty_reason = "no text" if not body.strip() else "nothing but page furniture"
     published, published_source = parse_day(report.published), "metadata"
+    mention = dates.publication_date(text[:DATELINE_WINDOW], hint=published or options.published)
     if published is None:
-        mention = dates.publication_date(text[:DATELINE_WINDOW], hint=options.published)
         published, published_source = (mention.date, "dateline") if mention else (None, None)
     if published is None and options.published:
         published, published_source = options.published, "option"
@@ -460,7 +463,7 @@ def build_document(report: RawReport, options: ReadOptions, now: dt.datetime | N
                    for f in cleaned.furniture],
         raw_sha256=hashlib.sha256(report.raw).hexdigest(),
         ingested_at=now or dt.datetime.now(dt.UTC).replace(microsecond=0),
-        empty_reason=empty_reason,
+        empty_reason=empty_reason, dateline=(mention.start, mention.end) if mention else None,
     )
 
 
