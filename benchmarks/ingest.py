@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from marsad.extract import analyse
 from marsad.ingest import InputError, ReadOptions, read_documents
-from marsad.store import open_database, save_document
+from marsad.store import open_database, record_ref, save_document
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "baly-ar.jsonl.gz"
 
@@ -34,6 +34,8 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--db", default=None, help="database URL (default: a temporary SQLite file)")
+    parser.add_argument("--no-claims", action="store_true",
+                        help="store documents only (read, decode, clean, date, language), without claim extraction")
     args = parser.parse_args()
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -49,10 +51,11 @@ def main() -> int:
                 if isinstance(item, InputError):
                     failed += 1
                     continue
-                result = analyse(item)
+                found = [] if args.no_claims else analyse(item)["claims"]
                 with session.begin():
-                    save_document(session, item, result["claims"])
-                claims += len(result["claims"])
+                    save_document(session, item, found)
+                    record_ref(session, item)
+                claims += len(found)
                 n += 1
                 if n % 1000 == 0:
                     checkpoints.append(f"{n}: {peak_mb():.0f} MB")
@@ -61,7 +64,8 @@ def main() -> int:
         secs = time.perf_counter() - t0
     print(f"documents {n} (failed {failed}), claims {claims}")
     print(f"peak RSS at checkpoints: {'; '.join(checkpoints) or '-'} (after start-up {start_mb:.0f} MB)")
-    print(f"ingest: {n / secs:.1f} reports/s on one core, {secs:.1f} s, peak memory {peak_mb():.0f} MB")
+    what = "documents only" if args.no_claims else "documents and claims"
+    print(f"ingest ({what}): {n / secs:.1f} reports/s on one core, {secs:.1f} s, peak memory {peak_mb():.0f} MB")
     return 0
 
 
