@@ -82,3 +82,10 @@ def test_user_resources_extend_the_bundled_ones(tmp_path: Path, monkeypatch: pyt
 def test_missing_resource_is_a_clear_error() -> None:
     with pytest.raises(FileNotFoundError, match="no resource file"):
         resources.load("xx/nothing.toml")
+
+
+@given(arabic_text, st.integers(0, 80), st.integers(0, 80))
+def test_a_slice_is_the_normal_form_of_the_slice(text: str, a: int, b: int) -> None:
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    whole = NormalizedText.of(text)
+    assert whole.slice(a, b) == NormalizedText.of(text[a:b])

@@ -20,7 +20,7 @@ removed marks, which :class:`NormalizedText` accounts for.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 MARKS = (
@@ -113,6 +113,16 @@ class NormalizedText:
             pos = m.end()
         kept.append(original[pos:])
         return cls(original, _fold("".join(kept)), tuple(shifts))
+
+    def slice(self, start: int, end: int) -> NormalizedText:
+        """The normalised form of ``original[start:end]``, cut from this one (no second pass)."""
+        if not self.shifts:
+            return NormalizedText(self.original[start:end], self.text[start:end], ())
+        removed = [shift + j for j, shift in enumerate(self.shifts)]  # original offsets of removed characters
+        lo, hi = bisect_left(removed, start), bisect_left(removed, end)
+        inner = [r - start for r in removed[lo:hi]]
+        return NormalizedText(self.original[start:end], self.text[start - lo:end - hi],
+                              tuple(r - j for j, r in enumerate(inner)))
 
     def to_original(self, i: int) -> int:
         """Original offset of the character at normalised offset ``i``."""

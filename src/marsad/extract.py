@@ -224,8 +224,7 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
     """Run the recognisers where they matter: counts in the sentences that report harm; places,
     actors, sources and dates in those sentences' context."""
     def pieces(spans: list[tuple[int, int]]) -> list[tuple[int, str, NormalizedText]]:
-        return [(a, text[a:b], norm if (a, b) == (0, len(text)) else NormalizedText.of(text[a:b]))
-                for a, b in spans]
+        return [(a, text[a:b], norm if (a, b) == (0, len(text)) else norm.slice(a, b)) for a, b in spans]
 
     counts: list[Any] = []
     for a, _piece, piece_norm in pieces(_merge([(sentences[i].start, sentences[i].end) for i in harmed])):
