@@ -275,7 +275,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         else:
             attached = (_governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, norm, outcome_cues, sentence, count))
-            if attached is None or (count.category is None and not _counts_people(text, count, attached)):
+            if attached is None or (count.category is None
+                                    and not _counts_people(text, count, attached, outcome_cues)):
                 continue
             (kind, cue), _role = attached
             draft = Draft(kind, count, count.start, index, victims, cue=cue)
@@ -421,13 +422,17 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
     return (best[1], best[2]) if best else None
 
 
-def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], str]) -> bool:
+def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], str],
+                   found_cues: list[cues.Cue]) -> bool:
     """A count with no person noun counts people only when nothing else follows it ("ارتفع عدد
     القتلى إلى 9،", "the toll rose to 9 on Sunday") or an outcome noun does ("5 قتلى")."""
     (_kind, cue), role = attached
     if cue.start >= count.end and role in ("nouns", "verbs") and cue.start - count.end <= 25:
         return True
-    return bool(_FUNCTION_AFTER.match(text[count.end:count.end + 25]))
+    if _FUNCTION_AFTER.match(text[count.end:count.end + 25]):
+        return True
+    # a headline's next verb: "attacks kill 10 injure 30"
+    return any(0 < c.start - count.end <= 2 and c.has("outcome") for c in found_cues)
 
 
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
@@ -438,7 +443,8 @@ def _person_categories(window: str, lang: str) -> list[str]:
     out: list[str] = []
     for word in _WORD.findall(window)[:8]:
         noun = numbers.person_noun(word, lang)
-        if noun is not None and noun.kind is None and noun.category not in out:
+        # a singular here is mostly an adjective ("terrorist attacks", "مدني"), a plural names victims
+        if noun is not None and noun.kind is None and noun.number != "singular" and noun.category not in out:
             out.append(noun.category)
     return out
 
