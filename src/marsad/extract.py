@@ -438,13 +438,15 @@ def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], 
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
 
 
-def _person_categories(window: str, lang: str) -> list[str]:
+def _person_categories(window: str, lang: str, singulars: bool = False) -> list[str]:
     """Victim categories named by the person nouns in a stretch of text ("من المدنيين والأطفال")."""
     out: list[str] = []
     for word in _WORD.findall(window)[:8]:
         noun = numbers.person_noun(word, lang)
-        # a singular here is mostly an adjective ("terrorist attacks", "مدني"), a plural names victims
-        if noun is not None and noun.kind is None and noun.number != "singular" and noun.category not in out:
+        # a singular here is mostly an adjective ("terrorist attacks"), a plural names victims; a denial
+        # speaks of "any civilian" ("نفت مقتل أي مدني")
+        if noun is not None and noun.kind is None and (singulars or noun.number != "singular") \
+                and noun.category not in out:
             out.append(noun.category)
     return out
 
@@ -456,13 +458,15 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
     weapon or the place, so that a bare word in passing does not make a claim."""
     out: list[Draft] = []
     have = {d.kind for d in drafts}
+    sentence_cues = found.within(found.cues, sentence.start, sentence.end)
     specific = bool(found.within(found.places, sentence.start, sentence.end)) or any(
-        c.has("cause") for c in found.within(found.cues, sentence.start, sentence.end))
+        c.has("cause") for c in sentence_cues)
+    denial = any(c.has("denial") for c in sentence_cues)
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
         if not kind_role or kind_role[0] not in ("killed", "injured") or kind_role[0] in have:
             continue
-        victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang)
+        victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
         if victims or specific:
             out.append(Draft(kind_role[0], None, cue.start, index, victims or ["people"], cue=cue))
             have.add(kind_role[0])
