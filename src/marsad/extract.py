@@ -521,7 +521,7 @@ def _place_rank(mention: Any) -> float:
     p = mention.place
     rank = float(_PRECISION_RANK.get(p.precision, 9))
     if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1):
-        rank += 1.5
+        rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
     return rank
 
 

@@ -1183,11 +1183,10 @@ _AR_NAME_PREFIXES = frozenset(normalize(w) for w in (
 
 @cache
 def _unresolved_pattern() -> re.Pattern[str]:
-    cues = sorted({normalize(w) for w in _matching()["ar"]["strong_cues"]} - {normalize("محافظة"),
-                                                                              normalize("محافظتي")},
-                  key=len, reverse=True)
+    words = {normalize(w) for w in _matching()["ar"]["strong_cues"] + _matching()["ar"].get("name_cues", [])}
+    cues = sorted(words - {normalize("محافظة"), normalize("محافظتي")}, key=len, reverse=True)
     cue = "|".join(re.escape(c) for c in cues)
-    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))\s+#?({_AR_NAME_WORD})"
+    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))[\s_]+#?({_AR_NAME_WORD})"
                       rf"(?=[ _]({_AR_NAME_WORD}))?")
 
 
