@@ -278,6 +278,176 @@ def test_including_is_not_a_list() -> None:
     assert [(c.low, c.category) for c in found] == [(7, "civilians"), (3, "civilians")]
 
 
+# --------------------------------------------------------------------------- named people
+
+
+@pytest.mark.parametrize(
+    "text, category, name",
+    [
+        ("استشهد الشاب محمد العلي صباح اليوم", "men", "محمد العلي"),
+        ("مقتل الطفل علي الوردي بقصف مدفعي", "children", "علي الوردي"),
+        ("وفاة المدني أحمد الصالح متأثرا بجراحه", "civilians", "أحمد الصالح"),
+        ("إصابة السيدة فاطمة خطيب بجروح", "women", "فاطمة خطيب"),
+        ("أصيب المواطن كابرين فرحو بشظايا", "civilians", "كابرين فرحو"),  # a name in no list
+        ("استشهاد الشاب عبد الله الحسين", "men", "عبد الله الحسين"),  # a compound first name
+        ('مقتل الطفلة "جمانة" في الغارة', "children", "جمانة"),  # a quoted name may be one word
+        ("قتل الشهيد الطفل محمد رحال", "children", "محمد رحال"),  # the most specific noun counts
+        ("الطفل يوسف أحمد الخطيب (9 سنوات) استشهد متأثرا بجراحه", "children", "يوسف أحمد الخطيب"),
+        ("Airstrikes killed the child Ali al-Wardi on Monday", "children", "Ali al-Wardi"),
+        ("the young girl Fatima Ahmad was wounded", "children", "Fatima Ahmad"),
+    ],
+)
+def test_a_definite_noun_with_a_name_is_one_person(text: str, category: str, name: str) -> None:
+    c = one(text)
+    assert (c.low, c.high, c.vague, c.category, c.name) == (1, 1, False, category, name)
+    assert c.text.endswith(name) or c.text.endswith('"')
+
+
+def test_named_people_add_up() -> None:
+    c = one("استشهد الشاب عبد اللطيف محلول والطفل علي الوردي في القصف")
+    assert (c.low, c.high) == (2, 2)
+    assert [(p.low, p.category, p.name) for p in c.parts] == [
+        (1, "men", "عبد اللطيف محلول"), (1, "children", "علي الوردي")]
+    c = one("مقتل الطفل علي الوردي (12 عاما) والشاب محمد العلي")  # an age aside between them
+    assert c.low == 2 and [p.category for p in c.parts] == ["children", "men"]
+    c = one("killing the young girl Fatima Ahmad and the boy Omar Khaled")
+    assert c.low == 2 and [p.name for p in c.parts] == ["Fatima Ahmad", "Omar Khaled"]
+
+
+def test_hashtags_of_named_people_count_one_each_and_add_up() -> None:
+    c = one("#الشاب_بلال_صطيفي #الشاب_شهم_عيد #الطفل_عبد_الكريم")
+    assert (c.low, c.high) == (3, 3)
+    assert [(p.category, p.name) for p in c.parts] == [
+        ("men", "بلال صطيفي"), ("men", "شهم عيد"), ("children", "عبد الكريم")]
+    c = one("رحمهم الله\n#الطفلة_سلمى\n#الطفل_عمر_الخالد")
+    assert c.low == 2 and c.parts[0].name == "سلمى"
+    assert counts("#الطفل_السوري #المدني_") == []  # an adjective, not a name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الطبيب محمد الأحمد إن المشفى خرج عن الخدمة",  # a source, not a victim: no harm word
+        "The reporter John Smith said the town was calm",
+        "افتتحت مدرسة الشهيد باسل الأحمد أبوابها",  # the name of a thing
+        "وتضم القائمة لواء الشهيد أحمد العبد",
+        "وتم نقل الطفل إلى المستشفى",  # no name: the child is someone mentioned before
+        "أصيب الرجل بجروح طفيفة",
+        "مقتل الرجل على يد مسلحين",  # على is a preposition, علي a name
+        "مقتل الطفل جراء القصف",
+        "مقتل الطفل متأثرا بجراحه",
+        "killing the child on Monday",
+    ],
+)
+def test_definite_nouns_without_a_name_or_harm_are_not_counts(text: str) -> None:
+    assert counts(text) == [], [(c.text, c.low) for c in counts(text)]
+
+
+def test_ali_written_with_ya_is_a_name() -> None:
+    assert one("استشهد الشاب علي حسن برصاص قناص").name == "علي حسن"
+
+
+# --------------------------------------------------------------------------- comma lists
+
+
+def test_comma_lists_closed_by_a_conjunction_add_up() -> None:
+    c = one("three children, a woman and two men were killed")
+    assert (c.low, c.high) == (6, 6)
+    assert [(p.low, p.category) for p in c.parts] == [(3, "children"), (1, "women"), (2, "men")]
+    c = one("قتل طفلان، وامرأة، ورجل في القصف")
+    assert c.low == 4 and [p.low for p in c.parts] == [2, 1, 1]
+    c = one("three children, two women, and an old man")  # the Oxford comma
+    assert c.low == 6
+
+
+def test_comma_without_a_closing_conjunction_or_a_total_before_parts() -> None:
+    assert [c.low for c in counts("the toll: five children, three women")] == [5, 3]
+    found = counts("12 people, five children and three women, were killed")
+    assert [(c.low, c.category) for c in found] == [(12, "people"), (8, "civilians")]
+
+
+# --------------------------------------------------------------------------- demonyms
+
+
+@pytest.mark.parametrize(
+    "text, low, noun",
+    [
+        ("19 Syrians were killed", 19, "syrians"),
+        ("30 Kurds were detained", 30, "kurds"),
+        ("600,000 Syrians fled", 600_000, "syrians"),
+        ("40 Assyrians were abducted", 40, "assyrians"),  # any plural in -ians
+        ("قتل 5 سوريين في الغارة", 5, "سوري"),
+        ("نزح أكثر من ألف كردي", 1001, "كردي"),
+        ("اعتقل عشرات الأكراد", 10, "كردي"),
+    ],
+)
+def test_demonyms_are_people(text: str, low: int, noun: str) -> None:
+    c = one(text)
+    assert (c.low, c.noun, c.category) == (low, noun, "people")
+
+
+def test_demonym_after_a_person_noun_keeps_its_category() -> None:
+    c = one("قتل خمسة جنود أتراك")
+    assert (c.low, c.category, c.text) == (5, "combatants", "خمسة جنود أتراك")
+    assert one("three Iranian civilians were hurt").category == "civilians"
+
+
+def test_country_names_are_not_demonyms() -> None:
+    assert person_noun("سوريا") is None and person_noun("تركيا") is None
+    assert noun_count("سوريين") == (2, None, True)
+    c = one("قتل 19 سوريا")  # the accusative reads like the country: the number stays, without a noun
+    assert (c.low, c.noun) == (19, None)
+
+
+# --------------------------------------------------------------------------- superlatives, ages, headlines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سجل الشهر أكبر عدد من الضحايا منذ بداية الحرب",
+        "وهي أعلى حصيلة منذ بداية العام",
+        "شهدت المدينة أكثر عدد من القتلى",
+        "the largest number of victims since the war began",
+        "the highest death toll this year",
+        "قال إن 70 في المئة من اللاجئين عادوا",  # a percent, not a hundred refugees
+    ],
+)
+def test_superlatives_and_percents_are_not_counts(text: str) -> None:
+    assert counts(text) == [], [(c.text, c.low) for c in counts(text)]
+
+
+def test_age_after_a_noun_is_not_a_count() -> None:
+    c = one("مقتل طفل (10 سنوات) بقصف مدفعي")
+    assert (c.low, c.category) == (1, "children")
+    c = one("إصابة امرأة (45 عاما) وطفلها بجروح")
+    assert c.low == 2 and [p.category for p in c.parts] == ["women", "children"]
+    assert one("a 12-year-old boy was killed").low == 1
+
+
+@pytest.mark.parametrize(
+    "text, low, noun, span",
+    [
+        ("قتلى 5 في قصف على البلدة", 5, "قتيل", "قتلى 5"),
+        ("الشهداء: 5", 5, "شهيد", "الشهداء: 5"),
+        ("وبلغ عدد القتلى 12 حتى المساء", 12, "قتيل", "القتلى 12"),
+        ("الأطفال: 3", 3, "طفل", "الأطفال: 3"),  # any person noun before a colon
+        ("Dead: 5", 5, "dead", "Dead: 5"),
+    ],
+)
+def test_headline_noun_before_the_number(text: str, low: int, noun: str, span: str) -> None:
+    c = one(text)
+    assert (c.low, c.noun, c.text) == (low, noun, span)
+
+
+def test_headline_nouns_of_different_kinds_do_not_add_up() -> None:
+    found = counts("حصيلة اليوم: القتلى 3 والجرحى 7")
+    assert [(c.low, c.noun) for c in found] == [(3, "قتيل"), (7, "جريح")]
+    assert counts("الأطفال 5 سنوات") == []  # an age
+    c = one("the attack injured 3")  # English takes the colon form only
+    assert c.noun is None
+
+
 # --------------------------------------------------------------------------- vague quantities
 
 

@@ -344,14 +344,16 @@ _GROUP_WORDS = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|militia|fa
 
 def _armed_group_near(text: str, found: Found, count: Any) -> bool:
     if any(a.start < count.end and count.start < a.end and a.actor is not None
+           and not _TARGET_AFTER.match(normalize(text[a.end:a.end + 20]))
            for a in found.within(found.actors, count.start - 1, count.end + 1)):
-        return True  # "23 DAESH members"
+        return True  # "23 DAESH members" (but not "19 Syrians in an IS-held village")
     after = text[count.end:count.end + 50]
     m = _MEMBERSHIP.match(normalize(after))
     if not m:
         return False
     rest_start = count.end + m.end()
     if any(a.start - rest_start <= 3 and a.actor is not None
+           and not _TARGET_AFTER.match(normalize(text[a.end:a.end + 20]))
            for a in found.within(found.actors, rest_start, rest_start + 45)):
         return True
     return bool(_GROUP_WORDS.match(normalize(text[rest_start:rest_start + 45])))

@@ -15,9 +15,24 @@
   ``طفلين`` / ``امرأتان`` = 2, an unvowelled ``مدنيين`` (dual or plural) = at least 2, vague;
   English ``a child`` = 1;
 - lists, which add up: ``طفل وامرأة`` = 1 child + 1 woman; the list is one :class:`Count` with the
-  total and its ``parts``.
+  total and its ``parts``; a comma list adds up when a conjunction closes it ("three children, a
+  woman and two men" = 6, ``طفلان، وامرأة، ورجل`` = 4), not when a total comes first ("12 people,
+  five children and three women");
+- named people: a definite singular person noun and a person's name is ONE person with the noun's
+  category (``استشهد الشاب محمد العلي``, ``مقتل الطفل "علي الوردي"``, "killing the child Ali
+  al-Wardi"), with ``name`` set; named people and hashtags in a row (``#الشاب_فلان #الطفل_فلان``)
+  add up. Outside a hashtag it counts only in a harm context (a cue word before the noun or after the
+  name, القتيل/الجريح in the title chain, or a list it continues): "قال الطبيب محمد الأحمد" is a
+  source. An unquoted name has two words at least: a first name alone (``الطفل محمد``) mostly refers
+  back to someone already named;
+- demonyms are people: "19 Syrians", "40 Assyrians" (any plural in -ians), ``5 سوريين``,
+  ``عشرات الأكراد``;
+- headline style, the noun before the number: ``قتلى 5``, ``الشهداء: 5``, ``الأطفال: 3``,
+  "Dead: 5" (a noun of harm right before the number, any person noun before a colon; English takes
+  only the colon form). The count carries the noun; the extractor reads the outcome from it.
 
-What is NOT a count: years and dates (``2019``, ``9/02/2019``, ``21 آذار``), clock times, ages and
+What is NOT a count: superlatives (``أكبر عدد من الضحايا``, "the largest number of victims"),
+years and dates (``2019``, ``9/02/2019``, ``21 آذار``), clock times, ages and
 durations (``36 عاما``), percentages, money, distances, ordinals (``الثالث``, ``الحادي عشر``,
 ``3rd``), phone numbers, numbers in names and identifiers (``دير الزور24``, ``Resolution 2254``,
 ``F-16``). A number of things that are not people (``3 غارات``, ``five missiles``, ``عشرات
@@ -49,9 +64,9 @@ described at their top); this module holds only the grammar. ``find_counts`` acc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
-from itertools import filterfalse
+from itertools import filterfalse, islice
 from typing import Any, NamedTuple
 
 from marsad.arabic import MARKS, NormalizedText, normalize
@@ -81,6 +96,7 @@ class Count:
     ``category``: its victim category; for a list or a coordination ("مئات النساء والأطفال") the
     common category ("civilians" for children + women + civilians, else "people"), with every
     category in ``categories``. ``parts``: for a list that adds up ("طفل وامرأة"), its members.
+    ``name``: for a named person ("الطفل علي الوردي", "the child Ali al-Wardi"), the name as written.
     """
 
     start: int
@@ -94,6 +110,7 @@ class Count:
     category: str | None = None
     categories: tuple[str, ...] = ()
     parts: tuple[Count, ...] = ()
+    name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -132,6 +149,7 @@ _PROCLITIC_TOKENS = frozenset(
      "وك", "وبال", "فبال"}
 )
 _NATIONALITY = re.compile(r"[a-z]+(?:ian|ese|ish)$")
+_DEMONYM_PLURAL = re.compile(r"[a-z]{3,}ians")  # Palestinians, Assyrians, pedestrians: people
 _AGE_ADJ = re.compile(r"\d+-(?:year|month|week|day)s?-old$")
 
 
@@ -171,6 +189,15 @@ class _Lex:
     words: dict[str, tuple[int, bool, str]]  # surface -> (skip, definite, base) for number/vague/one_of
     nouns: dict[str, tuple[int, bool, _Noun]]  # surface -> (skip, definite, noun)
     anchors: frozenset[str]
+    superlatives: frozenset[str] = frozenset()
+    title_lemmas: frozenset[str] = frozenset()  # person nouns also used as honorific titles (شهيد)
+    first_names: dict[str, bool] = field(default_factory=dict)  # memo: can this word start a name?
+    given_names: frozenset[str] = frozenset()
+    name_starters: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    not_after_named: frozenset[str] = frozenset()
+    name_connectors: frozenset[str] = frozenset()
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
 
@@ -223,7 +250,7 @@ def _noun_forms(entry: dict[str, Any], lang: str) -> list[tuple[str, _Noun, bool
     for d in duals:
         add(d, "dual_or_plural" if d in plural_set else "dual")
     add(sg, "singular")
-    if not sg.endswith("ه") and not sg.endswith("ا"):
+    if not sg.endswith("ه") and not sg.endswith("ا") and entry.get("accusative", True):
         add(sg + "ا", "singular", article=False)  # accusative: طفلا، مدنيا
     if not entry.get("possessive", False):
         return out
@@ -304,6 +331,7 @@ def _lex(lang: str) -> _Lex:
         return frozenset(_n(w) for w in table.get(key, []))
 
     sing = data.get("singular", {})
+    names = data.get("names", {})
     words: dict[str, tuple[int, bool, str]] = {}
     nouns: dict[str, tuple[int, bool, _Noun]] = {}
     anchors: set[str] = set()
@@ -323,7 +351,9 @@ def _lex(lang: str) -> _Lex:
         else:
             words[base] = (0, False, base)
             anchors.add(base)
-    for entry in data.get("person", []):
+    persons = list(data.get("person", []))
+    persons += [{"plural": [w], "category": "people"} for w in data.get("demonyms", [])]
+    for entry in persons:
         for form, noun, article in _noun_forms(entry, lang):
             surfaces = _ar_surfaces(form, article) if ar else [(form, 0, False)]
             for surface, skip, definite in surfaces:
@@ -341,6 +371,8 @@ def _lex(lang: str) -> _Lex:
                     not definite and noun.number != "plural" and noun.singular_count != "never"
                 ):
                     anchors.add(surface)  # the forms that can be a count by themselves
+                elif definite and noun.number == "singular" and noun.singular_count != "never":
+                    anchors.add(surface)  # الطفل + a name: one person
     lex = _Lex(
         num=num,
         compound_only=frozenset(_n(w) for w in data.get("compound_only", [])),
@@ -366,6 +398,14 @@ def _lex(lang: str) -> _Lex:
         words=words,
         nouns=nouns,
         anchors=frozenset(anchors - not_words),
+        superlatives=wordset("superlatives"),
+        title_lemmas=frozenset(nouns[w][2].lemma for w in wordset("titles", names) if w in nouns),
+        given_names=wordset("given", names),
+        name_starters=wordset("starters", names),
+        titles=wordset("titles", names),
+        not_names=wordset("not_names", names),
+        not_after_named=wordset("not_after", names),
+        name_connectors=wordset("connectors", names),
     )
     return _with_specials(lex)
 
@@ -377,6 +417,7 @@ def _with_specials(lex: _Lex) -> _Lex:
     prv = set(lex.bounds) | {p[-1] for p in lex.range_start} | lex.before_names | lex.before_time
     prv |= lex.ordinals | lex.months | lex.before_year | _PROCLITIC_TOKENS | lex.articles
     prv |= {"من", "from", "بين", "between", "ما", "-", "(", "/", ":", "#", "$"}
+    prv |= {w for w, (_k, _d, n) in lex.nouns.items() if n.kind in ("killed", "injured") and n.number != "singular"}
     lex.next_special = frozenset(nxt)
     lex.prev_special = frozenset(prv)
     return lex
@@ -407,6 +448,11 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         ordinals=a.ordinals | b.ordinals, cues=a.cues | b.cues, blockers=a.blockers | b.blockers,
         after_ok=a.after_ok | b.after_ok, adjectives=a.adjectives | b.adjectives,
         words=d(a.words, b.words), nouns=d(a.nouns, b.nouns), anchors=a.anchors | b.anchors,
+        superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
+        given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
+        titles=a.titles | b.titles, not_names=a.not_names | b.not_names,
+        not_after_named=a.not_after_named | b.not_after_named,
+        name_connectors=a.name_connectors | b.name_connectors,
     ))
 
 
@@ -472,13 +518,9 @@ class _Src:
             end = s.find("\n", pos, pos + 100)
             if end < 0:
                 end = min(len(s), pos + 100)
-            out = []
-            for m in _BTOK.finditer(s, pos, end):
-                out.append(_mk(_Tok, (m.group(), m.start(), m.end())))
-                if len(out) >= n:
-                    break
-            else:
-                out.append(_Tok("\n", end, end))  # end of line marker
+            out = [_mk(_Tok, (m.group(), m.start(), m.end())) for m in islice(_BTOK.finditer(s, pos, end), n)]
+            if len(out) < n:
+                out.append(_mk(_Tok, ("\n", end, end)))  # end of line marker
             self._f[pos] = out
         return out
 
@@ -839,14 +881,17 @@ def to_arabic_words(n: int) -> str:
 class _Found:
     """A count found in the normalised text (mutable while it is being built)."""
 
-    __slots__ = ("start", "end", "low", "high", "vague", "approximate", "noun", "categories", "parts")
+    __slots__ = ("start", "end", "low", "high", "vague", "approximate", "noun", "categories", "parts",
+                 "name", "tag")
 
     def __init__(self, start: int, end: int, low: int | None, high: int | None, vague: bool = False,
                  approximate: bool = False, noun: _Noun | None = None, categories: tuple[str, ...] = (),
-                 parts: tuple[_Found, ...] = ()):
+                 parts: tuple[_Found, ...] = (), name: tuple[int, int] | None = None, tag: bool = False):
         self.start, self.end, self.low, self.high = start, end, low, high
         self.vague, self.approximate, self.noun = vague, approximate, noun
         self.categories, self.parts = categories, parts
+        self.name = name  # (start, end) of a person's name in the normalised text
+        self.tag = tag  # a hashtag (#الشاب_فلان): hashtags in a row add up
 
 
 def _match_tail(toks: list[_Tok], phrase: tuple[str, ...]) -> int | None:
@@ -894,12 +939,20 @@ def _apply_bound(low: int | None, high: int | None, kind: str) -> tuple[int | No
 class _Doc:
     """The state of one find_counts() run over a normalised text ``s``."""
 
-    def __init__(self, s: str, lex: _Lex):
+    def __init__(self, s: str, lex: _Lex, nt: NormalizedText | None = None):
         self.s = s
         self.src = _Src(s)
         self.lex = lex
+        self.nt = nt  # the original text, for what normalisation hides (case, ى)
         self.found: list[_Found] = []
         self.name_end = -1  # end of the last number skipped as an identifier ("2139 و2254")
+
+    def original_char(self, i: int) -> str:
+        """The original character at normalised offset ``i``."""
+        nt = self.nt
+        if nt is None:
+            return self.s[i]
+        return nt.original[nt.to_original(i)]
 
     # ----- context helpers
     def bound_before(self, back: list[_Tok]) -> tuple[str | None, int | None]:
@@ -931,20 +984,22 @@ class _Doc:
             i, via = i + 1, True
             if len(toks) > i and toks[i].text == "the":
                 i += 1
-        best: tuple[int, _Noun] | None = None
+        best: tuple[int, _Noun, bool] | None = None
         j = i
         while j < len(toks) and j <= i + 2:
             t = toks[j]
             info = lex.nouns.get(t.text)
+            if info is None and t.text.endswith("ians") and _DEMONYM_PLURAL.fullmatch(t.text):
+                info = (0, False, _Noun(t.text, "people", None, "plural", "never"))  # Palestinians
             if info is not None and not info[0] and (not info[1] or via):
-                best = (j, info[2])
+                best = (j, info[2], info[1])
             if not (t.text.isascii() and (t.text in lex.adjectives or _NATIONALITY.match(t.text))):
                 break
             j += 1
         if best is None:
             return end, None, ()
-        j, noun = best
-        new_end, noun = self.adjective_after(toks[j].end, noun, lex.nouns[toks[j].text][1])
+        j, noun, noun_definite = best
+        new_end, noun = self.adjective_after(toks[j].end, noun, noun_definite)
         if new_end != toks[j].end:
             j += 1
         cats = [noun.category]
@@ -1001,21 +1056,25 @@ class _Doc:
             return toks[j - 1].end, kind
         return end, None
 
-    def not_count_after(self, end: int) -> bool:
-        """A unit, month, percent ... right after the number: no count of people."""
+    def not_count_after(self, end: int) -> int:
+        """A unit, month, percent ... right after the number: no count of people. Returns the end of
+        that word or phrase (so that "في المئة" is not read again as a number), or -1."""
         lex = self.lex
         toks = self.src.fwd(end)
         if not toks:
-            return False
+            return -1
         if toks[0].text in ("من", "of") and len(toks) > 1 and _in(toks[1].text, lex.months):
-            return True
+            return toks[1].end
         for cand in _bare(toks[0].text):
             if cand in lex.months:
-                return True
+                return toks[0].end
             for phrase in lex.after.get(cand, ()):
-                if len(phrase) == 1 or _match_head(toks, 1, phrase[1:]) is not None:
-                    return True
-        return False
+                if len(phrase) == 1:
+                    return toks[0].end
+                j = _match_head(toks, 1, phrase[1:])
+                if j is not None:
+                    return toks[j - 1].end
+        return -1
 
     def second_half(self, num: _Num, in_between: bool) -> tuple[int, int, int] | None:
         """(low, end, high) when a range continues after the first number: "10 إلى 15",
@@ -1137,8 +1196,9 @@ class _Doc:
                 range_begin = None
         elif prev in ("من", "from", "بين", "between", "ما"):
             range_begin = back[-1].start
-        if self.not_count_after(end):
-            return end, None
+        unit_end = self.not_count_after(end)
+        if unit_end >= 0:
+            return unit_end, None
         # --- postposed bound, person noun, coordination
         e2, pkind = self.post_bound(end)
         new_end, noun, cats = self.attach_noun(e2 if pkind else end, definite)
@@ -1163,6 +1223,11 @@ class _Doc:
             and first is not None and len(first.base) == 4 and 1900 <= num.value <= 2100
         ):
             return end, None  # a year, also "منذ 1979 وحتى 1981", "بين 2017 و2020"
+        if noun is None and not has_bound and not definite and back:
+            head = self.headline_noun(back, outer)
+            if head is not None:
+                start, noun = head
+                cats = (noun.category,)
         approx = False
         for kind in (bound, pkind):
             if kind:
@@ -1174,6 +1239,27 @@ class _Doc:
             if k >= 0 and not s[k + 1:begin].strip():
                 begin = k
         return end, _Found(begin, end, low, high, False, approx, noun, cats)
+
+    def headline_noun(self, back: list[_Tok], outer: int) -> tuple[int, _Noun] | None:
+        """Headline style, the person noun before the number: "قتلى 5", "الشهداء: 5", "Dead: 5".
+        A plural noun of harm (قتلى، جرحى، شهداء) may stand right before the number; any plural person
+        noun may before a colon ("الأطفال: 3"). English takes the colon form only."""
+        s = self.s
+        i = len(back) - 1
+        colon = back[i].text == ":"
+        if colon:
+            i -= 1
+        if i < 0 or s[back[i].end:outer].strip(" \t:"):
+            return None
+        info = self.lex.nouns.get(back[i].text)
+        if info is None:
+            return None
+        noun = info[2]
+        if noun.number not in ("plural", "dual_or_plural") or noun.possessed:
+            return None
+        if not colon and (noun.kind not in ("killed", "injured") or back[i].text.isascii()):
+            return None
+        return back[i].start + info[0], noun
 
     def at_vague(self, base: str, t: _Tok, skip: int) -> tuple[int, _Found | None] | None:
         """عشرات، مئات الآلاف، عدد من، dozens of, a few ..."""
@@ -1190,6 +1276,10 @@ class _Doc:
             j = _match_head(toks, 0, phrase[k + 1:])
             if j is None:
                 continue
+            if t.start and lex.superlatives:
+                back = self.src.back(begin)
+                if back and _in(back[-1].text, lex.superlatives):
+                    return toks[j - 1].end if j else t.end, None  # أكبر عدد من الضحايا: no count
             end = toks[j - 1].end if j else t.end
             low, high = lo, hi
             nt = self.src.fwd(end)  # vague x scale: عشرات الآلاف, tens of thousands
@@ -1235,6 +1325,10 @@ class _Doc:
         s, lex = self.s, self.lex
         start, end = t.start + skip, t.end
         if noun.number == "plural" or (definite and noun.number != "dual"):
+            if definite and noun.number == "singular" and not t.text.isascii():
+                r = self.at_named(t, skip, noun)
+                if r is not None:
+                    return r
             return end, None
         if t.text.isascii():
             return self.at_english_noun(t, noun)
@@ -1248,7 +1342,8 @@ class _Doc:
             cued = _in(prev, lex.cues)
             if not cued and self.found:
                 last = self.found[-1]
-                cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start))
+                cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start)) and (
+                    last.name is None or "و" in s[last.end:start])  # not "الشهيد فلان قائد كتيبة"
             if not cued:
                 return end, None
         if noun.number == "singular" and (_in(prev, lex.blockers) or _in(prev, lex.ordinals)):
@@ -1281,6 +1376,10 @@ class _Doc:
         ):
             k -= 1
             n_adj += 1
+        if k >= 0 and words[k][0] == "the":
+            r = self.at_named_english(words[k][1], t, noun)
+            if r is not None:
+                return r
         if k < 0 or words[k][0] not in lex.articles or words[k][0] == "one":
             return t.end, None
         if noun.singular_count == "cue":
@@ -1288,6 +1387,230 @@ class _Doc:
             if nxt and _is_word(nxt[0]) and nxt[0].text not in lex.after_ok:
                 return t.end, None  # "a civilian car"
         return t.end, _Found(words[k][1], t.end, 1, 1, False, False, noun, (noun.category,))
+
+
+    # ----- named persons
+    def at_named(self, t: _Tok, skip: int, noun: _Noun) -> tuple[int, _Found | None] | None:
+        """الشاب محمد العلي، الطفلة "جمانة"، الشهيد الطفل علي الوردي، #الشاب_بلال_صطيفي: a definite
+        singular person noun followed by a person's name is one person (see ``named_context``)."""
+        s, lex = self.s, self.lex
+        start = t.start + skip
+        if skip == 0 and start > 0 and s[start - 1] == "#":
+            return self.at_hashtag(start, noun)
+        nw = _next_word(s, t.end)  # the common case decided cheaply: no name follows
+        if nw == "" or nw is not None and nw != "علي" and nw not in lex.titles and not (
+            nw in lex.nouns and lex.nouns[nw][1] or self.first_name(nw, None)
+        ):
+            return None
+        nouns = [noun]
+        pos = t.end
+        for tk in self.src.fwd(pos, 3)[:2]:  # nouns and titles in apposition: الشهيد الطفل، المسن الحاج
+            info = lex.nouns.get(tk.text)
+            if info is not None and info[1] and not info[0] and info[2].number == "singular":
+                nouns.append(info[2])
+            elif tk.text not in lex.titles:
+                break
+            pos = tk.end
+        span = self.name_after(pos)
+        if span is None or not self.named_context(t.start, start, span[1], nouns):
+            return None
+        main = _main_noun(nouns)
+        return span[1], _Found(start, span[1], 1, 1, False, False, main, (main.category,), name=span)
+
+    def at_hashtag(self, start: int, noun: _Noun) -> tuple[int, _Found | None] | None:
+        """#الشاب_بلال_صطيفي: a hashtag of a person noun and a name is one person."""
+        m = _HASHTAG_BODY.match(self.s, start)
+        if m is None:
+            return None
+        words = m.group().split("_")
+        lex = self.lex
+        nouns = [noun]
+        i = 1
+        while i < len(words) and i < 3:
+            info = lex.nouns.get(words[i])
+            if info is not None and info[1] and not info[0] and info[2].number == "singular":
+                nouns.append(info[2])
+            elif words[i] not in lex.titles:
+                break
+            i += 1
+        if i >= len(words) or not self.first_name(words[i], None) or (
+            len(words) - i == 1 and words[i] in lex.name_starters
+        ):
+            return None
+        if any(not self.name_word(w, None) for w in words[i + 1:]):
+            return None
+        name_start = start + sum(len(w) + 1 for w in words[:i])
+        main = _main_noun(nouns)
+        return m.end(), _Found(start - 1, m.end(), 1, 1, False, False, main, (main.category,),
+                               name=(name_start, m.end()), tag=True)
+
+    def at_named_english(self, start: int, t: _Tok, noun: _Noun) -> tuple[int, _Found | None] | None:
+        """the child Ali al-Wardi: "the", a singular person noun and a capitalised name is one person."""
+        if noun.singular_count == "never":
+            return None
+        span = self.english_name_after(t.end)
+        if span is None or not self.named_context(start, start, span[1], [noun]):
+            return None
+        return span[1], _Found(start, span[1], 1, 1, False, False, noun, (noun.category,), name=span)
+
+    def common_word(self, w: str) -> bool:
+        """A word of the language (not a name): in the stop list or any lexicon, proclitics allowed."""
+        lex = self.lex
+        for b in _bare(w):
+            if (b in lex.not_names or b in lex.nouns or b in lex.words or b in lex.cues or b in lex.months
+                    or b in lex.after or b in lex.ordinals or b in lex.bounds or b in lex.titles):
+                return True
+        return False
+
+    def first_name(self, w: str, tok: _Tok | None) -> bool:
+        """The first word of a name after a person noun."""
+        if w == "علي":  # the name only when written with ي (على is "on")
+            return tok is None or self.original_char(tok.end - 1) == "ي"
+        cache = self.lex.first_names
+        known = cache.get(w)
+        if known is None:
+            if len(cache) > 50_000:
+                cache.clear()
+            known = cache[w] = self._first_name(w)
+        return known
+
+    def _first_name(self, w: str) -> bool:
+        lex = self.lex
+        if len(w) < 2 or not _AR_WORD.fullmatch(w):
+            return False
+        if w in lex.given_names or w in lex.name_starters:
+            return True
+        if w.startswith("ال") or w[0] in "وفبل" or w[-1] == "ا":
+            return False  # الذي، وقد، بمرض، لأطول، مجددا: an article, a proclitic, an accusative ending
+        return not self.common_word(w)
+
+    def name_word(self, w: str, tok: _Tok | None) -> bool:
+        """A later word of a name (a father's or family name: محمد عبد الله العلي)."""
+        lex = self.lex
+        if len(w) < 2 or not _AR_WORD.fullmatch(w):
+            return False
+        if w == "علي":
+            return tok is None or self.original_char(tok.end - 1) == "ي"
+        if w in lex.given_names or w in lex.name_starters:
+            return True
+        if w[0] == "و" or w.startswith(_NOT_NAME_PREFIXES) or w[-1] == "ا":
+            return False  # والطفل، وزوجته، بالقصف، مقتولا: the sentence goes on
+        if w.startswith("ال"):  # a family name (العلي، الأسود) unless a word of the language (القصف)
+            b = w[2:]
+            return not (w in lex.nouns or w in lex.not_names or b in lex.not_names and b not in lex.given_names
+                        or b in lex.cues or b in lex.nouns or b in lex.months)
+        return not self.common_word(w)
+
+    def name_after(self, pos: int) -> tuple[int, int] | None:
+        """The span of an Arabic person's name right after ``pos``: a quoted phrase or name words."""
+        s = self.s
+        toks = self.src.fwd(pos, 6)
+        first = toks[0]
+        if first.text == '"':
+            close = s.find('"', first.end, min(len(s), first.end + 60))
+            if close < 0 or "\n" in s[first.end:close]:
+                return None
+            inner = s[first.end:close].split()
+            if not 1 <= len(inner) <= 6 or not (self.first_name(inner[0], None) or inner[0].isascii()
+                                                  and _LETTER.match(inner[0])):
+                return None
+            return first.start, close + 1
+        w = first.text
+        if not self.first_name(w, first):
+            return None
+        end, n = first.end, 1
+        for tk in toks[1:4]:  # a first, father's, grandfather's and family name at most
+            if not self.name_word(tk.text, tk):
+                break
+            end, n = tk.end, n + 1
+        if n < 2:
+            return None  # "الطفل محمد": a first name alone mostly refers back to someone named before
+        return first.start, end
+
+    def english_name_after(self, pos: int) -> tuple[int, int] | None:
+        """The span of a capitalised name right after ``pos`` (Ali al-Wardi, Umm Ahmad)."""
+        s, lex = self.s, self.lex
+        end = begin = -1
+        first = True
+        for m in _EN_NAME_WORD.finditer(s, pos, min(len(s), pos + 80)):
+            if m.start() != (pos if first else end) or not m.group(1):
+                break
+            w, a = m.group(2), m.start(2)
+            head = w.split("-")[0]
+            capital = self.original_char(a).isupper()
+            if first:
+                if not capital or w in lex.not_names or w in lex.months or w in lex.adjectives or (
+                    _NATIONALITY.match(w) or w in lex.words or w in lex.nouns
+                ):
+                    return None
+            elif not capital and not (head in lex.name_connectors and "-" in w or w in lex.name_connectors):
+                break
+            elif capital and (w in lex.not_names or w in lex.months):
+                break
+            if first:
+                begin = a
+            end = m.end()
+            first = False
+        if end < 0:
+            return None
+        return begin, end
+
+    def named_context(self, outer: int, start: int, end: int, nouns: list[_Noun]) -> bool:
+        """A named person is a count where the text reports harm: a cue right before the noun (or the
+        article) or right after the name, a killed/injured noun in the chain, or a count before it
+        in a list. Never after a word that makes the name a thing's (مدرسة الشهيد ...)."""
+        s, lex = self.s, self.lex
+        back = self.src.back(outer)
+        prev = back[-1].text if back else ""
+        if _in(prev, lex.not_after_named):
+            return False
+        if self.found and self.found[-1].noun is not None:
+            last_end = self.found[-1].end
+            m = _PAREN_ASIDE.match(s, last_end, start)  # "الطفل فلان (12 عاما) والشاب فلان"
+            gap_start = m.end() if m else last_end
+            if _GAP_RE.fullmatch(s, gap_start, start) and ("و" in s[gap_start:start] or "," in s[gap_start:start]
+                                                            or "and" in s[gap_start:start]):
+                return True
+        if any(n.kind in ("killed", "injured") and n.lemma not in lex.title_lemmas for n in nouns):
+            return True  # القتيل فلان، الجريح فلان (not the honorific الشهيد: لائحة الشهيد فلان)
+        for tk in back[-3:][::-1]:  # مقتل الطفل، the death of the child, killing the child
+            if _in(tk.text, lex.cues):
+                return True
+            if tk.text not in ("of", "the", "في", "ل", "من"):
+                break
+        toks = self.src.fwd(end, 8)
+        i, depth = 0, 0
+        while i < len(toks):
+            w = toks[i].text
+            if w == "(":
+                depth += 1
+            elif w == ")":
+                depth = max(0, depth - 1)
+            elif not (depth or w in _ASIDE_WORDS or w[0].isdigit() or w in lex.after):
+                return w[0] != "و" and _in(w, lex.cues)  # not "... واختفاء": another clause
+            i += 1
+        return False
+
+
+_PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
+_HASHTAG_BODY = re.compile(f"[{_AR}]+(?:_[{_AR}]+)+")
+_AR_WORD = re.compile(f"[{_AR}]+")
+_EN_NAME_WORD = re.compile(r"([ \t]+)([a-z]+(?:['-][a-z]+)*)")
+_NOT_NAME_PREFIXES = ("بال", "لل", "فال", "كال")
+_ASIDE_WORDS = frozenset({",", "-", "قد", "وقد", "الذي", "التي", "كان", "وكان", "كانت", "وكانت", "was", "were",
+                          "is", "has", "had", "have", "been", "who", "reportedly", "also", "aged", "age",
+                          "old", "عمره", "عمرها", "العمر", "البالغ", "يبلغ", "من"})
+
+
+def _main_noun(nouns: list[_Noun]) -> _Noun:
+    """The noun a named person is counted under: the most specific in the chain (الشهيد الطفل -> child)."""
+    for n in nouns:
+        if n.category != "people" and n.kind is None:
+            return n
+    for n in nouns:
+        if n.category != "people":
+            return n
+    return nouns[0]
 
 
 _SPACED = re.compile(r"\S+")
@@ -1309,21 +1632,54 @@ def _union_category(cats: tuple[str, ...]) -> str | None:
     return "civilians" if set(cats) <= _CIVILIAN_SET else "people"
 
 
-def _joinable(last: _Found, f: _Found, s: str) -> bool:
+def _link(last: _Found, f: _Found, s: str) -> str | None:
+    """How ``f`` continues a list ending with ``last``: "and" (و / and, or hashtags in a row), "comma"
+    (a comma alone: a list only if a conjunction closes it later), or None."""
     if f.noun is None or f.parts:
-        return False
+        return None
     members = last.parts or (last,)
     if any(m.noun is None or m.noun.kind != f.noun.kind for m in members):
-        return False
+        return None
     gap = s[last.end:f.start]
-    return "\n" not in gap and gap.strip(" \t,") in ("و", "and")
+    m = _PAREN_ASIDE.match(gap)
+    if m:
+        gap = gap[m.end():]  # طفل (10 سنوات) وامرأة
+    if f.tag and last.tag and not gap.strip(" \t\n,") and gap.count("\n") <= 2:
+        return "and"  # #الشاب_فلان #الطفل_فلان
+    if "\n" in gap:
+        return None
+    rest = gap.strip(" \t,")
+    if rest in ("و", "and"):
+        return "and"
+    if not rest and "," in gap:
+        return "comma"
+    return None
+
+
+def _sum_breakdown(first: _Found) -> bool:
+    """A plural count of people or civilians before a comma is a total whose parts follow ("12 people,
+    five children and three women"), not the first item of a list."""
+    return first.noun is not None and first.noun.category in ("people", "civilians") and first.low != 1
+
+
+def _closed(found: list[_Found], i: int, s: str) -> bool:
+    """Whether the comma list going on at ``found[i]`` is closed by a conjunction ("A, B and C")."""
+    for j in range(i, len(found) - 1):
+        link = _link(found[j], found[j + 1], s)
+        if link != "comma":
+            return link == "and"
+    return False
 
 
 def _group(found: list[_Found], s: str) -> list[_Found]:
-    """Add up lists of counted person nouns: طفل وامرأة, 5 أطفال و3 نساء, two women and a child."""
+    """Add up lists of counted person nouns: طفل وامرأة, 5 أطفال و3 نساء, two women and a child, three
+    children, a woman and two men; named people (الشاب فلان والطفل فلان) and hashtags in a row."""
     out: list[_Found] = []
-    for f in found:
-        if out and _joinable(out[-1], f, s):
+    for i, f in enumerate(found):
+        link = _link(out[-1], f, s) if out else None
+        if link == "comma" and (not _closed(found, i, s) or (not out[-1].parts and _sum_breakdown(out[-1]))):
+            link = None
+        if link is not None:
             last = out[-1]
             parts = (*(last.parts or (last,)), f)
             cats: list[str] = []
@@ -1334,7 +1690,8 @@ def _group(found: list[_Found], s: str) -> list[_Found]:
             low = None if any(m.low is None for m in parts) else sum(m.low or 0 for m in parts)
             high = None if any(m.high is None for m in parts) else sum(m.high or 0 for m in parts)
             out[-1] = _Found(last.start, f.end, low, high, any(m.vague for m in parts),
-                             any(m.approximate for m in parts), None, tuple(cats), parts)
+                             any(m.approximate for m in parts), None, tuple(cats), parts,
+                             tag=last.tag and f.tag)
         else:
             out.append(f)
     return out
@@ -1346,11 +1703,15 @@ def _to_count(f: _Found, nt: NormalizedText) -> Count:
     while b < len(orig) and orig[b] in MARKS:  # keep the word's last diacritics (مدنياً)
         b += 1
     cats = f.categories or ((f.noun.category,) if f.noun else ())
+    name = None
+    if f.name is not None:
+        na, nb = nt.span(*f.name)
+        name = orig[na:nb].strip('"').replace("_", " ")
     return Count(
-        start=a, end=b, text=nt.original[a:b], low=f.low, high=f.high, vague=f.vague,
+        start=a, end=b, text=orig[a:b], low=f.low, high=f.high, vague=f.vague,
         approximate=f.approximate, noun=f.noun.lemma if f.noun is not None and not f.parts else None,
         category=_union_category(cats), categories=cats,
-        parts=tuple(_to_count(p, nt) for p in f.parts),
+        parts=tuple(_to_count(p, nt) for p in f.parts), name=name,
     )
 
 
@@ -1393,7 +1754,7 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
     if not anchors:
         return []
     anchors.sort()
-    doc = _Doc(s, lex)
+    doc = _Doc(s, lex, nt)
     done = 0
     for a, b, w in anchors:
         if a < done or (not w and a > 0 and s[a - 1].isdigit()):
@@ -1463,7 +1824,7 @@ def _plain_number(doc: _Doc, a: int, b: int, v: int) -> _Found | None:
     if 1000 <= v <= 2100 or doc.name_end >= 0:
         return None
     nxt = _next_word(s, b)
-    if nxt is None or _NATIONALITY.match(nxt):
+    if nxt is None or _NATIONALITY.match(nxt) or nxt.endswith("ians"):
         return None
     if nxt:
         special = lex.next_special
