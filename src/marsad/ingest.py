@@ -407,6 +407,34 @@ def parse_day(value: str | None) -> dt.date | None:
     return found[0].date if found else None
 
 
+_GLUED_MONTH = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})")
+
+
+def _header_date(text: str) -> dt.date | None:
+    """The date a social-media page prints after the author's name with no space between them
+    ("Some NetworkMarch 18, 2025 · Shared with Public"): the first such full date."""
+    for m in _GLUED_MONTH.finditer(text):
+        found = dates.find_dates(text[m.start():m.start() + 30], "en")
+        if found and found[0].start == 0 and found[0].date is not None:
+            return found[0].date
+    return None
+
+
+def _complete_partial(value: str, known: dt.date | None, text: str) -> dt.date | None:
+    """Complete a metadata date that lacks its year from the report's own dates; else keep ``known``."""
+    partial = next((d for d in dates.find_dates(value) if d.day and d.month and d.year is None), None)
+    if partial is None:
+        return known
+    years = [known.year] if known else []
+    years += [d.year for d in dates.find_dates(text[:DATELINE_WINDOW]) if d.year]
+    for year in years:
+        try:
+            return dt.date(year, partial.month, partial.day)
+        except ValueError:
+            continue
+    return known
+
+
 def _detect_language(text: str) -> str | None:
     sample = text[:1500]
     if not _LETTER.search(sample):
@@ -452,6 +480,12 @@ def build_document(report: RawReport, options: ReadOptions, now: dt.datetime | N
     mention = dates.publication_date(text[:DATELINE_WINDOW], hint=published or options.published)
     if published is None:
         published, published_source = (mention.date, "dateline") if mention else (None, None)
+    if published is None:
+        published = _header_date(text[:DATELINE_WINDOW])
+        published_source = "dateline" if published else None
+    if report.published and published_source != "metadata":
+        # a metadata date cut short ("28 فبراير"): its day and month, with the year the report gives
+        published, published_source = _complete_partial(report.published, published, text), "metadata"
     if published is None and options.published:
         published, published_source = options.published, "option"
     return Document(
