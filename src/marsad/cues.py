@@ -26,11 +26,18 @@ class Cue:
     categories: tuple[str, ...]   # e.g. ("outcome.killed.events", "cause.execution")
 
     def has(self, prefix: str) -> bool:
-        return any(c == prefix or c.startswith(prefix + ".") for c in self.categories)
+        """Whether a category is ``prefix`` or under it ("outcome" covers "outcome.killed.verbs")."""
+        return prefix in _prefixes(self.categories)
 
     def category(self, prefix: str) -> str | None:
         """The first category under ``prefix`` ("outcome" -> "outcome.killed.verbs")."""
         return next((c for c in self.categories if c == prefix or c.startswith(prefix + ".")), None)
+
+
+@cache
+def _prefixes(categories: tuple[str, ...]) -> frozenset[str]:
+    parts = [c.split(".") for c in categories]
+    return frozenset(".".join(p[:i]) for p in parts for i in range(1, len(p) + 1))
 
 
 def _categories(table: dict, path: tuple[str, ...] = ()) -> list[tuple[str, list[str]]]:

@@ -36,6 +36,7 @@ AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, n
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
 RECENT_DAYS = 7          # an event date this close before publication is the news the report brings
+LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
@@ -198,7 +199,8 @@ def _focus(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]
         first = i
         while first > 0 and i - first < CONTEXT_SENTENCES and sentences[first - 1].paragraph == sentences[i].paragraph:
             first -= 1
-        spans.append((sentences[first].start, sentences[min(len(sentences) - 1, i + 2)].end))
+        last = min(len(sentences) - 1, i + 2) if i < LEAD_SENTENCES else i
+        spans.append((sentences[first].start, sentences[last].end))
     if sentences:
         spans.append((sentences[0].start, sentences[min(1, len(sentences) - 1)].end))
     return _merge(spans)
@@ -479,7 +481,7 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
 
 def _context_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, int]]:
     """Where a claim looks for its context, nearest first: its sentence, the sentences before it in
-    the same paragraph, the title and lead of the document, then the two sentences after it (a
+    the same paragraph, the title and lead of the document, then, for the title and lead, the two sentences after them (a
     headline's details come in the lines below it)."""
     here = sentences[index]
     ranges = [(here.start, here.end)]
@@ -490,8 +492,9 @@ def _context_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, in
     for j in range(min(2, len(sentences))):
         if j < index and (sentences[j].start, sentences[j].end) not in ranges:
             ranges.append((sentences[j].start, sentences[j].end))
-    for j in range(index + 1, min(len(sentences), index + 3)):
-        ranges.append((sentences[j].start, sentences[j].end))
+    if index < LEAD_SENTENCES:  # a headline's details come in the lines below it
+        for j in range(index + 1, min(len(sentences), index + 3)):
+            ranges.append((sentences[j].start, sentences[j].end))
     return ranges
 
 
