@@ -481,8 +481,8 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
 
 def _context_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, int]]:
     """Where a claim looks for its context, nearest first: its sentence, the sentences before it in
-    the same paragraph, the title and lead of the document, then, for the title and lead, the two sentences after them (a
-    headline's details come in the lines below it)."""
+    the same paragraph, the title and lead of the document, then, for a claim in the title or lead,
+    the two sentences after it (a headline's details come in the lines below it)."""
     here = sentences[index]
     ranges = [(here.start, here.end)]
     for j in range(index - 1, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
