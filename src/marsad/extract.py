@@ -791,8 +791,10 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                 **_where_when(lead), "claims": [claims.index(lead)]}
     lead = killed[0]
     if lead.get("count") is None or lead["count"].get("vague"):
+        # "dozens dead" in the headline, "at least 73 civilians" / "346 IS fighters" below it
         exact = [c for c in killed[1:6] if c.get("count") and not c["count"].get("vague")
-                 and _same_event(c, lead) and ("combatants" in c["victims"]) == ("combatants" in lead["victims"])]
+                 and _same_event(c, lead) and (set(lead["victims"]) <= {"people"}
+                                               or ("combatants" in c["victims"]) == ("combatants" in lead["victims"]))]
         lead = exact[0] if exact else lead
     n = _best(lead.get("count"))
     victims = set(lead["victims"])
