@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -124,12 +123,12 @@ def _print_json(obj: dict[str, Any]) -> None:
 
 def _document_table(rows: list[dict[str, Any]], title: str) -> Table:
     table = Table(title=title, show_lines=False, expand=False)
-    table.add_column("id", no_wrap=True, max_width=8)
-    table.add_column("published", no_wrap=True, max_width=10)
-    table.add_column("lang", no_wrap=True, max_width=4)
-    table.add_column("claims", justify="right", no_wrap=True)
-    table.add_column("furniture", justify="right", no_wrap=True)
-    table.add_column("title / status", overflow="ellipsis", no_wrap=True, ratio=1)
+    table.add_column("id", no_wrap=True, min_width=8)
+    table.add_column("published", no_wrap=True, min_width=10)
+    table.add_column("lang", no_wrap=True, min_width=4)
+    table.add_column("claims", justify="right", no_wrap=True, min_width=6)
+    table.add_column("furniture", justify="right", no_wrap=True, min_width=9)
+    table.add_column("title / status", overflow="ellipsis", no_wrap=True, max_width=44)
     for r in rows:
         d = r["document"]
         title = d.get("title") or d["text"][:60].replace("\n", " ") or "—"
@@ -354,17 +353,13 @@ def demo(
 
     Example: [bold]marsad demo[/]
     """
-    samples = importlib_resources.files("marsad") / "samples"
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "samples"
-        folder.mkdir()
-        for entry in samples.iterdir():
-            if entry.is_file() and entry.name.split(".")[-1] in {"txt", "html", "json", "jsonl", "csv"}:
-                (folder / entry.name).write_bytes(entry.read_bytes())
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        out.print(f"[bold]Marsad demo[/]: ingesting {len(list(folder.iterdir()))} sample reports into {db}")
-        _ingest([str(folder)], ReadOptions(), f"sqlite:///{db}", IngestFormat.table)
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    with importlib_resources.as_file(importlib_resources.files("marsad") / "samples") as folder:
+        reports = [str(p) for p in sorted(folder.iterdir())
+                   if p.is_file() and p.suffix in {".txt", ".html", ".json", ".jsonl", ".csv"}]
+        out.print(f"[bold]Marsad demo[/]: ingesting {len(reports)} sample reports into {db}")
+        _ingest(reports, ReadOptions(), f"sqlite:///{db}", IngestFormat.table)
     _link(f"sqlite:///{db}")
     from sqlalchemy.orm import Session
 
