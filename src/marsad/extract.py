@@ -574,9 +574,11 @@ def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> An
     return None
 
 
-_TARGET_AFTER = re.compile(r"^\s*(?:-?\s*(?:held|controlled|run|dominated)|stronghold|bastion|territory|"
-                           r"positions|areas|fighters|militants|members|troops|soldiers|rebels|jihadists|"
-                           r"commanders?|recruits|prisoners|camp|base|positions)\b")
+_TARGET_AFTER = re.compile(r"^\s*(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|stronghold|bastion|"
+                           r"territory|positions|areas|fighters|militants|members|troops|soldiers|rebels|"
+                           r"jihadists|terrorists|extremists|gunmen|elements|militiamen|commanders?|emirs?|"
+                           r"recruits|prisoners|camp|base|targets|hideouts?|headquarters|training)\b|"
+                           r"^\s*(?:مواقع|معاقل|مقرات|نقاط|عناصر|مقاتلي|مسلحي)")
 
 
 def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
