@@ -184,3 +184,14 @@ def test_seed_claims_point_into_clean_text_only() -> None:
         assert result["claims"]
         for c in result["claims"]:
             assert "تصحيح" not in c["evidence"]["quote"] and "بايدن" not in c["evidence"]["quote"]
+
+
+def test_an_attack_without_harm_is_an_other_claim(tmp_path: Path) -> None:
+    result = run(tmp_path, "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم.")
+    (claim,) = result["claims"]
+    assert claim["kind"] == "other" and claim["count"] is None and claim["victims"] == []
+    assert claim["cause"] == "shelling" and claim["perpetrator"]["id"] == "syrian_government"
+    assert claim["place"]["admin1"] == "Idlib" and claim["period"]["start"] == "2023-10-09"
+    assert result["summary"] is None
+    background = run(tmp_path, "The regime has bombed Syria for years, diplomats said at the Geneva talks.")
+    assert background["claims"] == []  # no named town or village: nothing to link

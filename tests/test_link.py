@@ -682,3 +682,30 @@ def test_seed_reports_form_one_baghuz_incident(tmp_path: Path) -> None:
         linked = s.execute(select(schema.Claim.count_low).join(
             schema.IncidentClaim, schema.IncidentClaim.claim_id == schema.Claim.id)).scalars().all()
         assert 3035 not in linked and 1753 not in linked
+
+
+def test_an_attack_report_joins_an_incident_but_makes_none(tmp_path):
+    import json as _json
+
+    from typer.testing import CliRunner
+
+    from marsad.cli import app
+
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    reports = tmp_path / "r.jsonl"
+    rows = [
+        {"id": "harm", "published": "2023-10-09",
+         "text": "قتل ثلاثة مدنيين بقصف مدفعي لقوات النظام على بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم."},
+        {"id": "attack", "published": "2023-10-09",
+         "text": "قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل في ريف إدلب الجنوبي صباح اليوم."},
+        {"id": "elsewhere", "published": "2023-10-09",
+         "text": "قصفت قوات النظام بالمدفعية بلدة طفس في ريف درعا الغربي صباح اليوم."},
+    ]
+    reports.write_text("\n".join(_json.dumps(r, ensure_ascii=False) for r in rows) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(reports), "--db", db, "--link"]).exit_code == 0
+    exported = runner.invoke(app, ["export", "--db", db, "--format", "jsonl"]).stdout
+    incidents = [_json.loads(line) for line in exported.splitlines() if line.strip()]
+    assert len(incidents) == 1
+    refs = {c["document"]["ref"] for c in incidents[0]["claims"]}
+    assert refs == {"harm", "attack"}

@@ -36,6 +36,7 @@ AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, n
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
 RECENT_DAYS = 7          # an event date this close before publication is the news the report brings
+ATTACK_LEAD_SENTENCES = 4  # where a report that states no harm names the attack it is about
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 
@@ -132,10 +133,13 @@ def extract_claims(doc: Document) -> list[dict[str, Any]]:
     lang = _language(doc)
     norm = NormalizedText.of(text)
     cue_list = cues.find_cues(text, lang, norm)
-    if not any(c.has("outcome") for c in cue_list):
+    attacks = [c for c in cue_list if c.has("cause") and not c.has("cause.shooting")]
+    if not attacks and not any(c.has("outcome") for c in cue_list):
         return []
     sentences = split_sentences(text)
     harmed = _harm_sentences(sentences, cue_list)
+    if not harmed:  # no harm reported: maybe an attack on a named place, for linking to its incident
+        return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks)
     found = _recognise(doc, text, lang, norm, cue_list, sentences, harmed)
     drafts: list[Draft] = []
     for index in harmed:
@@ -154,6 +158,29 @@ def extract_claims(doc: Document) -> list[dict[str, Any]]:
         claims.append(claim)
     _share_event_dates(claims, doc.published)
     return claims
+
+
+def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
+                   sentences: list[Sentence], attacks: list[cues.Cue]) -> list[dict[str, Any]]:
+    """A report of an attack that states no harm ("shelling hit the village of X this morning"): one
+    claim of kind ``other`` with no count, from the first sentence of the report's lead that names the
+    weapon and a town or village, so the report can join the incident other reports give figures for.
+    It never makes an incident by itself."""
+    starts = [s.start for s in sentences]
+    lead = sorted({bisect.bisect_right(starts, c.start) - 1 for c in attacks} - {-1})
+    lead = [i for i in lead if i < ATTACK_LEAD_SENTENCES]
+    if not lead:
+        return []
+    found = _recognise(doc, text, lang, norm, cue_list, sentences, lead)
+    for index in lead:
+        sentence = sentences[index]
+        places = [p for p in found.within(found.places, sentence.start, sentence.end)
+                  if _place_rank(p) < _PRECISION_RANK["governorate"]]
+        if places:
+            anchor = next(c.start for c in attacks if sentence.start <= c.start < sentence.end)
+            claim = _claim(doc, text, found, sentences, Draft("other", None, anchor, index, []))
+            return [claim] if claim["scope"] == "incident" else []
+    return []
 
 
 def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) -> None:

@@ -1534,7 +1534,9 @@ def _link(session: Session, now: dt.datetime | None) -> LinkReport:
     incident_items = [i for i in items if i.scope == "incident" and i.row_id not in rejected]
     report.claims = len(incident_items)
     report.documents = len({i.doc for i in incident_items})
-    clusters = link_claims(incident_items)
+    # a report of an attack without harm (kind "other") joins an incident, but makes none by itself
+    clusters = [c for c in link_claims(incident_items)
+                if any(i.kind != "other" for e in c.events for i in e.items)]
     row_of = {i.key: i.row_id for i in items}
     key_of = {i.row_id: i.key for i in items}
     previous: dict[tuple[str, int], str] = {}
