@@ -127,24 +127,29 @@ def _language(doc: Document) -> str:
 
 def extract_claims(doc: Document) -> list[dict[str, Any]]:
     """The claims of a document, each with its exact evidence span in ``doc.text``."""
+    return _extract(doc)[0]
+
+
+def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+    """The claims of a document, and the place its lead names most precisely (for the summary)."""
+    claims: list[dict[str, Any]] = []
     if doc.empty_reason or not doc.text.strip():
-        return []
+        return claims, None
     text = doc.text
     lang = _language(doc)
     norm = NormalizedText.of(text)
     cue_list = cues.find_cues(text, lang, norm)
     attacks = [c for c in cue_list if c.has("cause") and not c.has("cause.shooting")]
     if not attacks and not any(c.has("outcome") for c in cue_list):
-        return []
+        return claims, None
     sentences = split_sentences(text)
     harmed = _harm_sentences(sentences, cue_list)
     if not harmed:  # no harm reported: maybe an attack on a named place, for linking to its incident
-        return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks)
+        return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks), None
     found = _recognise(doc, text, lang, norm, cue_list, sentences, harmed)
     drafts: list[Draft] = []
     for index in harmed:
         drafts += _sentence_drafts(text, norm, found, index, sentences[index], lang)
-    claims: list[dict[str, Any]] = []
     index_of: dict[int, int] = {}
     for d in drafts:
         if d.parent is not None and id(d.parent) in index_of:
@@ -157,7 +162,17 @@ def extract_claims(doc: Document) -> list[dict[str, Any]]:
         index_of[id(d)] = len(claims)
         claims.append(claim)
     _share_event_dates(claims, doc.published)
-    return claims
+    return claims, _lead_place(text, found, sentences)
+
+
+def _lead_place(text: str, found: Found, sentences: list[Sentence]) -> dict[str, Any] | None:
+    """The most precise place below country level that the title and first sentences name."""
+    lead = sentences[min(len(sentences), LEAD_SENTENCES + 2) - 1].end if sentences else 0
+    here = [p for p in found.within(found.places, 0, lead) if _place_rank(p) < _PRECISION_RANK["country"]]
+    if not here:
+        return None
+    best = min(here, key=lambda p: (_place_rank(p), p.start))
+    return _place_json(best, _region_of(best, here), text)
 
 
 def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
@@ -875,7 +890,10 @@ def _same_event(claim: dict[str, Any], lead: dict[str, Any]) -> bool:
 
 def analyse(doc: Document) -> dict[str, Any]:
     """The SPEC output object for one document."""
-    claims = extract_claims(doc)
-    return {"document": doc.as_json(), "claims": claims, "summary": summarize(claims, doc)}
+    claims, lead_place = _extract(doc)
+    summary = summarize(claims, doc)
+    if summary is not None and lead_place and (summary.get("place") or {}).get("precision") in (None, "country"):
+        summary["place"] = lead_place  # the report names no nearer place for its main claim than its lead
+    return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
 
