@@ -130,22 +130,22 @@ def extract_claims(doc: Document) -> list[dict[str, Any]]:
     return _extract(doc)[0]
 
 
-def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
-    """The claims of a document, and the place its lead names most precisely (for the summary)."""
+def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    """The claims of a document, and what its lead says of place and weapon (for the summary)."""
     claims: list[dict[str, Any]] = []
     if doc.empty_reason or not doc.text.strip():
-        return claims, None
+        return claims, {}
     text = doc.text
     lang = _language(doc)
     norm = NormalizedText.of(text)
     cue_list = cues.find_cues(text, lang, norm)
     attacks = [c for c in cue_list if c.has("cause") and not c.has("cause.shooting")]
     if not attacks and not any(c.has("outcome") for c in cue_list):
-        return claims, None
+        return claims, {}
     sentences = split_sentences(text)
     harmed = _harm_sentences(sentences, cue_list)
     if not harmed:  # no harm reported: maybe an attack on a named place, for linking to its incident
-        return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks), None
+        return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks), {}
     found = _recognise(doc, text, lang, norm, cue_list, sentences, harmed)
     drafts: list[Draft] = []
     for index in harmed:
@@ -162,7 +162,13 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any] | None
         index_of[id(d)] = len(claims)
         claims.append(claim)
     _share_event_dates(claims, doc.published)
-    return claims, _lead_place(text, found, sentences)
+    return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences)}
+
+
+def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
+    """The weapon the title and first sentences name."""
+    lead = sentences[min(len(sentences), LEAD_SENTENCES + 2) - 1].end if sentences else 0
+    return _pick_cause(found, [(0, lead)])
 
 
 def _lead_place(text: str, found: Found, sentences: list[Sentence]) -> dict[str, Any] | None:
@@ -890,10 +896,12 @@ def _same_event(claim: dict[str, Any], lead: dict[str, Any]) -> bool:
 
 def analyse(doc: Document) -> dict[str, Any]:
     """The SPEC output object for one document."""
-    claims, lead_place = _extract(doc)
+    claims, lead = _extract(doc)
     summary = summarize(claims, doc)
-    if summary is not None and lead_place and (summary.get("place") or {}).get("precision") in (None, "country"):
-        summary["place"] = lead_place  # the report names no nearer place for its main claim than its lead
+    if summary is not None:  # what the main claim's own context leaves open, the report's lead may say
+        if lead.get("place") and (summary.get("place") or {}).get("precision") in (None, "country"):
+            summary["place"] = lead["place"]
+        summary["cause"] = summary.get("cause") or lead.get("cause")
     return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
 
