@@ -565,7 +565,17 @@ def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
     resolved = gazetteer.find_places(text, lang, normalized=norm)
     if lang != "ar":
         return resolved
-    return sorted(resolved + gazetteer.unresolved_places(text, resolved, normalized=norm), key=lambda m: m.start)
+    named = [_resolve_late(m) for m in gazetteer.unresolved_places(text, resolved, normalized=norm)]
+    return sorted(resolved + named, key=lambda m: m.start)
+
+
+def _resolve_late(mention: Any) -> Any:
+    """A name the scan left unresolved because of how it was written ("#خان_شيخون") may still be a
+    known place: look it up by name."""
+    found = gazetteer.lookup(mention.place.name.replace("_", " "))
+    if found and found[0].precision == "exact":
+        return replace(mention, place=found[0])
+    return mention
 
 
 def _place_rank(mention: Any) -> float:
@@ -748,6 +758,7 @@ def _place_json(mention: Any | None, region: Any | None = None, text: str = "") 
     if cue and not words.startswith(cue.group(1)):  # keep the place word: "قرية التوخار"
         words = text[mention.start - (len(text[max(0, mention.start - 24):mention.start]) - cue.start(1)):
                      mention.end]
+    words = " ".join(words.replace("#", " ").replace("_", " ").split())  # hashtags read as words
     place = {"name": p.name, "name_ar": p.name_ar, "admin1": p.admin1, "country": p.country, "lat": p.lat,
              "lon": p.lon, "precision": p.precision, "text": words}
     if region is not None:  # a village the gazetteer lacks, in the governorate the text names with it
