@@ -73,6 +73,7 @@ class Found:
     actors: list[Any]
     sources: list[Any]
     periods: list[Any]
+    text: str = ""
 
     def __post_init__(self) -> None:
         self._starts: dict[int, list[int]] = {}
@@ -174,10 +175,10 @@ def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
 def _lead_place(text: str, found: Found, sentences: list[Sentence]) -> dict[str, Any] | None:
     """The most precise place below country level that the title and first sentences name."""
     lead = sentences[min(len(sentences), LEAD_SENTENCES + 2) - 1].end if sentences else 0
-    here = [p for p in found.within(found.places, 0, lead) if _place_rank(p) < _PRECISION_RANK["country"]]
+    here = [p for p in found.within(found.places, 0, lead) if _place_rank(p, text) < _PRECISION_RANK["country"]]
     if not here:
         return None
-    best = min(here, key=lambda p: (_place_rank(p), p.start))
+    best = min(here, key=lambda p: (_place_rank(p, text), p.start))
     return _place_json(best, _region_of(best, here), text)
 
 
@@ -196,7 +197,7 @@ def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cu
     for index in lead:
         sentence = sentences[index]
         places = [p for p in found.within(found.places, sentence.start, sentence.end)
-                  if _place_rank(p) < _PRECISION_RANK["governorate"]]
+                  if _place_rank(p, text) < _PRECISION_RANK["governorate"]]
         if places:
             anchor = next(c.start for c in attacks if sentence.start <= c.start < sentence.end)
             claim = _claim(doc, text, found, sentences, Draft("other", None, anchor, index, []))
@@ -291,7 +292,8 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
                     if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
     if doc.dateline:  # the report's own publication date is not the date of the events it reports
         periods = [p for p in periods if p.end <= doc.dateline[0] or p.start >= doc.dateline[1]]
-    return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods)
+    return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
+                 text=text)
 
 
 def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
@@ -304,7 +306,9 @@ def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
 
 def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                      sentence: Sentence, lang: str) -> list[Draft]:
-    counts = found.within(found.counts, sentence.start, sentence.end)
+    dates_here = found.within(found.periods, sentence.start, sentence.end)
+    counts = [c for c in found.within(found.counts, sentence.start, sentence.end)  # "1 كانون الأول" is a date
+              if not any(p.start < c.end and c.start < p.end for p in dates_here)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
     if not outcome_cues:
         return []
@@ -578,12 +582,14 @@ def _resolve_late(mention: Any) -> Any:
     return mention
 
 
-def _place_rank(mention: Any) -> float:
+def _place_rank(mention: Any, text: str = "") -> float:
     """How precisely a mention locates an event; a governorate capital named alone ("إدلب") often
-    stands for its governorate, so it ranks below a village in the same sentence."""
+    stands for its governorate, so it ranks below a village in the same sentence — unless the text
+    says it means the city ("مدينة إدلب")."""
     p = mention.place
     rank = float(_PRECISION_RANK.get(p.precision, 9))
-    if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1):
+    city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
+    if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
     return rank
 
@@ -603,8 +609,8 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
         here = found.within(found.places, start, end)
         if not here:
             continue
-        best_rank = min(_place_rank(p) for p in here)
-        best = _nearest([p for p in here if _place_rank(p) == best_rank], anchor)
+        best_rank = min(_place_rank(p, found.text) for p in here)
+        best = _nearest([p for p in here if _place_rank(p, found.text) == best_rank], anchor)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
         if fallback is None or best_rank < fallback[0]:
