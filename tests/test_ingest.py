@@ -242,3 +242,27 @@ def test_furniture_only_page_is_stored_as_empty(tmp_path: Path) -> None:
     path.write_text("Log in to continue\nThis content isn't available right now\n", encoding="utf-8")
     doc = only_doc([path])
     assert doc.empty_reason
+
+
+def test_social_media_header_date_glued_to_the_author(tmp_path: Path) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text("Radio Sawt Halab - Post | Radio Sawt HalabMarch 18, 2025 · Shared with Public\n" + AR_BODY,
+                    encoding="utf-8")
+    doc = only_doc([path])
+    assert doc.published == dt.date(2025, 3, 18) and doc.published_source == "dateline"
+
+
+def test_metadata_date_without_its_year_takes_the_reports_year(tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    record = {"id": "p", "published": "28 فبراير ", "text": "نشر في 27 شباط 2025\n" + AR_BODY}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = only_doc([path])
+    assert doc.published == dt.date(2025, 2, 28) and doc.published_source == "metadata"
+
+
+def test_the_dateline_is_recorded(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text("BEIRUT, Mon 09 Oct 2023\n\n" + EN_BODY, encoding="utf-8")
+    doc = only_doc([path])
+    assert doc.dateline is not None
+    assert "09 Oct 2023" in doc.text[doc.dateline[0]:doc.dateline[1]]

@@ -481,7 +481,7 @@ def build_document(report: RawReport, options: ReadOptions, now: dt.datetime | N
     if published is None:
         published, published_source = (mention.date, "dateline") if mention else (None, None)
     if published is None:
-        published = _header_date(text[:DATELINE_WINDOW])
+        published = _header_date(body[:DATELINE_WINDOW])  # page chrome, removed from the text, dates the post
         published_source = "dateline" if published else None
     if report.published and published_source != "metadata":
         # a metadata date cut short ("28 فبراير"): its day and month, with the year the report gives
