@@ -24,6 +24,7 @@ question for the claim extractor, which sees the context; this module never gues
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -31,7 +32,15 @@ from itertools import product
 from typing import Any, NamedTuple
 
 from marsad import resources
-from marsad.arabic import MARKS, NormalizedText, clitic_variants, is_arabic, normalize
+from marsad.arabic import (
+    MARKS,
+    NormalizedText,
+    cached_word_index,
+    clitic_variants,
+    is_arabic,
+    normalize,
+    word_index,
+)
 
 ACTORS_RESOURCE = "actors.toml"
 SOURCES_RESOURCE = "sources.toml"
@@ -90,7 +99,7 @@ _AR_SEP = r"[\s_\"']+"
 _LAT_SEP = r"[\s_\"'\-]+"
 # the alef of the article, which drops after the preposition ل (ل + النظام -> للنظام)
 _ALEF_OF_ARTICLE = "(?:ا|(?<=ل))"
-_PREV_WORD = re.compile(r"(\w+)[\s_\"']*\Z")
+_PREV_WORD = re.compile(r"(\w++)[\s_\"']*\Z")  # possessive: the same match, without retrying inside words
 _NEXT_WORD = re.compile(r"[\s_\"']*(\w+)")
 
 
@@ -270,6 +279,10 @@ class _Lexicon:
     guards: dict[str, _Guard] = field(default_factory=dict)
     default_guard: dict[str, _Guard] = field(default_factory=dict)  # per key, e.g. weapon cues
     _ar: re.Pattern[str] | None = None
+    _ar_fast: re.Pattern[str] | None = None  # _ar from the character before the match (see _scan)
+    # the letter runs a match of _ar can start with (see _ar_candidates); None: any (use _ar_fast)
+    _ar_runs: frozenset[str] | None = None
+    _lat_letters_only: bool = False  # every Latin phrase begins with an ASCII letter
     _lat: re.Pattern[str] | None = None
     _ar_phrases: dict[str, list[str]] = field(default_factory=dict)
     _lat_phrases: dict[str, list[str]] = field(default_factory=dict)
@@ -307,21 +320,27 @@ class _Lexicon:
         # Latin phrases all begin with a letter or digit: the pattern starts with that character and
         # then checks that no letter stands before it
         lat = _trie_regex(self._lat_phrases.values(), after_first=f"(?<![{_LAT_LETTERS}].)")
-        self._ar = re.compile(
-            f"(?<![{_AR_LETTERS}0-9])(?=[{_AR_LETTERS}\"'])(?P<pc>[وف]?[بلك]?)[\"']?"
-            f"(?P<body>{ar})(?![{_AR_LETTERS}0-9])"
-        ) if ar else None
+        rest = f"(?=[{_AR_LETTERS}\"'])(?P<pc>[وف]?[بلك]?)[\"']?(?P<body>{ar})(?![{_AR_LETTERS}0-9])"
+        self._ar = re.compile(f"(?<![{_AR_LETTERS}0-9]){rest}") if ar else None
+        # the same matches, found from the non-letter before them: a pattern that begins with a
+        # character class lets the regex engine skip the letters inside words quickly
+        self._ar_fast = re.compile(f"[^{_AR_LETTERS}0-9]{rest}") if ar else None
         self._lat = re.compile(
             f"(?P<body>{lat})(?:'s?)?(?![{_LAT_LETTERS}])"
         ) if lat else None
+        self._ar_runs = _match_runs(self._ar_phrases)
+        self._lat_letters_only = all(p[:1].isascii() and p[:1].isalpha() for p in self._lat_phrases)
 
     def find(self, nt: NormalizedText, language: str | None) -> list[_Match]:
         text = nt.text
         found: list[_Match] = []
-        if self._lat is not None:
+        # a text whose words are all Arabic (see WordIndex.only_letters) has no Latin letter to start
+        # a Latin phrase with
+        words = cached_word_index(nt)
+        if self._lat is not None and not (self._lat_letters_only and words is not None and words.only_letters):
             found.extend(self._scan(self._lat, nt))
         if self._ar is not None and language != "en" and (language == "ar" or is_arabic(text)):
-            found.extend(self._scan(self._ar, nt))
+            found.extend(self._scan(self._ar, nt, self._ar_fast, self._ar_candidates(nt)))
         if not found:
             return found
         found.sort(key=lambda m: (m.start, m.start - m.end))
@@ -333,11 +352,58 @@ class _Lexicon:
                 last_end = m.end
         return out
 
-    def _scan(self, pattern: re.Pattern[str], nt: NormalizedText) -> Iterator[_Match]:
+    def _ar_candidates(self, nt: NormalizedText) -> list[int] | None:
+        """Every offset where ``_ar`` may match in ``nt.text``, in order, when the text's words tell
+        (its letter runs are its tokens, see :class:`marsad.arabic.WordIndex`); else None.
+
+        A match starts where no letter or digit stands before it, with a letter or a quote: at a
+        quote, or at a run of letters that is a proclitic before a quote or a proclitic and the
+        first word of a phrase (see _match_runs)."""
+        if self._ar_runs is None:
+            return None
+        words = word_index(nt)
+        out = words.runs_in(self._ar_runs)
+        quotes = words.quotes
+        if quotes:
+            text = nt.text
+            for start in words.runs_in(_PROCLITIC_RUNS):  # a run of one or two letters
+                if text[start + 1:start + 2] in _QUOTE_CHARS or text[start + 2:start + 3] in _QUOTE_CHARS:
+                    out.append(start)
+            out += quotes
+            out.sort()
+        return out
+
+    def _scan(self, pattern: re.Pattern[str], nt: NormalizedText, fast: re.Pattern[str] | None = None,
+              candidates: list[int] | None = None) -> Iterator[_Match]:
+        """The matches of ``pattern`` that pass their guards.
+
+        ``fast``, if given, is ``pattern`` with its first test (no letter before) turned into a
+        character matched before the phrase: a search for it from ``pos - 1`` finds the same match
+        as a search for ``pattern`` from ``pos`` (at the start of the text, where no character stands
+        before, ``pattern`` itself is tried). ``candidates``, if given, are all the offsets where
+        ``pattern`` can match, in order: trying it at those from ``pos`` on finds the same match as a
+        search from ``pos``."""
         text = nt.text
         has_clitics = "pc" in pattern.groupindex
         pos = 0
-        while (m := pattern.search(text, pos)) is not None:
+        k = 0  # the next candidate
+        while True:
+            if candidates is not None:
+                m = None
+                k = bisect_left(candidates, pos, k)
+                while k < len(candidates):
+                    m = pattern.match(text, candidates[k])
+                    if m is not None:
+                        break
+                    k += 1
+            elif fast is None:
+                m = pattern.search(text, pos)
+            elif pos == 0:
+                m = pattern.match(text) or fast.search(text)
+            else:
+                m = fast.search(text, pos - 1)
+            if m is None:
+                break
             # a rejected match lets the scan resume inside it: "قصف التحالف العربي" is not the
             # US-led coalition's shelling, but "التحالف العربي" is still there to find
             pos = m.start("body") + 1
@@ -358,7 +424,8 @@ class _Lexicon:
             if entry is None:  # cannot happen unless a phrase maps to nothing; be safe
                 continue
             guard = self.guards.get(key) or self.default_guard.get(key)
-            if guard is not None and not self._passes(guard, entry, nt, m.start(), start, end, clitic):
+            outer = m.start("pc") if has_clitics else m.start()
+            if guard is not None and not self._passes(guard, entry, nt, outer, start, end, clitic):
                 continue
             pos = m.end()
             yield _Match(start, end, key, entry)
@@ -398,6 +465,31 @@ class _Lexicon:
         if g.clitic and clitic in g.clitic:
             return True
         return False
+
+
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")  # what (?P<pc>) matches
+_PROCLITIC_RUNS = frozenset(_PROCLITICS[1:])
+_QUOTE_CHARS = frozenset(_QUOTES)
+_LETTER_RUN = re.compile("[\u0621-\u064a]+")
+
+
+def _match_runs(phrases: dict[str, list[str]]) -> frozenset[str] | None:
+    """The runs of letters a match of the Arabic pattern can begin with, in a text whose every
+    letter is a plain Arabic letter (U+0621-U+064A): a proclitic and the first letters of a phrase,
+    up to its first character that is not such a letter (a phrase begins a word, so that run is the
+    whole run of the text); for a phrase with the article, also a proclitic ل and the phrase without
+    its alef ("للنظام"). None when a phrase does not begin with a letter (then any word may start a
+    match)."""
+    runs: set[str] = set()
+    for phrase, tokens in phrases.items():
+        head = _LETTER_RUN.match(phrase)
+        if head is None:
+            return None
+        for pc in _PROCLITICS:
+            runs.add(pc + head.group())
+            if tokens[0] == _ALEF_OF_ARTICLE and pc.endswith("ل"):
+                runs.add(pc + head.group()[1:])
+    return frozenset(runs)
 
 
 def _read_guards(lex: _Lexicon, data: dict[str, Any]) -> None:

@@ -9,8 +9,10 @@ the original text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from marsad import resources
 from marsad.arabic import NormalizedText, normalize
@@ -25,9 +27,13 @@ class Cue:
     text: str
     categories: tuple[str, ...]   # e.g. ("outcome.killed.events", "cause.execution")
 
+    def __post_init__(self) -> None:
+        # what has() asks, computed once (not a field: no part of the cue's value, repr or equality)
+        object.__setattr__(self, "_prefixes", _prefixes(self.categories))
+
     def has(self, prefix: str) -> bool:
         """Whether a category is ``prefix`` or under it ("outcome" covers "outcome.killed.verbs")."""
-        return prefix in _prefixes(self.categories)
+        return prefix in self._prefixes  # type: ignore[attr-defined]
 
     def category(self, prefix: str) -> str | None:
         """The first category under ``prefix`` ("outcome" -> "outcome.killed.verbs")."""
@@ -52,17 +58,26 @@ def _categories(table: dict, path: tuple[str, ...] = ()) -> list[tuple[str, list
     return out
 
 
+_Entry = tuple[tuple[str, ...], str, tuple[str, ...]]  # (rest of the phrase, key, categories)
+
+
 @dataclass(frozen=True)
 class _Lexicon:
-    """Phrases by their first word (in every proclitic form, for Arabic): the text is split into
-    words once, and only words that can start a phrase are looked at."""
+    """Phrases by their first word (in every proclitic form, for Arabic): one regular expression finds
+    the words that can start a phrase, and only those are looked at."""
 
-    starts: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]]  # form -> (rest, key, categories)
+    starts: dict[str, list[_Entry]]  # form -> entries, the longest phrase first
+    # form -> (one pattern for the rests of its longer phrases, in order, or None; the categories of
+    # those phrases by group; the categories of its one-word phrase, or None)
+    plans: dict[str, tuple[re.Pattern[str] | None, tuple[tuple[str, ...], ...], tuple[str, ...] | None]]
+    finders: tuple[re.Pattern[str], ...]  # the start forms, each as a whole token (see _finder)
 
 
 # a word is a run of Arabic letters or of other letters and digits: scraped posts glue a Latin handle
 # to the Arabic word after it ("@alaliاستشهد")
 _WORD = re.compile(r"[\u0621-\u064a]+|[^\W_\u0600-\u06ff]+")
+_AR_WORD = re.compile(r"[\u0621-\u064a]+")
+_LAT_WORD = re.compile(r"[^\W_\u0600-\u06ff]+")
 _AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "فال", "كال", "لل", "ولل", "وبال")
 
 
@@ -75,7 +90,7 @@ def _lexicon(language: str) -> _Lexicon:
             key = tuple(normalize(word).split())
             if key and category not in by_phrase.setdefault(key, []):
                 by_phrase[key].append(category)
-    starts: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {}
+    starts: dict[str, list[_Entry]] = {}
     for phrase, categories in by_phrase.items():
         first, rest = phrase[0], phrase[1:]
         prefixes = _AR_PREFIXES if language == "ar" else ("",)
@@ -85,16 +100,39 @@ def _lexicon(language: str) -> _Lexicon:
             starts.setdefault(prefix + first, []).append((rest, " ".join(phrase), tuple(categories)))
     for entries in starts.values():
         entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
-    return _Lexicon(starts)
+    plans = {}
+    for form, entries in starts.items():
+        longer = [e for e in entries if e[0]]
+        single = next((e[2] for e in entries if not e[0]), None)
+        pattern = re.compile("|".join(f"({_rest_pattern(e[0]).pattern})" for e in longer)) if longer else None
+        plans[form] = (pattern, tuple(e[2] for e in longer), single)
+    # a form can only ever be found as a whole word (a token of _WORD): the Arabic and the other ones
+    finders = tuple(_finder(forms, letter, other) for forms, letter, other in (
+        ([w for w in starts if _AR_WORD.fullmatch(w)], "[\u0621-\u064a]", "[^\u0621-\u064a]"),
+        ([w for w in starts if _LAT_WORD.fullmatch(w)], r"[^\W_\u0600-\u06ff]", r"[\W_\u0600-\u06ff]"))
+        if forms)
+    return _Lexicon(starts, plans, finders)
 
 
-def _whole_word(s: str, a: int, b: int) -> bool:
-    arabic = "\u0621" <= s[a] <= "\u064a"
-    return not (a > 0 and _same_script(s[a - 1], arabic)) and not (b < len(s) and _same_script(s[b], arabic))
+def _finder(forms: list[str], letter: str, other: str) -> re.Pattern[str]:
+    """A pattern for ``forms`` as whole words (``letter``: the characters of their kind of word,
+    ``other``: all the rest): the character before the word (the caller puts a space before the
+    text) and the word, as a prefix tree. Starting with a character class lets the regex engine skip
+    the letters inside words quickly."""
+    root: dict[str, Any] = {}
+    for form in forms:
+        node = root
+        for ch in form:
+            node = node.setdefault(ch, {})
+        node[""] = {}
 
+    def build(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
+        if "" in node:
+            alts.append(f"(?!{letter})")  # the word ends here
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-def _same_script(ch: str, arabic: bool) -> bool:
-    return ("\u0621" <= ch <= "\u064a") if arabic else (ch.isalnum() and not "\u0600" <= ch <= "\u06ff")
+    return re.compile(f"{other}({build(root)})")
 
 
 @cache
@@ -107,31 +145,37 @@ def find_cues(text: str, language: str | None = None, normalized: NormalizedText
     """Every cue word of ``language`` ("ar" or "en"; both when None) in ``text``, in text order."""
     norm = normalized or NormalizedText.of(text)
     s = norm.text
-    found: list[Cue] = []
-    words = _WORD.findall(s)
-    for lang in ([language] if language in LANGUAGES else LANGUAGES):
-        starts = _lexicon(lang).starts
-        cursor = 0
-        for word in [w for w in words if w in starts]:
-            a = s.find(word, cursor)
-            while a >= 0 and not _whole_word(s, a, a + len(word)):
-                a = s.find(word, a + 1)
-            if a < 0:
-                break
-            b = cursor = a + len(word)
-            for rest, _key, categories in starts[word]:
-                end = b
-                if rest:
-                    m = _rest_pattern(rest).match(s, b)
-                    if m is None:
-                        continue
-                    end = m.end()
-                start, stop = norm.span(a, end)
-                found.append(Cue(start, stop, text[start:stop], categories))
-                break
-    found.sort(key=lambda c: (c.start, -c.end))
+    padded = " " + s  # a word at the very start has a non-letter before it too
+    shifts = norm.shifts
+    found: list[tuple[int, int, tuple[str, ...]]] = []
+    languages = [language] if language in LANGUAGES else LANGUAGES
+    for lang in languages:
+        lex = _lexicon(lang)
+        plans = lex.plans
+        if len(lex.finders) == 1:
+            hits = [(m.start(), m.group(1)) for m in lex.finders[0].finditer(padded)]
+        else:
+            hits = sorted((m.start(), m.group(1)) for f in lex.finders for m in f.finditer(padded))
+        for a, word in hits:  # a: the word's offset in s (the padding space makes up for the one before)
+            pattern, longer, single = plans[word]
+            end = a + len(word)
+            categories = single
+            if pattern is not None and (m := pattern.match(s, end)) is not None:
+                categories = longer[m.lastindex - 1]  # type: ignore[operator]
+                end = m.end()
+            if categories is None:
+                continue
+            if shifts:
+                found.append((a + bisect_right(shifts, a), end - 1 + bisect_right(shifts, end - 1) + 1,
+                              categories))
+            else:
+                found.append((a, end, categories))
+    if len(languages) > 1:  # one language finds its words in text order, each at its own offset
+        found.sort(key=lambda c: (c[0], -c[1]))
     out: list[Cue] = []
-    for cue in found:  # a phrase's later words are not cues of their own
-        if not out or cue.start >= out[-1].end:
-            out.append(cue)
+    last_end = -1
+    for start, stop, categories in found:  # a phrase's later words are not cues of their own
+        if start >= last_end:
+            out.append(Cue(start, stop, text[start:stop], categories))
+            last_end = stop
     return out

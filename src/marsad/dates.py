@@ -71,11 +71,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from marsad.arabic import MARKS, NormalizedText, normalize
+from marsad.arabic import MARKS, NormalizedText, WordIndex, cached_word_index, normalize
 from marsad.resources import load
 
 __all__ = ["DateMention", "PeriodMention", "find_dates", "find_periods", "publication_date", "hijri_to_gregorian",
@@ -523,13 +524,44 @@ def _month_anchor(language: str | None) -> re.Pattern[str]:
     return re.compile(rf"[{seps}]({_alt(_lexicon(language).months)})(?!\w)")
 
 
-def _anchors(text: str, language: str | None) -> list[tuple[int, int, bool]]:
-    """(start, end, is_month) of the anchors of a normalised text, in text order."""
+_ARABIC_WORDS = re.compile("[\u0621-\u064a]+(?: [\u0621-\u064a]+)*")
+
+
+def _first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first words of the phrases that can occur in a text whose words are all Arabic (see
+    :class:`marsad.arabic.WordIndex`): a phrase found by a pattern made with _alt that is not Arabic
+    words begins with a Latin letter, which such a text does not have. None when a phrase is neither."""
+    out: set[str] = set()
+    for phrase in phrases:
+        if _ARABIC_WORDS.fullmatch(phrase):
+            out.add(phrase.split(" ")[0])
+        elif not (phrase[:1].isascii() and phrase[:1].isalpha()):
+            return None
+    return frozenset(out)
+
+
+@cache
+def _month_firsts(language: str | None) -> frozenset[str] | None:
+    return _first_words(_lexicon(language).months)
+
+
+def _anchors(text: str, language: str | None, words: WordIndex | None = None) -> list[tuple[int, int, bool]]:
+    """(start, end, is_month) of the anchors of a normalised text, in text order. ``words``, the word
+    index of the text if there is one, saves scanning it for month names."""
     out = [(m.start(), m.end(), False) for m in _NUMBER_ANCHOR.finditer(text)]
     finder = _month_anchor(language)
     head = finder.match(" " + text[:24])  # a month name at the very start of the text
     months = [(head.start(1) - 1, head.end(1) - 1, True)] if head else []
-    months += [(m.start(1), m.end(1), True) for m in finder.finditer(text)]
+    firsts = _month_firsts(language)
+    if words is not None and firsts is not None and words.only_letters:
+        # a month name is a run of letters after a separator: the same matches as finditer
+        done = 0
+        for start in words.runs_in(firsts):
+            if start > done and (m := finder.match(text, start - 1)) is not None:
+                months.append((m.start(1), m.end(1), True))
+                done = m.end()
+    else:
+        months += [(m.start(1), m.end(1), True) for m in finder.finditer(text)]
     if months:
         out = sorted(set(out + months))
     return out
@@ -581,7 +613,7 @@ def _scan_uncached(nt: NormalizedText, language: str | None, anchors_out: list[_
     text = nt.text
     pattern = _pattern(language)
     found: list[_Found] = []
-    anchors = _anchors(text, language)
+    anchors = _anchors(text, language, cached_word_index(nt))
     if anchors_out is not None:
         anchors_out.extend(anchors)
     clusters: list[list[tuple[int, int, bool]]] = []
@@ -635,7 +667,8 @@ def reload() -> None:
     """Forget the compiled lexicon and patterns (after changing ``MARSAD_DATA`` or the data files)."""
     load.cache_clear()
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
-               _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx):
+               _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx, _month_firsts,
+               _period_anchor_words, _period_firsts):
         fn.cache_clear()
     global _last_scan
     _last_scan = (None, None, [], [])
@@ -1012,6 +1045,12 @@ def _period_anchor(language: str | None) -> tuple[re.Pattern[str], re.Pattern[st
     """The words a relative expression can start with (with the conjunction و), after a space and
     after a line break. Starting with a literal character lets the regex engine jump from one
     candidate to the next; a word glued to punctuation ("،أمس") is not a candidate."""
+    body = rf"{_alt(_period_anchor_words(language))}(?:(?!\w)|(?<=ال)(?={_H}*+\d))"
+    return re.compile(rf"(?P<sep> ){body}"), re.compile(rf"(?P<sep>\n){body}")
+
+
+@cache
+def _period_anchor_words(language: str | None) -> frozenset[str]:
     p = _plex(language)
     # "هذا" / "this" are too common to start from: "هذا العام" is found from "العام" (see _rel_atom)
     this = set(p.w("this_words"))
@@ -1022,8 +1061,12 @@ def _period_anchor(language: str | None) -> tuple[re.Pattern[str], re.Pattern[st
              *p.w("ago_after_words"), *p.parts, "ال"]
     words = set(first)
     words.update("و" + w for w in first if not w.isascii())
-    body = rf"{_alt(words)}(?:(?!\w)|(?<=ال)(?={_H}*+\d))"
-    return re.compile(rf"(?P<sep> ){body}"), re.compile(rf"(?P<sep>\n){body}")
+    return frozenset(words)
+
+
+@cache
+def _period_firsts(language: str | None) -> frozenset[str] | None:
+    return _first_words(_period_anchor_words(language))
 
 
 @dataclass
@@ -1773,23 +1816,45 @@ def _since(atom: _Atom, ntext: str, published: dt.date | None, rx: _PeriodRx) ->
 
 
 def _relative_atoms(ntext: str, published: dt.date | None, language: str | None,
-                    year_anchors: list[_Anchor]) -> list[_Atom]:
+                    year_anchors: list[_Anchor], words: WordIndex | None = None) -> list[_Atom]:
     """Relative expressions (found from their first words) and ranges of bare years (found from the
-    year-like numbers that find_dates' scan anchored on)."""
+    year-like numbers that find_dates' scan anchored on). ``words``, the word index of the text if
+    there is one, saves scanning it for the first words."""
     plex = _plex(language)
     rx = _period_rx(language)
     grammar = _period_grammar(language)
     ago_after = plex.w("ago_after_words")
     out: list[_Atom] = []
     anchors, line_anchors = _period_anchor(language)
-    rare = [(m.end("sep"), m.end()) for m in line_anchors.finditer(ntext)]
+    # where an anchor's words can begin (a run of letters, after the space or line break the anchor
+    # begins with): the same anchors as the searches below find, without scanning the text
+    firsts = _period_firsts(language)
+    starts = words.runs_in(firsts) if words is not None and firsts is not None and words.only_letters else None
+    if starts is None:
+        rare = [(m.end("sep"), m.end()) for m in line_anchors.finditer(ntext)]
+    else:
+        rare = []
+        done = 0
+        for start in starts:
+            if start > done and ntext[start - 1] == "\n" and (m := line_anchors.match(ntext, start - 1)):
+                rare.append((m.end("sep"), m.end()))
+                done = m.end()
     head = anchors.match(" " + ntext[:40])
     if head is not None:
         rare.insert(0, (0, head.end() - 1))
     r = 0
     pos = 0
+    k = 0  # the next of ``starts`` that may begin an anchor
     while True:
-        found = anchors.search(ntext, pos)
+        if starts is None:
+            found = anchors.search(ntext, pos)
+        else:  # anchors.search(ntext, pos): the first anchor whose space is at pos or after
+            found = None
+            k = bisect_left(starts, pos + 1, k)
+            while k < len(starts):
+                if ntext[starts[k] - 1] == " " and (found := anchors.match(ntext, starts[k] - 1)) is not None:
+                    break
+                k += 1
         while r < len(rare) and rare[r][0] < pos:
             r += 1
         if r < len(rare) and (found is None or rare[r][0] < found.end("sep")):
@@ -1894,7 +1959,7 @@ def find_periods(text: str | NormalizedText, published: dt.date | None,
     rx = _period_rx(language)
     found, anchors = _scan_with_anchors(nt, language)
     atoms = [_abs_atom(f, published) for f in found]
-    atoms += _relative_atoms(ntext, published, language, anchors)
+    atoms += _relative_atoms(ntext, published, language, anchors, cached_word_index(nt))
     atoms.sort(key=lambda a: (a.ns, -a.ne))
     # a weekday or "today" right before (or around) a full date is part of that date's expression
     merged: list[_Atom] = []

@@ -27,14 +27,23 @@ import os
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from itertools import accumulate, compress
+from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
 from marsad import resources
-from marsad.arabic import NormalizedText, clitic_variants, normalize, strip_article
+from marsad.arabic import (
+    WORD_BREAKS,
+    NormalizedText,
+    WordIndex,
+    clitic_variants,
+    normalize,
+    strip_article,
+    word_index,
+)
 
 __all__ = ["Place", "PlaceMention", "PRECISIONS", "find_places", "lookup", "import_geonames",
            "most_specific", "user_data_dir", "clear_cache"]
@@ -72,7 +81,7 @@ _EN_NEXT = re.compile(r"([ \t]*)([^\W\d_]+)")
 _PREV_TOK = re.compile(r"([^\W\d_]+)([^\w]*)\Z")
 _CAP_RE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]")
 # Characters replaced by spaces to find candidate tokens quickly (1:1, so offsets are unchanged).
-_PUNCT_CHARS = tuple("\n\t\r,.:;!?\"'()[]{}-/\\|*#+=<>…@&%$^~`" + "0123456789" + "\u00a0\u2026\u2022\u061f")
+_PUNCT_CHARS = WORD_BREAKS
 _SENT_SEP = re.compile(r"[.!?;:\n\r()\[\]{}|\"]")
 _HAS_LATIN = re.compile(r"[a-z]")
 _ARABIC_LETTERS_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
@@ -559,7 +568,10 @@ def _finish_table(idx: _Index, table: dict[str, dict[int, int]]) -> dict[str, li
 def clear_cache() -> None:
     """Forget the built index (and cached resources), e.g. after changing MARSAD_DATA or importing."""
     _index.cache_clear()
+    _place_words.cache_clear()
     _FUZZY_CACHE.clear()
+    _LOOKUP_CACHE.clear()
+    _BY_LENGTH.clear()
     resources.load.cache_clear()
 
 
@@ -730,15 +742,14 @@ class _Scan:
     def scan_arabic(self) -> None:
         idx, norm = self.idx, self.norm
         surface = idx.surface
-        clean = norm
-        for ch in _PUNCT_CHARS:
-            if ch in clean:
-                clean = clean.replace(ch, " ")
-        toks = clean.split(" ")
-        hit_idx = list(compress(range(len(toks)), map(idx.surface_keys.__contains__, toks)))
+        # the text's words (punctuation and digits as spaces, see _PUNCT_CHARS), shared with the
+        # other recognisers that run on the same text
+        words = word_index(self.nt) if not self.cue_free else WordIndex(norm)
+        toks = words.tokens
+        hit_idx = words.tokens_in(idx.surface_keys)
         if not hit_idx:
             return
-        cum = list(accumulate(map(len, toks), initial=0))
+        cum = words.cum
         positions = [(cum[i] + i, toks[i]) for i in hit_idx]
         next_free = 0
         for p, h in positions:
@@ -1197,6 +1208,26 @@ def _unresolved_pattern() -> re.Pattern[str]:
                       rf"(?=[ _]({_AR_NAME_WORD}))?")
 
 
+@cache
+def _unresolved_runs() -> frozenset[str]:
+    """The runs of letters a match of _unresolved_pattern begins with: a place word and its proclitics."""
+    words = {normalize(w) for w in _matching()["ar"]["strong_cues"] + _matching()["ar"].get("name_cues", [])}
+    cues = words - {normalize("محافظة"), normalize("محافظتي")}
+    return frozenset(a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل") for c in cues)
+
+
+def _unresolved_matches(nt: NormalizedText) -> Iterator[re.Match[str]]:
+    """The same matches as ``_unresolved_pattern().finditer(nt.text)``."""
+    text = nt.text
+    pattern = _unresolved_pattern()
+    done = 0
+    # a match begins a whole run of letters that is a place word with its proclitics
+    for start in word_index(nt).runs_in(_unresolved_runs()):
+        if start >= done and (m := pattern.match(text, start)) is not None:
+            yield m
+            done = m.end()
+
+
 def unresolved_places(text: str, resolved: list[PlaceMention], *,
                       normalized: NormalizedText | None = None) -> list[PlaceMention]:
     """Places a report names after a place word ("قرية X", "بلدة X", "حي X", "مخيم X") that the
@@ -1205,9 +1236,11 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
     ``resolved`` are skipped; a two-word name is kept when its first word is a name prefix (كفر، دير،
     تل، عين، أبو ...)."""
     nt = normalized or NormalizedText.of(text)
-    taken = [(m.start, m.end) for m in resolved]
+    taken = sorted((m.start, m.end) for m in resolved)
+    taken_starts = [a for a, _ in taken]
+    reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the first i + 1
     out: list[PlaceMention] = []
-    for m in _unresolved_pattern().finditer(nt.text):
+    for m in _unresolved_matches(nt):
         first, second = m.group(2), m.group(3)
         if _not_a_name(first):
             continue
@@ -1215,7 +1248,8 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
         if second and not _not_a_name(second) and (first in _AR_NAME_PREFIXES or second.startswith("ال")):
             end = m.end(3)  # "كفر عويد", "عون الدادات", "النهر الأبيض": a name prefix or a construct
         name_start, stop = nt.span(m.start(2), end)
-        if any(a < stop and name_start < b for a, b in taken):
+        before = bisect_left(taken_starts, stop)  # the resolved mentions that start before the name ends
+        if before and reach[before - 1] > name_start:  # one of them ends after it starts: they overlap
             continue
         start = nt.span(m.start(1), m.end(1))[0]  # the mention keeps its place word: "قرية التوخار"
         name = text[name_start:stop].replace("_", " ").lstrip("#")
@@ -1234,8 +1268,13 @@ def _not_a_name(word: str) -> bool:
     place word ("القرية", "وبلدة")."""
     if word in _UNRESOLVED_BREAK:
         return True
-    cues = _matching_words("ar", "strong_cues") | _matching_words("ar", "weak_cues")
+    cues = _place_words()
     return any(v in cues or strip_article(v) in cues for v in clitic_variants(word))
+
+
+@cache
+def _place_words() -> frozenset[str]:
+    return _matching_words("ar", "strong_cues") | _matching_words("ar", "weak_cues")
 
 
 @cache
@@ -1257,11 +1296,23 @@ def most_specific(mentions: list[PlaceMention]) -> PlaceMention | None:
                                                     im[0]))[1]
 
 
+_LOOKUP_CACHE: dict[str, tuple[Place, ...]] = {}
+
+
 def lookup(name: str) -> list[Place]:
     """Resolve a place name in any language or spelling ("البوكمال", "Deir Ezzor", "ريف إدلب الجنوبي").
 
     Returns the candidate places, the most likely first; empty when nothing matches.
     """
+    found = _LOOKUP_CACHE.get(name)
+    if found is None:  # the same names come back often (extract looks up every unresolved village)
+        if len(_LOOKUP_CACHE) > 50_000:
+            _LOOKUP_CACHE.clear()
+        found = _LOOKUP_CACHE[name] = tuple(_lookup(name))
+    return list(found)
+
+
+def _lookup(name: str) -> list[Place]:
     idx = _index()
     norm = normalize(name).strip()
     toks = _TOKEN_SPLIT.findall(norm)
@@ -1290,15 +1341,31 @@ def lookup(name: str) -> list[Place]:
         if len(key) >= 4:
             from rapidfuzz import fuzz, process
 
-            found = process.extract(key, list(idx.lat), scorer=fuzz.ratio, score_cutoff=85, limit=5)
+            found = process.extract(key, _near_length(idx.lat, key, 85), scorer=fuzz.ratio, score_cutoff=85, limit=5)
             return _places_by_rank(idx, [r for k, _, _ in found for r, _ in idx.lat[k]])
     else:
         key = " ".join(toks)
         from rapidfuzz import fuzz, process
 
-        found = process.extract(key, list(idx.ar), scorer=fuzz.ratio, score_cutoff=88, limit=5)
+        found = process.extract(key, _near_length(idx.ar, key, 88), scorer=fuzz.ratio, score_cutoff=88, limit=5)
         return _places_by_rank(idx, [r for k, _, _ in found for r, _ in idx.ar[k]])
     return []
+
+
+_BY_LENGTH: dict[tuple[int, int, float], tuple[dict[str, Any], int, list[str]]] = {}
+
+
+def _near_length(table: dict[str, Any], key: str, cutoff: float) -> list[str]:
+    """The keys of ``table`` (in table order) whose length allows ``fuzz.ratio(key, k) >= cutoff``: the
+    ratio is at most ``100 * (1 - |len(a) - len(b)| / (len(a) + len(b)))``, so the others cannot pass
+    and rapidfuzz need not score them (same results, a fraction of the work)."""
+    n = len(key)
+    cached = _BY_LENGTH.get((id(table), n, cutoff))
+    if cached is None or cached[0] is not table or cached[1] != len(table):
+        slack = 1 - cutoff / 100 + 0.01  # a margin for rounding: a few more candidates, never fewer
+        keys = [k for k in table if abs(len(k) - n) <= slack * (len(k) + n)]
+        cached = _BY_LENGTH[(id(table), n, cutoff)] = (table, len(table), keys)
+    return cached[2]
 
 
 def _places_by_rank(idx: _Index, rids: list[int]) -> list[Place]:

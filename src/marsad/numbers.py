@@ -192,6 +192,7 @@ class _Lex:
     superlatives: frozenset[str] = frozenset()
     title_lemmas: frozenset[str] = frozenset()  # person nouns also used as honorific titles (شهيد)
     first_names: dict[str, bool] = field(default_factory=dict)  # memo: can this word start a name?
+    person_nouns: dict[str, PersonNoun | None] = field(default_factory=dict)  # memo of person_noun()
     given_names: frozenset[str] = frozenset()
     name_starters: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
@@ -1915,11 +1916,18 @@ def person_noun(word: str, language: str | None = None) -> PersonNoun | None:
     (dual or plural); ``person_noun("الأطفال").count is None`` (a plural says no number).
     """
     lex = _lex(_lang_key(language))
+    memo = lex.person_nouns
+    if word in memo:  # the claim extractor asks about the same words again and again
+        return memo[word]
     info = lex.nouns.get(normalize(word).strip())
-    if info is None:
-        return None
-    _skip, definite, n = info
-    return PersonNoun(n.lemma, n.category, n.kind, n.number, definite, n.singular_count, n.possessed)
+    noun = None
+    if info is not None:
+        _skip, definite, n = info
+        noun = PersonNoun(n.lemma, n.category, n.kind, n.number, definite, n.singular_count, n.possessed)
+    if len(memo) >= 50_000:
+        memo.clear()
+    memo[word] = noun
+    return noun
 
 
 def noun_count(word: str, language: str | None = None) -> tuple[int | None, int | None, bool] | None:
