@@ -1175,28 +1175,6 @@ def find_places(text: str, language: str | None = None, *,
 # ------------------------------------------------------------------------------------- unresolved
 
 _AR_NAME_WORD = "[\u0621-\u064a]{3,}"
-_UNRESOLVED_BREAK = frozenset(normalize(w) for w in (
-    "في", "من", "على", "الى", "إلى", "عن", "مع", "بعد", "قبل", "خلال", "جراء", "اثر", "إثر", "حيث", "التي", "الذي",
-    "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي", "شمالي", "جنوبي", "الشرقي", "الغربي", "الشمالي", "الجنوبي",
-    "بريف", "ريف", "قرب", "بالقرب", "وسط", "اليوم", "امس", "أمس", "صباح", "مساء", "فجر", "ليلة", "مما", "ما",
-    "بين", "عند", "نحو", "بمحافظة", "محافظة", "منطقة", "بمنطقة", "تابعة", "التابعة", "الواقعة", "واقعة",
-    "المحاذية", "الحدودية", "المجاورة", "و", "او", "أو", "ثم", "كما", "قد", "لم", "لا", "هو", "هي",
-    # adjectives that follow a place word without naming a place ("حي سكني", "قرية مجاورة")
-    "سكني", "سكنية", "مجاور", "مجاورة", "قريب", "قريبة", "صغير", "صغيرة", "كبير", "كبيرة", "عشوائي",
-    "عشوائية", "أخرى", "آخر", "ثانية", "واحدة", "نفسه", "نفسها", "ذاتها", "ذاته", "كاملة", "كامل",
-    "بأكملها", "بأكمله", "آمنة", "آهلة", "مكتظة", "شعبي", "شعبية", "صناعية", "صناعي", "جديدة", "جديد",
-    "قديمة", "قديم", "مدمرة", "محاصرة", "مستهدفة", "المستهدفة", "المستهدف", "المنكوبة", "المحاصرة",
-    "المذكورة", "المذكور", "الحالي", "الحالية", "الحدودي",
-    # after "منطقة" / "مجزرة": kinds of areas and words for a massacre, not names
-    "عازلة", "آمنة", "خفض", "نفوذ", "عمليات", "اشتباك", "اشتباكات", "عسكرية", "مأهولة", "زراعية", "جبلية",
-    "ريفية", "نائية", "مفتوحة", "محظورة", "منزوعة", "حظر", "التماس", "تقع", "بعيدة", "مختلفة", "مروعة",
-    "دامية", "بشعة", "مماثلة", "جماعية", "حرب", "المعركة", "معركة", "ال", "جوية", "برية", "العمليات",
-    "الاشتباكات", "الحظر", "النفوذ", "الأمنية", "أمنية", "المنكوبة", "الخاضعة", "الخاضعتين", "الخاضعين",
-    "الواقعتين", "الواقعين", "التابعتين", "التابعين", "الله", "والله", "وقدره", "المحتلة", "المحررة",
-    "العدوان", "الاحتلال", "القصف", "الغارات", "الاستهداف", "الشهداء", "الضحايا", "الجرحى"))
-_AR_NAME_PREFIXES = frozenset(normalize(w) for w in (
-    "كفر", "دير", "تل", "عين", "أبو", "ابو", "أم", "ام", "بئر", "جسر", "خان", "معرة", "رأس", "راس", "بيت", "قصر",
-    "سد", "جبل", "حوش", "عرب", "مزرعة", "تلة", "وادي", "سهل", "بني", "ذات", "مرج", "حي"))
 
 
 @cache
@@ -1245,7 +1223,8 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
         if _not_a_name(first):
             continue
         end = m.end(2)
-        if second and not _not_a_name(second) and (first in _AR_NAME_PREFIXES or second.startswith("ال")):
+        if second and not _not_a_name(second) and (first in _matching_words("ar", "name_prefixes")
+                                                    or second.startswith("ال")):
             end = m.end(3)  # "كفر عويد", "عون الدادات", "النهر الأبيض": a name prefix or a construct
         name_start, stop = nt.span(m.start(2), end)
         before = bisect_left(taken_starts, stop)  # the resolved mentions that start before the name ends
@@ -1266,7 +1245,7 @@ def _matching() -> dict[str, Any]:
 def _not_a_name(word: str) -> bool:
     """A word that cannot be (the start of) a village name: a function word, a direction, or itself a
     place word ("القرية", "وبلدة")."""
-    if word in _UNRESOLVED_BREAK:
+    if word in _matching_words("ar", "not_names"):
         return True
     cues = _place_words()
     return any(v in cues or strip_article(v) in cues for v in clitic_variants(word))
