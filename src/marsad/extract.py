@@ -97,7 +97,6 @@ class Draft:
     sentence: int
     victims: list[str] = field(default_factory=list)
     parent: Draft | None = None
-    cue: cues.Cue | None = None
 
 
 # ------------------------------------------------------------------------------------ sentences
@@ -320,27 +319,26 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         if previous and previous.count and _SUBSET.search(normalize(between)) and not _cue_between(
                 outcome_cues, previous.count.end, count.start):
             parent = previous.parent or previous
-            draft = Draft(parent.kind, count, count.start, index, victims, parent=parent, cue=parent.cue)
+            draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
         elif own_kind := _noun_outcome(count, lang):  # "11 قتيلاً و5 مصابين": the noun says the outcome
-            draft = Draft(own_kind, count, count.start, index, victims, cue=None)
+            draft = Draft(own_kind, count, count.start, index, victims)
         elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
-            draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent,
-                          cue=previous.cue)
+            draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
             attached = (_governing_cue(text, outcome_cues, count, lang, counts)
-                        or _toll_reference(text, norm, outcome_cues, sentence, count))
+                        or _toll_reference(text, outcome_cues, sentence, count))
             if attached is None or (count.category is None
                                     and not _counts_people(text, count, attached, outcome_cues)):
                 continue
             (kind, cue), _role = attached
-            draft = Draft(kind, count, count.start, index, victims, cue=cue)
+            draft = Draft(kind, count, count.start, index, victims)
         # a list that adds up ("طفل وامرأة"): each member is a part of the total; after "بينهم"
         # ("بينهم 924 طفلاً و656 امرأة") the members are parts of the claim before, the sum is not
         owner = draft.parent if draft.parent is not None and count.parts else draft
         if owner is draft:
             drafts.append(draft)
-        drafts += [Draft(draft.kind, part, part.start, index, _victims(part, text, found), parent=owner,
-                         cue=draft.cue) for part in count.parts]
+        drafts += [Draft(draft.kind, part, part.start, index, _victims(part, text, found), parent=owner)
+                   for part in count.parts]
         previous = draft
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
@@ -350,7 +348,7 @@ _TOLL_WORDS = re.compile(r"(?:عدد(?:هم|هن|ها)|حصيل(?:ه|تهم|ته
                          r"\b(?:the|their|its)\s+(?:death\s+)?(?:toll|number|tally|count)\b)")
 
 
-def _toll_reference(text: str, norm: NormalizedText, outcome_cues: list[cues.Cue], sentence: Sentence,
+def _toll_reference(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
                     count: Any) -> tuple[tuple[str, cues.Cue], str] | None:
     """A count given as "their number passed 2,000" / "the toll rose to 9": it counts the outcome
     named earlier in the sentence, even across a comma."""
@@ -524,7 +522,7 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
             continue
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
         if victims or specific:
-            out.append(Draft(kind_role[0], None, cue.start, index, victims or ["people"], cue=cue))
+            out.append(Draft(kind_role[0], None, cue.start, index, victims or ["people"]))
             have.add(kind_role[0])
     return out
 
