@@ -252,12 +252,35 @@ def test_social_media_header_date_glued_to_the_author(tmp_path: Path) -> None:
     assert doc.published == dt.date(2025, 3, 18) and doc.published_source == "dateline"
 
 
+@pytest.mark.parametrize("header", ["شبكة أخبار الريفSeptember 4, 2025 · Shared with Public",
+                                    "Ali Hamed is with Omar Saleh.November 30, 2024 · Shared with Public"])
+def test_header_date_glued_to_an_arabic_name_or_a_tag_list(tmp_path: Path, header: str) -> None:
+    path = tmp_path / "post.txt"
+    path.write_text(header + "\n" + AR_BODY, encoding="utf-8")
+    record = {"id": "p", "published": "4 سبتمبر 2", "text": header + "\n" + AR_BODY}
+    (tmp_path / "post.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    want = dt.date(2025, 9, 4) if "September" in header else dt.date(2024, 11, 30)
+    assert only_doc([path]).published == want
+    if "September" in header:   # a metadata date cut short takes its year from the header
+        assert only_doc([tmp_path / "post.jsonl"]).published == want
+
+
 def test_metadata_date_without_its_year_takes_the_reports_year(tmp_path: Path) -> None:
     path = tmp_path / "r.jsonl"
     record = {"id": "p", "published": "28 فبراير ", "text": "نشر في 27 شباط 2025\n" + AR_BODY}
     path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
     doc = only_doc([path])
     assert doc.published == dt.date(2025, 2, 28) and doc.published_source == "metadata"
+
+
+@pytest.mark.parametrize("published,header", [("28 فبراير ", "Rural Voices\n"),
+                                              (None, "Rural VoicesFebruary 28 · Shared with Public\n")])
+def test_day_and_month_are_kept_when_no_year_is_known(tmp_path: Path, published: str | None, header: str) -> None:
+    path = tmp_path / "r.jsonl"
+    record = {"id": "p", "published": published, "text": header + AR_BODY}
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    doc = only_doc([path])
+    assert doc.published is None and doc.published_partial == "--02-28"
 
 
 def test_the_dateline_is_recorded(tmp_path: Path) -> None:

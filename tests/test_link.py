@@ -64,14 +64,14 @@ def claim(kind: str = "killed", victims: tuple[str, ...] = ("civilians",), low: 
 
 
 def report(ref: str, claims: list[dict[str, Any]], published: str | None = "2023-05-10", text: str | None = None,
-           outlet: str | None = None, language: str = "en") -> dict[str, Any]:
+           outlet: str | None = None, language: str = "en", partial: str | None = None) -> dict[str, Any]:
     if text is None:  # distinct wording around the quotes, so that reports are not near-copies of each other
         filler = " ".join(f"w{hashlib.md5(f'{ref}{k}'.encode()).hexdigest()[:6]}" for k in range(12))
         text = f"Report {ref}: " + " ".join(c["evidence"]["quote"] for c in claims) + " " + filler
     sha = hashlib.sha256(text.encode()).hexdigest()
     return {"doc": dict(id=sha, ref=ref, path=None, title=None, language=language, outlet=outlet, url=None, text=text,
                         published=dt.date.fromisoformat(published) if published else None, raw_sha256=sha,
-                        ingested_at=NOW, furniture=[], body_offset=0, status="ok"),
+                        ingested_at=NOW, furniture=[], body_offset=0, status="ok", published_partial=partial),
             "claims": claims}
 
 
@@ -81,7 +81,7 @@ def items_of(*reports: dict[str, Any]) -> list[link.Item]:
         d = r["doc"]
         for i, c in enumerate(r["claims"]):
             out.append(link.item_from_claim(d["id"], i, c, ref=d["ref"], published=d["published"],
-                                            outlet=d["outlet"]))
+                                            outlet=d["outlet"], published_partial=d["published_partial"]))
     return out
 
 
@@ -168,6 +168,38 @@ def test_unresolved_places_compare_by_name_and_governorate() -> None:
     # the same village name in another governorate is another village
     d = report("d", [claim(low=3, period="2023-05-09", place=dict(HAMLET, admin1="Hama"), perp="turkey")])
     assert not together(groups(a, d), ("a", 0), ("d", 0))
+
+
+def test_a_place_the_gazetteer_lacks_joins_a_located_place_reported_the_same_day() -> None:
+    roundabout = {"name": "دوار النخيل", "admin1": None, "country": None, "lat": None, "lon": None,
+                  "precision": "unresolved"}
+    a = report("a", [claim(low=9, period="2023-05-09", place=RAQQA, perp="turkey")])
+    b = report("b", [claim(low=7, period="2023-05-09", place=roundabout, perp="turkey")])
+    c = report("c", [claim(low=7, period="2023-05-09", place=roundabout, perp="russia")])
+    d = report("d", [claim(low=7, period="2023-05-11", place=roundabout, perp="turkey")])
+    assert together(groups(a, b), ("a", 0), ("b", 0))
+    assert not together(groups(a, c), ("a", 0), ("c", 0))     # another perpetrator
+    assert not together(groups(a, d), ("a", 0), ("d", 0))     # another day
+    # in another governorate than the located place: apart
+    e = report("e", [claim(low=7, period="2023-05-09", place=dict(roundabout, admin1="Idlib"), perp="turkey")])
+    assert not together(groups(a, e), ("a", 0), ("e", 0))
+
+
+def test_a_report_dated_without_its_year_joins_the_incident_of_that_day() -> None:
+    a = report("a", [claim(low=5, period="2023-05-09", place=RAQQA, perp="turkey")])
+    post = report("post", [claim(low=5, place=RAQQA)], published=None, partial="--05-09")
+    later = report("later", [claim(low=5, place=RAQQA)], published=None, partial="--05-11")
+    away = report("away", [claim(low=5, place=RAQQA)], published=None, partial="--06-20")
+    gs = groups(a, post, later, away)
+    assert together(gs, ("a", 0), ("post", 0))
+    assert together(gs, ("a", 0), ("later", 0))                 # published two days after the event
+    assert not together(gs, ("a", 0), ("away", 0))
+    reasons = " ".join(r for c in link.link_claims(items_of(a, post)) for r in c.reasons)
+    assert "9 May without its year" in reasons
+    # the same day and place in two years: the year cannot be told, the post stays apart
+    b = report("b", [claim(low=5, period="2022-05-09", place=RAQQA, perp="turkey")])
+    gs = groups(a, b, post)
+    assert not together(gs, ("a", 0), ("post", 0)) and not together(gs, ("b", 0), ("post", 0))
 
 
 def test_two_villages_of_one_governorate_with_the_same_toll_date_and_perpetrator_link() -> None:

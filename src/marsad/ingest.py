@@ -109,14 +109,16 @@ class Document:
     ingested_at: dt.datetime
     empty_reason: str | None = None   # set when no real report content remains (login wall, empty)
     dateline: tuple[int, int] | None = None  # span of the report's own publication dateline in ``text``
+    published_partial: str | None = None  # "--MM-DD" (ISO 8601) when only the day and month are known
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "ref": self.ref, "path": self.path, "title": self.title,
             "language": self.language,
             "published": self.published.isoformat() if self.published else None,
-            "published_source": self.published_source, "outlet": self.outlet, "url": self.url,
-            "text": self.text, "furniture": self.furniture, "raw_sha256": self.raw_sha256,
+            "published_source": self.published_source, "published_partial": self.published_partial,
+            "outlet": self.outlet, "url": self.url, "text": self.text, "furniture": self.furniture,
+            "raw_sha256": self.raw_sha256,
             "ingested_at": self.ingested_at.isoformat(timespec="seconds"),
             "status": "empty" if self.empty_reason else "ok", "empty_reason": self.empty_reason,
             "dateline": ({"start": self.dateline[0], "end": self.dateline[1],
@@ -407,17 +409,35 @@ def parse_day(value: str | None) -> dt.date | None:
     return found[0].date if found else None
 
 
-_GLUED_MONTH = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})")
+_GLUED_MONTH = re.compile(r"(?<=[^\s\d])(?=[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})")
 
 
 def _header_date(text: str) -> dt.date | None:
     """The date a social-media page prints after the author's name with no space between them
-    ("Some NetworkMarch 18, 2025 · Shared with Public"): the first such full date."""
+    ("Some NetworkMarch 18, 2025 · Shared with Public", also after an Arabic name or "is with X."):
+    the first such full date."""
     for m in _GLUED_MONTH.finditer(text):
         found = dates.find_dates(text[m.start():m.start() + 30], "en")
         if found and found[0].start == 0 and found[0].date is not None:
             return found[0].date
     return None
+
+
+_GLUED_MONTH_DAY = re.compile(r"(?<=[^\s\d])(?=[A-Z][a-z]{2,8}\.? \d{1,2}(?:\s*·|\s+at\s))")
+
+
+def _partial_day(metadata: str | None, body: str) -> str | None:
+    """The day and month of publication when no year is known ("--02-28"): from a metadata date cut short
+    ("28 فبراير"), else from a social-media header that omits the year of recent posts
+    ("Some NetworkFebruary 28 · Shared with Public")."""
+    found = [d for d in dates.find_dates(metadata) if d.day and d.month] if metadata else []
+    if not found:
+        for m in _GLUED_MONTH_DAY.finditer(body):
+            found = [d for d in dates.find_dates(body[m.start():m.start() + 16], "en")[:1]
+                     if d.start == 0 and d.day and d.month]
+            if found:
+                break
+    return f"--{found[0].month:02d}-{found[0].day:02d}" if found else None
 
 
 def _complete_partial(value: str, known: dt.date | None, text: str) -> dt.date | None:
@@ -488,6 +508,7 @@ def build_document(report: RawReport, options: ReadOptions, now: dt.datetime | N
         published, published_source = _complete_partial(report.published, published, text), "metadata"
     if published is None and options.published:
         published, published_source = options.published, "option"
+    partial = _partial_day(report.published, body[:DATELINE_WINDOW]) if published is None else None
     return Document(
         id=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         ref=report.ref, path=report.path, title=title, language=_detect_language(text),
@@ -498,6 +519,7 @@ def build_document(report: RawReport, options: ReadOptions, now: dt.datetime | N
         raw_sha256=hashlib.sha256(report.raw).hexdigest(),
         ingested_at=now or dt.datetime.now(dt.UTC).replace(microsecond=0),
         empty_reason=empty_reason, dateline=(mention.start, mention.end) if mention else None,
+        published_partial=partial,
     )
 
 

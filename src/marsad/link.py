@@ -233,6 +233,15 @@ def _same_admin(a: Where, b: Where) -> bool:
     return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
 
 
+def _unlocated(a: Where, b: Where) -> bool:
+    """One of two named places is one the gazetteer lacks (a neighbourhood, a roundabout, a village) and
+    the other a located place, in the same governorate or with none named for the first. (Two unlocated
+    names are compared by name only.)"""
+    if {a.precision, b.precision} != {"unresolved", "exact"}:
+        return False
+    return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
+
+
 def place_relation(a: Where | None, b: Where | None) -> tuple[str, str] | None:
     """How two places relate: ("same" | "inside" | "region" | "unknown", why), or None if they differ."""
     r = rules()
@@ -291,6 +300,7 @@ class Item:
     stated: bool = False       # the perpetrator is named in the claim's own sentence
     family: str | None = None
     role: str = ""             # "total" for a round-up total (not counted)
+    partial: tuple[int, int] | None = None   # (month, day) of publication when its year is unknown
 
     @property
     def key(self) -> tuple[str, int]:
@@ -315,17 +325,28 @@ def _iso(day: int | None) -> str | None:
     return dt.date.fromordinal(day).isoformat() if day is not None else None
 
 
+_PARTIAL = re.compile(r"--(\d\d)-(\d\d)")
+
+
+def _month_day(day: int) -> tuple[int, int]:
+    d = dt.date.fromordinal(day)
+    return d.month, d.day
+
+
 def _fmt(lo: int, hi: int) -> str:
     return _iso(lo) if lo == hi else f"{_iso(lo)}..{_iso(hi)}"  # type: ignore[return-value]
 
 
 def item_from_claim(doc: str, ordinal: int, claim: dict[str, Any], *, ref: str | None = None,
                     published: dt.date | str | None = None, row_id: int | None = None,
-                    outlet: str | None = None) -> Item:
+                    outlet: str | None = None, published_partial: str | None = None) -> Item:
     """An :class:`Item` from a claim as extracted (SPEC claim object)."""
     r = rules()
     item = Item(doc=doc, ordinal=ordinal, ref=ref if ref is not None else doc, published=_day(published),
                 data=claim, row_id=row_id, outlet=outlet)
+    m = _PARTIAL.fullmatch(published_partial or "")
+    if m and item.published is None:
+        item.partial = (int(m[1]), int(m[2]))
     item.scope = claim.get("scope") or "incident"
     item.kind = claim.get("kind") or "other"
     item.group = r.kind_group.get(item.kind, item.kind)
@@ -372,6 +393,7 @@ class Event:
     families: set[str] = field(default_factory=set)
     figures: set[tuple[str, int]] = field(default_factory=set)
     group: str = "harm"
+    partial: tuple[int, int] | None = None  # (month, day) of publication, year unknown, when undated
 
     def add(self, item: Item, reason: str) -> None:
         self.heads.append(item)
@@ -401,6 +423,8 @@ class Event:
         stale = all(hi < published - r.stale_days for _, hi, _ in self.spans) if published is not None else False
         if published is not None and (not self.spans or (undated and stale)):
             self.approx = [(published - r.approx_before, published)]
+        if not self.spans and not self.approx:
+            self.partial = self.heads[0].partial
 
     def anchor(self) -> int:
         if self.spans:
@@ -660,10 +684,15 @@ def match(event: Event, cluster: Cluster) -> Match | None:
         # two named places of one governorate: the same event only when the date, the perpetrator and
         # a toll agree (reports locate one strike by different villages or by the nearest town)
         a, b = event.where, cluster.where
-        if (a is None or b is None or a.level != 0 or b.level != 0 or a.admin1 is None or a.admin1 != b.admin1
-                or not toll or perp[0] != "same" or when[0] == "unknown"):
+        if a is None or b is None or a.level != 0 or b.level != 0 or when[0] == "unknown":
             return None
-        place = ("area", f"{a.name} and {b.name} both in {a.admin1}, with the same toll")
+        if a.admin1 is not None and a.admin1 == b.admin1 and toll and perp[0] == "same":
+            place = ("area", f"{a.name} and {b.name} both in {a.admin1}, with the same toll")
+        elif _unlocated(a, b) and when[0] != "unknown" and perp[0] in ("same", "allied", "unknown") \
+                and (not event.families or not cluster.families or event.families & cluster.families):
+            place = ("area", f"{a.label()} and {b.label()}: a place the gazetteer lacks, on the same date")
+        else:
+            return None
     p, t, a_ = place[0], when[0], perp[0]
     closeness = 0.0
     if t.startswith("approx"):   # "approx<gap>": an undated report, nearer its publication fits better
@@ -734,6 +763,45 @@ def choose(matches: list[tuple[Match, int]], clusters: list[Cluster]) -> tuple[M
     return None
 
 
+def _partial_matches(event: Event, clusters: list[Cluster],
+                     by_month_day: dict[tuple[int, int], list[int]]) -> list[tuple[Match, int]]:
+    """Matches for a report dated by day and month only (a post of the current year shows no year): each
+    incident with a date that this day and month may be (on it, or up to two days before) is tried with
+    the publication taken in that incident's year. The year being a guess, such a match is weak: it joins
+    only an incident that fits clearly better than any other."""
+    assert event.partial is not None
+    back = rules().approx_before
+    month, day = event.partial
+    wanted = {(month, day)}
+    probe = dt.date(2024, month, day) if (month, day) == (2, 29) else dt.date(2023, month, day)
+    wanted |= {_month_day(probe.toordinal() - k) for k in range(1, back + 1)}
+    found: set[int] = set()
+    for md in wanted:
+        found.update(by_month_day.get(md, ()))
+    out: list[tuple[Match, int]] = []
+    for c in sorted(found):
+        cluster = clusters[c]
+        published = None
+        for x in sorted(_days(cluster.spans, cluster.approx)):
+            for k in range(back + 1):
+                if _month_day(x + k) == (month, day):
+                    published = x + k
+                    break
+            if published is not None:
+                break
+        if published is None:
+            continue
+        event.approx = [(published - back, published)]
+        try:
+            m = match(event, cluster)
+        finally:
+            event.approx = []
+        if m is not None:
+            note = f"; the report is dated {day} {dt.date(2000, month, 1):%B} without its year"
+            out.append((Match(m.score, m.reason + note, True, m.toll), c))
+    return out
+
+
 def link_claims(items: list[Item]) -> list[Cluster]:
     """Group incident claims into incidents (pure; no database). ``items`` may be in any order.
 
@@ -748,13 +816,15 @@ def link_claims(items: list[Item]) -> list[Cluster]:
     events: list[Event] = []
     for doc in sorted(by_doc):
         events += document_events(sorted(by_doc[doc], key=lambda i: i.ordinal))
-    events.sort(key=lambda e: (_broad(e), e.anchor(), e.heads[0].published or NO_DAY, e.doc, e.first))
+    events.sort(key=lambda e: (e.anchor() == NO_DAY, _broad(e), e.anchor(), e.heads[0].published or NO_DAY, e.doc,
+                               e.first))
     clusters: list[Cluster] = []
     # blocking: incidents by day and governorate ("" for those with none), by place name, and the undated
     # ones by governorate; an event is only ever compared with the incidents that share one of its keys
     by_day: dict[int, dict[str, list[int]]] = defaultdict(dict)
     by_place: dict[str, list[int]] = defaultdict(list)
     by_area: dict[str, list[int]] = defaultdict(list)
+    by_month_day: dict[tuple[int, int], list[int]] = defaultdict(list)
     for event in events:
         days = _days(event.spans, event.approx)
         area = event.where.admin1 if event.where is not None and event.where.admin1 else ""
@@ -781,6 +851,10 @@ def link_claims(items: list[Item]) -> list[Cluster]:
             m = match(event, clusters[c])
             if m is not None:
                 matches.append((m, c))
+        if event.partial is not None and not days:
+            # its day and month rule out the dated incidents of other days
+            matches = [m for m in matches if clusters[m[1]].timeless]
+            matches += _partial_matches(event, clusters, by_month_day)
         chosen = choose(matches, clusters)
         if chosen is None:
             cluster = Cluster(order=len(clusters))
@@ -797,6 +871,9 @@ def link_claims(items: list[Item]) -> list[Cluster]:
             cluster.add(event, m.reason + note)
         for d in days:
             block = by_day[d].setdefault(area, [])
+            if not block or block[-1] != index:
+                block.append(index)
+            block = by_month_day[_month_day(d)]
             if not block or block[-1] != index:
                 block.append(index)
         for k in keys:
@@ -1418,12 +1495,14 @@ def load_items(session: Session) -> list[Item]:
     """Every stored claim, as linking sees it (incident and aggregate scope)."""
     rows = session.execute(
         select(schema.Claim.id, schema.Claim.document_id, schema.Claim.ordinal, schema.Claim.data,
-               schema.Document.ref, schema.Document.published, schema.Document.outlet)
+               schema.Document.ref, schema.Document.published, schema.Document.outlet,
+               schema.Document.published_partial)
         .join(schema.Document, schema.Document.id == schema.Claim.document_id)
         .order_by(schema.Claim.document_id, schema.Claim.ordinal)
     ).all()
-    return [item_from_claim(doc, ordinal, data, ref=ref, published=published, row_id=cid, outlet=outlet)
-            for cid, doc, ordinal, data, ref, published, outlet in rows]
+    return [item_from_claim(doc, ordinal, data, ref=ref, published=published, row_id=cid, outlet=outlet,
+                            published_partial=partial)
+            for cid, doc, ordinal, data, ref, published, outlet, partial in rows]
 
 
 def rejected_claims(session: Session) -> set[int]:

@@ -29,6 +29,7 @@ class Document(Base):
     language: Mapped[str | None] = mapped_column(String(16))
     published: Mapped[dt.date | None] = mapped_column(Date, index=True)
     published_source: Mapped[str | None] = mapped_column(String(16))
+    published_partial: Mapped[str | None] = mapped_column(String(8))  # "--MM-DD" when the year is unknown
     outlet: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text, index=True)
     text: Mapped[str] = mapped_column(Text)

@@ -75,7 +75,8 @@ def save_document(session: Session, doc: Document, claims: list[dict[str, Any]])
         ).first()
     session.execute(insert(schema.Document), dict(
         id=doc.id, ref=doc.ref, path=doc.path, title=doc.title, language=doc.language,
-        published=doc.published, published_source=doc.published_source, outlet=doc.outlet, url=doc.url,
+        published=doc.published, published_source=doc.published_source,
+        published_partial=doc.published_partial, outlet=doc.outlet, url=doc.url,
         text=doc.text, body_offset=doc.body_offset, furniture=doc.furniture, raw_sha256=doc.raw_sha256,
         status="empty" if doc.empty_reason else "ok", empty_reason=doc.empty_reason,
         previous_id=previous, ingested_at=doc.ingested_at,
