@@ -185,6 +185,23 @@ def test_a_place_the_gazetteer_lacks_joins_a_located_place_reported_the_same_day
     assert not together(groups(a, e), ("a", 0), ("e", 0))
 
 
+def test_incidents_gathered_apart_at_one_place_and_day_are_joined() -> None:
+    a = report("a", [claim(low=4, period="2023-05-09", place=HAMLET, perp="turkey")])
+    b = report("b", [claim(low=4, period="2023-05-09", place=HAMLET2, perp="turkey")])
+    c = report("c", [claim(low=4, period="2023-05-09", place=dict(HAMLET, admin1="Hama"), perp="turkey")])
+    d = report("d", [claim(low=4, period="2023-05-09", place=HAMLET2, perp="russia")])
+    e = report("e", [claim(low=4, period="2023-05-12", place=HAMLET2, perp="turkey")])
+    clusters = []
+    for r in (a, b, c, d, e):      # each report founds an incident, as when others pulled them apart
+        for event in link.document_events(items_of(r)):
+            cluster = link.Cluster(order=len(clusters))
+            cluster.add(event, "first report")
+            clusters.append(cluster)
+    merged = link._merge_found_apart(clusters)
+    assert [sorted(ev.heads[0].ref for ev in m.events) for m in merged] == [["a", "b"], ["c"], ["d"], ["e"]]
+    assert "gathered apart" in merged[0].reasons[1]
+
+
 def test_a_report_dated_without_its_year_joins_the_incident_of_that_day() -> None:
     a = report("a", [claim(low=5, period="2023-05-09", place=RAQQA, perp="turkey")])
     post = report("post", [claim(low=5, place=RAQQA)], published=None, partial="--05-09")

@@ -13,16 +13,21 @@ How claims become incidents
    only by district, governorate or country, or not at all) and each joins the most compatible incident
    found so far, or founds a new one. Compatible means: the same place or one inside the other (a village
    inside its governorate; an unresolved village compares by name and governorate; two villages of one
-   governorate only when date, perpetrator and a toll of 3 or more agree); dates that overlap within a
+   governorate only when date, perpetrator and a toll of 3 or more agree; a place the gazetteer lacks
+   beside a located place of its governorate on the same date, when it is the only one that fits); dates
+   that overlap within a
    tolerance set by their precision (an undated claim takes its report's publication date as an
    approximate date: that day or up to two days before; a day apart is tolerated when place,
    perpetrator and toll agree); the same perpetrator or an unknown one on one side (co-belligerents and
    differing attributions only at the same place and date, where they are kept as competing
    attributions); compatible cause and kind. A report with no date, or with no place and no
-   perpetrator, joins an incident only when one fits clearly better than any other. Candidates come from
+   perpetrator, joins an incident only when one fits clearly better than any other; a report dated by day
+   and month only (a social post of the current year) is tried in the year of each incident of that day.
+   Candidates come from
    blocking on (day, governorate), and on the place name for undated reports, never from comparing
    everything with everything. An incident takes at most one event per report, so a round-up report of
-   several villages contributes a claim to each of their incidents.
+   several villages contributes a claim to each of their incidents. Last, incidents built apart that hold
+   reports of one named place on one day (and share no report) are joined.
 3. Every link records why it was made (``incident_claims.reason``), e.g. "same place Baghuz (exact);
    dates 2019-03-19..2019-03-21 and 2019-03-20 overlap; perpetrator intl_coalition on both".
 4. Incident ids are the first 16 hex digits of the sha256 of the founding claim's key (document id and
@@ -77,6 +82,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 import re
 import statistics as pystats
@@ -704,7 +710,7 @@ def match(event: Event, cluster: Cluster) -> Match | None:
         return None
     if a_ == "soft" and p not in ("same", "inside"):
         return None
-    weak = False
+    weak = place[0] == "area" and not toll   # an unlocated place beside a located one: several may fit
     if t == "unknown":
         if p != "same" or a_ not in ("same", "unknown"):
             return None
@@ -882,7 +888,61 @@ def link_claims(items: list[Item]) -> list[Cluster]:
         if cluster.timeless and event.where is not None and event.where.admin1 \
                 and index not in by_area[event.where.admin1]:
             by_area[event.where.admin1].append(index)
-    return clusters
+    return _merge_found_apart(clusters)
+
+
+def _merge_found_apart(clusters: list[Cluster]) -> list[Cluster]:
+    """Incidents built apart that hold reports of one named place on one day are one incident.
+
+    Reports are linked one at a time, so two incidents can each gather reports of the same place and day
+    (one via a nearby town, the other via the place itself) before either can join the other. They are
+    merged when they share a named place and a day, no report, and compatible perpetrators and causes.
+    """
+    by_key: dict[tuple[int, str], list[tuple[int, str | None]]] = defaultdict(list)
+    for index, cluster in enumerate(clusters):
+        for event in cluster.events:
+            if event.where is None or event.where.level != 0 or not event.spans and not event.approx:
+                continue
+            # a city named like its governorate (Idlib, Aleppo) is as often the governorate: not one place
+            keys = frozenset() if event.where.admin1 in event.where.keys else event.where.keys
+            for d in _days(event.spans, event.approx):
+                for k in keys:
+                    block = by_key[(d, k)]
+                    if (index, event.where.admin1) not in block:
+                        block.append((index, event.where.admin1))
+    root = list(range(len(clusters)))
+
+    def find(x: int) -> int:
+        while root[x] != x:
+            root[x] = root[root[x]]
+            x = root[x]
+        return x
+
+    members: dict[int, Cluster] = dict(enumerate(clusters))
+    for (d, k), block in sorted(by_key.items()):
+        for (a, area_a), (b, area_b) in itertools.combinations(block, 2):
+            ra, rb = find(a), find(b)
+            if ra == rb or area_a and area_b and area_a != area_b:   # a village name recurs across governorates
+                continue
+            ca, cb = members[ra], members[rb]
+            if ca.docs & cb.docs or ca.group != cb.group \
+                    or ca.families and cb.families and not ca.families & cb.families:
+                continue
+            perp = perpetrator_relation(ca.stated, ca.inferred, cb.stated, cb.inferred)
+            if perp[0] == "conflict":
+                continue
+            merged = Cluster(order=min(ca.order, cb.order))
+            first, second = (ca, cb) if ca.order < cb.order else (cb, ca)
+            for event, reason in zip(first.events, first.reasons, strict=True):
+                merged.add(event, reason)
+            note = f"reports of {k} on {_iso(d)} gathered apart, then joined; {perp[1]}"
+            for n, (event, reason) in enumerate(zip(second.events, second.reasons, strict=True)):
+                merged.add(event, f"{note} ({reason})" if n == 0 else reason)
+            keep, gone = (ra, rb) if first is ca else (rb, ra)
+            root[gone] = keep
+            members[keep] = merged
+            del members[gone]
+    return [members[i] for i in sorted(members)]
 
 
 # --------------------------------------------------------------------------------------------- building
