@@ -40,7 +40,8 @@ against the publication date where needed. The words are data (``[periods]``, ``
 * Weekdays: the most recent such day on or before the publication date, so a bare weekday that is
   the publication weekday is the publication day; with "الماضي" / "last" strictly before it (a week
   earlier on that same weekday); with "المقبل" / "next" after it. Next to a relative day word
-  ("أمس الثلاثاء") the weekday wins, taken within three days of the day the word gives. An Arabic
+  ("أمس الثلاثاء") the weekday wins, taken within three days of the day the word gives; when it is
+  one day off the word's day (a late post, a date field in another time zone) both days are kept. An Arabic
   weekday needs a cue, since "أحد" is also "one of" and "الجمعة" the Friday prayer: a time-of-day word
   ("يوم", "صباح", "ليلة" ...), a relative word after it, "منذ", or commas around it ("قال، السبت، إن").
   A weekday (or "اليوم") written next to a full date is part of that date's expression.
@@ -1361,9 +1362,16 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
             if p is None:
                 return _Atom(ns, ne, None, None, "day" if a == b and not night else "days", True, "wd")
             first = p + dt.timedelta(days=a)
-            if weekday is not None:
-                first = _weekday_on(first, weekday, "near", p + dt.timedelta(days=1))
             last = first + dt.timedelta(days=b - a + (1 if night and a == b else 0))
+            if weekday is not None:
+                named = _weekday_on(first, weekday, "near", p + dt.timedelta(days=1))
+                if abs((named - first).days) == 1 and a == b:
+                    # "today, Wednesday" in a post dated Tuesday: a late post or a date field in another
+                    # time zone; the day is one of the two
+                    first, last = min(first, named), max(last, named)
+                    return _Atom(ns, ne, first, last, "days", True, "wd")
+                first = named
+                last = first + dt.timedelta(days=b - a + (1 if night and a == b else 0))
         else:
             rel = plex.rel_after.get(_k(g("rel_wd"))) if g("rel_wd") else None
             rbw = _k(g("rb_wd")) if g("rb_wd") else None
