@@ -287,6 +287,15 @@ def test_publication_english_datelines() -> None:
         dt.date(2016, 7, 1)
 
 
+def test_a_posts_time_stamp_dates_it_before_any_date_in_its_words() -> None:
+    post = ("شبكة الأخبار@newsnet قصفت الطائرات الحربية، ظهر أمس السبت 30 تشرين الثاني 2024، سوق البلدة "
+            "ما أدى لمقتل ثلاثة مدنيين.\n#عاجل11:31 AM · Dec 1, 2024")
+    found = publication_date(post)
+    assert found is not None and found.date == dt.date(2024, 12, 1) and found.text == "Dec 1, 2024"
+    # without the stamp, the weekday date near the top reads as the dateline, as before
+    assert publication_date(post.split("\n")[0]).date == dt.date(2024, 11, 30)
+
+
 def test_publication_ignores_event_dates_and_quoted_publications() -> None:
     assert publication_date("1. Ghouta: On August 21 2013 the regime fired rockets") is None
     text = ("Aid workers described the night. " * 20

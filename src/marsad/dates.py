@@ -744,10 +744,14 @@ def _complete(m: DateMention, hint: dt.date | None, years: set[int]) -> DateMent
     return None
 
 
+_STAMP_BEFORE = re.compile(r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?|ص|م)?\s*·\s*$", re.IGNORECASE)
+
+
 def publication_date(text: str | NormalizedText, hint: dt.date | None = None) -> DateMention | None:
     """The report's own publication date, as a mention whose ``.date`` is a full day, or None.
 
-    Looked for, in this order: after a publication label anywhere ("Date of publication", "تاريخ
+    Looked for, in this order: a post's time stamp ("11:31 AM · Dec 1, 2024"); after a publication
+    label anywhere ("Date of publication", "تاريخ
     النشر"), or a publication verb starting a line ("Published June 4 2016", "نشر في"); after "today"
     ("اليوم، الخميس 21 من آذار"); after an update label ("Last updated", "آخر تحديث"); then the first
     date near the top of the text (the first ``DATELINE_CHARS`` characters) that is not introduced by
@@ -768,6 +772,8 @@ def publication_date(text: str | NormalizedText, hint: dt.date | None = None) ->
     years = {f.mention.year for f in found
              if f.mention.year is not None and f.mention.calendar == "gregorian"}
     tiers: dict[str, list[_Found]] = {"published": [], "today": [], "updated": [], "dateline": []}
+    # a post's time stamp ("11:31 AM · Dec 1, 2024" at the foot of an X post) dates the post itself
+    tiers["published"] += [f for f in found if _STAMP_BEFORE.search(ntext, max(0, f.nstart - 16), f.nstart)]
     before_date = _cue_pattern(None, True)
     for f in found:
         lo = max(0, f.nstart - CUE_GAP_CHARS)
