@@ -555,8 +555,26 @@ def _paragraph_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, 
             if s.paragraph == here.paragraph]
 
 
+def _before_paragraph(sentences: list[Sentence], index: int, ranges: list[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+    """The last two sentences of the paragraph before a claim's own, when the claim's context does not
+    reach them: a report often names the place in one paragraph and gives the toll at the start of the
+    next ("... قرية X." / "وأسفر القصف عن ...")."""
+    here = sentences[index]
+    first = index
+    while first > 0 and sentences[first - 1].paragraph == here.paragraph:
+        first -= 1
+    if index - first > CONTEXT_SENTENCES or first == 0:
+        return []
+    return [r for r in ((s.start, s.end) for s in sentences[max(0, first - 2):first][::-1]) if r not in ranges]
+
+
 def _nearest(items: list[Any], anchor: int) -> Any:
     return min(items, key=lambda i: abs(i.start - anchor))
+
+
+def _nearest_before(items: list[Any], anchor: int) -> Any:
+    return min(items, key=lambda i: anchor - i.start if i.start <= anchor else 2 * (i.start - anchor))
 
 
 _PRECISION_RANK = {"exact": 0, "unresolved": 0, "district": 2, "governorate": 3, "country": 4}
@@ -580,12 +598,21 @@ def _resolve_late(mention: Any) -> Any:
     return mention
 
 
+# words saying a person comes from a place: "من أهالي X", "المنحدر من X", "نازح من X", "a native of X"
+_ORIGIN_BEFORE = re.compile(r"(?:(?:^|\s)من\s+(?:[أا]هالي|[أا]بناء|سكان|مواليد)|(?:^|\s)(?:ال)?(?:منحدر[ةه]?|"
+                            r"ينحدر|تنحدر|نازح[ةه]?|نازحين|مهجر[ةه]?|مهجرين)(?:\s+[^\s،,.]+){0,2}\s+من|"
+                            r"native of|originally from|hails from)"
+                            r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي)\s+)?#?$")
+
+
 def _place_rank(mention: Any, text: str = "") -> float:
     """How precisely a mention locates an event; a governorate capital named alone ("إدلب") often
     stands for its governorate, so it ranks below a village in the same sentence — unless the text
     says it means the city ("مدينة إدلب")."""
     p = mention.place
     rank = float(_PRECISION_RANK.get(p.precision, 9))
+    if text and _ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
+        return rank + 1.5  # where a victim comes from, not where the event was: "من أهالي قرية X"
     city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
     if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
@@ -598,22 +625,34 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
-                near: list[tuple[int, int]]) -> tuple[Any | None, Any | None]:
+                near: list[tuple[int, int]], before: list[tuple[int, int]] | None = None
+                ) -> tuple[Any | None, Any | None]:
     """The most specific place in the nearest context that names one below country level (a country,
     "in Syria", only when no context names anything more precise), and the governorate-level place
-    around it, which locates a village the gazetteer does not know."""
+    around it, which locates a village the gazetteer does not know. ``before`` (the end of the
+    previous paragraph) is looked at after the claim's own paragraph, only when that names nothing below
+    country level; there only a town, village or neighbourhood is taken. Among equally precise places
+    in one range the nearest wins, a place after the anchor counting twice its distance (the
+    place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ...")."""
     fallback: tuple[float, Any, list[Any]] | None = None
-    for start, end in ranges:
+    nears = set(near)
+    order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
+        [r for r in ranges if r not in nears]
+    for start, end, *late in order:
+        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"]:
+            continue
         here = found.within(found.places, start, end)
         if not here:
             continue
         best_rank = min(_place_rank(p, found.text) for p in here)
-        best = _nearest([p for p in here if _place_rank(p, found.text) == best_rank], anchor)
+        best = _nearest_before([p for p in here if _place_rank(p, found.text) == best_rank], anchor)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
+        if late:
+            continue
         if fallback is None or best_rank < fallback[0]:
             fallback = (best_rank, best, here)
-        if (start, end) not in near and fallback[0] < _PRECISION_RANK["country"]:
+        if (start, end) not in nears and fallback[0] < _PRECISION_RANK["country"]:
             break  # beyond the paragraph, a governorate or city already found stands
     if fallback is None:
         return None, None
@@ -804,7 +843,8 @@ def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: d
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
     ranges = _context_ranges(sentences, draft.sentence)
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
-    place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence))
+    place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
+                                _before_paragraph(sentences, draft.sentence, ranges))
     period = _pick_period(found, ranges, draft.anchor)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     sentence = sentences[draft.sentence]
