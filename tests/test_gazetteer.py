@@ -459,3 +459,34 @@ def test_two_word_names_also_match_run_together() -> None:
     for text, name in (("قصف على مدينة كفرنبل اليوم", "Kafr Nabl"), ("قصف مدينة جسرالشغور", "Jisr al-Shughur"),
                        ("قصف مدينة دارةعزة", "Darat Izza")):
         assert [m.place.name for m in find_places(text)] == [name], text
+
+
+# ------------------------------------------------------------------ which place a claim gets (marsad.extract)
+
+
+def _claim_places(tmp_path: Path, text: str) -> list[str | None]:
+    from marsad.extract import analyse
+    from marsad.ingest import InputError, ReadOptions, read_documents
+
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"id": "t", "text": text, "published": "2024-03-02"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    (doc,) = list(read_documents([str(path)], ReadOptions()))
+    assert not isinstance(doc, InputError)
+    return [(c.get("place") or {}).get("text") for c in analyse(doc)["claims"]]
+
+
+def test_claim_place_is_the_village_not_the_town_that_locates_it(tmp_path: Path) -> None:
+    text = "تعرضت قرية زعرورة في ريف شيراوا بعفرين لقصف مدفعي، ما أسفر عن إصابة ثلاثة مدنيين بجروح."
+    assert _claim_places(tmp_path, text) == ["قرية زعرورة"]
+
+
+def test_claim_place_from_the_paragraph_before(tmp_path: Path) -> None:
+    text = ("قصفت طائرة حربية صباح اليوم منزلا في حي الميسات بمدينة حلب.\n\n"
+            "وأسفر القصف عن مقتل أربعة مدنيين بينهم طفلان.")
+    assert _claim_places(tmp_path, text)[0] == "حي الميسات"
+
+
+def test_a_victims_home_town_is_not_the_place_of_the_event(tmp_path: Path) -> None:
+    text = "قتل مدني من أهالي بلدة تلبيسة جراء قصف مدفعي استهدف بلدة سرمين شرقي إدلب."
+    assert _claim_places(tmp_path, text)[0] == "بلدة سرمين"

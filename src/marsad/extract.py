@@ -619,6 +619,28 @@ def _place_rank(mention: Any, text: str = "") -> float:
     return rank
 
 
+# what may stand between a place and the larger place that locates it: "قرية X بريف Y", "حي X بمدينة Y",
+# "قرية X التابعة لناحية Y", "بلدة X المجاورة لمدينة Y" (no list comma or "و": "قرية X وقرية Y" is a list)
+_LOCATING_GAP = re.compile(r"[^\S\n]*(?:(?:ب|ل|في|من|ضمن|قرب|التابع[ةه]?|الواقع[ةه]?|المجاور[ةه]?|القريب[ةه]?|"
+                           r"المحتل[ةه]|(?:ب|ل|بال|ال|لل)?ريف|(?:ب|ل)?(?:منطق[ةه]|ناحي[ةه]|مدين[ةه]|بلد[ةه]|محافظ[ةه]|"
+                           r"مقاطع[ةه])|(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ي[ةه])?|of|in|near)[^\S\n]*)+#?\Z")
+
+
+def _ranks_in(here: list[Any], text: str) -> list[float]:
+    """The ranks of the places of one context (see _place_rank); a place right after a more precise
+    one that it locates ("قرية X في ريف Y بعفرين": Afrin locates X) ranks just below it."""
+    ranks = [_place_rank(p, text) for p in here]
+    head = ranks[0] == 0 if ranks else False  # the chain of places so far begins with a precise one
+    for i in range(1, len(here)):
+        prev, cur = here[i - 1], here[i]
+        if 0 <= cur.start - prev.end <= 30 and _LOCATING_GAP.match(text, prev.end, cur.start):
+            if head and ranks[i] == 0:
+                ranks[i] = 0.5
+        else:
+            head = ranks[i] == 0
+    return ranks
+
+
 def _same_name(a: str, b: str) -> bool:
     a, b = normalize(a).replace("-", " "), normalize(b).replace("-", " ")
     return a == b or a.startswith(b) or b.startswith(a)
@@ -644,8 +666,9 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
         here = found.within(found.places, start, end)
         if not here:
             continue
-        best_rank = min(_place_rank(p, found.text) for p in here)
-        best = _nearest_before([p for p in here if _place_rank(p, found.text) == best_rank], anchor)
+        ranks = _ranks_in(here, found.text)
+        best_rank = min(ranks)
+        best = _nearest_before([p for p, r in zip(here, ranks, strict=True) if r == best_rank], anchor)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
         if late:
