@@ -254,6 +254,17 @@ def _focus(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]
     return _merge(spans)
 
 
+def _before_spans(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]]:
+    """The ends of the paragraphs before harm sentences, where a claim may find its place (see
+    ``_before_paragraph``)."""
+    spans = []
+    for i in harmed:
+        before = _before_paragraph(sentences, i, [])
+        if before:
+            spans.append((min(a for a, _ in before), max(b for _, b in before)))
+    return spans
+
+
 def _shifted(item: Any, offset: int) -> Any:
     """A recogniser's result moved by ``offset`` characters (with its parts, for counts)."""
     if not offset:
@@ -283,8 +294,10 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
     actor_list: list[Any] = []
     sources: list[Any] = []
     periods: list[Any] = []
-    for a, piece, piece_norm in pieces(_focus(sentences, harmed)):
+    focus = _focus(sentences, harmed)
+    for a, piece, piece_norm in pieces(_merge(focus + _before_spans(sentences, harmed))):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
+    for a, piece, piece_norm in pieces(focus):
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
         periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)
