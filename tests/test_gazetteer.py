@@ -421,3 +421,72 @@ def test_corpus_airwars_places_are_found():
     with_text = [r for r in records if r.get("sources") and r["sources"][0].get("text")]
     hits = sum(1 for r in with_text if find_places(r["sources"][0]["text"]))
     assert hits > 0.8 * len(with_text)
+
+
+# ------------------------------------------------------------------ unknown names: how they are cut
+
+
+def _unresolved_names(text: str) -> list[str]:
+    return [m.place.name for m in gz.unresolved_places(text, find_places(text))]
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("سقطت قذيفة على قرية تل زعرور شمالي البلدة", ["تل زعرور"]),          # two-letter name prefix
+    ("قصفت المدفعية قرية خربة سمور بريف المدينة", ["خربة سمور"]),           # prefix, then a proclitic word
+    ("استهدفت مسيرة سيارة في قرية دارا كوري الواقعة قرب الحدود", ["دارا كوري"]),  # a bare second word
+    ("سقطت قذائف على قرية بيدرو بمقاطعة الجزيرة", ["بيدرو"]),            # not "بيدرو بمقاطعة"
+    ("غارة على أطراف قرية “زعرورة” غرب المدينة", ["زعرورة"]),            # quoted name
+    ("قصف طال قريتي زعرورة وتل سمعان أمس", ["زعرورة", "تل سمعان"]),  # a dual: both names
+    ("تعرضت قرى زعرورة، سمعانة والقنطرة لقصف", ["زعرورة", "سمعانة", "القنطرة"]),  # a plural list
+    ("وصل الوفد إلى مدينة سوتشي الروسية أمس", ["سوتشي"]),                # a nationality adjective
+])
+def test_unresolved_names_are_cut_at_the_name(text: str, names: list[str]) -> None:
+    assert _unresolved_names(text) == names
+
+
+@pytest.mark.parametrize("text", [
+    "سقط صاروخ على المنزل وأدى لإصابة طفل بجروح",         # "وأدى" normalises like "وادي" (valley)
+    "ارتكبت الطائرات مجزرة راح ضحيتها خمسة مدنيين",        # a massacre, then a verb
+    "دعا البيان إلى إحياء المفاوضات المتوقفة",              # "إحياء" (reviving) is not "أحياء"
+    "قصف عدة قرى متفرقة في المنطقة",
+])
+def test_words_that_only_look_like_place_words_name_nothing(text: str) -> None:
+    assert _unresolved_names(text) == []
+
+
+def test_two_word_names_also_match_run_together() -> None:
+    # "Kafr Nabl" and "Jisr al-Shughur" are GeoNames places; reports also write them as one word
+    for text, name in (("قصف على مدينة كفرنبل اليوم", "Kafr Nabl"), ("قصف مدينة جسرالشغور", "Jisr al-Shughur"),
+                       ("قصف مدينة دارةعزة", "Darat Izza")):
+        assert [m.place.name for m in find_places(text)] == [name], text
+
+
+# ------------------------------------------------------------------ which place a claim gets (marsad.extract)
+
+
+def _claim_places(tmp_path: Path, text: str) -> list[str | None]:
+    from marsad.extract import analyse
+    from marsad.ingest import InputError, ReadOptions, read_documents
+
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"id": "t", "text": text, "published": "2024-03-02"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    (doc,) = list(read_documents([str(path)], ReadOptions()))
+    assert not isinstance(doc, InputError)
+    return [(c.get("place") or {}).get("text") for c in analyse(doc)["claims"]]
+
+
+def test_claim_place_is_the_village_not_the_town_that_locates_it(tmp_path: Path) -> None:
+    text = "تعرضت قرية زعرورة في ريف شيراوا بعفرين لقصف مدفعي، ما أسفر عن إصابة ثلاثة مدنيين بجروح."
+    assert _claim_places(tmp_path, text) == ["قرية زعرورة"]
+
+
+def test_claim_place_from_the_paragraph_before(tmp_path: Path) -> None:
+    text = ("قصفت طائرة حربية صباح اليوم منزلا في حي الميسات بمدينة حلب.\n\n"
+            "وأسفر القصف عن مقتل أربعة مدنيين بينهم طفلان.")
+    assert _claim_places(tmp_path, text)[0] == "حي الميسات"
+
+
+def test_a_victims_home_town_is_not_the_place_of_the_event(tmp_path: Path) -> None:
+    text = "قتل مدني من أهالي بلدة تلبيسة جراء قصف مدفعي استهدف بلدة سرمين شرقي إدلب."
+    assert _claim_places(tmp_path, text)[0] == "بلدة سرمين"

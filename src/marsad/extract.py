@@ -254,6 +254,17 @@ def _focus(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]
     return _merge(spans)
 
 
+def _before_spans(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]]:
+    """The ends of the paragraphs before harm sentences, where a claim may find its place (see
+    ``_before_paragraph``)."""
+    spans = []
+    for i in harmed:
+        before = _before_paragraph(sentences, i, [])
+        if before:
+            spans.append((min(a for a, _ in before), max(b for _, b in before)))
+    return spans
+
+
 def _shifted(item: Any, offset: int) -> Any:
     """A recogniser's result moved by ``offset`` characters (with its parts, for counts)."""
     if not offset:
@@ -283,8 +294,10 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
     actor_list: list[Any] = []
     sources: list[Any] = []
     periods: list[Any] = []
-    for a, piece, piece_norm in pieces(_focus(sentences, harmed)):
+    focus = _focus(sentences, harmed)
+    for a, piece, piece_norm in pieces(_merge(focus + _before_spans(sentences, harmed))):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
+    for a, piece, piece_norm in pieces(focus):
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
         periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)
@@ -555,8 +568,26 @@ def _paragraph_ranges(sentences: list[Sentence], index: int) -> list[tuple[int, 
             if s.paragraph == here.paragraph]
 
 
+def _before_paragraph(sentences: list[Sentence], index: int, ranges: list[tuple[int, int]]
+                      ) -> list[tuple[int, int]]:
+    """The last two sentences of the paragraph before a claim's own, when the claim's context does not
+    reach them: a report often names the place in one paragraph and gives the toll at the start of the
+    next ("... قرية X." / "وأسفر القصف عن ...")."""
+    here = sentences[index]
+    first = index
+    while first > 0 and sentences[first - 1].paragraph == here.paragraph:
+        first -= 1
+    if index - first > CONTEXT_SENTENCES or first == 0:
+        return []
+    return [r for r in ((s.start, s.end) for s in sentences[max(0, first - 2):first][::-1]) if r not in ranges]
+
+
 def _nearest(items: list[Any], anchor: int) -> Any:
     return min(items, key=lambda i: abs(i.start - anchor))
+
+
+def _nearest_before(items: list[Any], anchor: int) -> Any:
+    return min(items, key=lambda i: anchor - i.start if i.start <= anchor else 2 * (i.start - anchor))
 
 
 _PRECISION_RANK = {"exact": 0, "unresolved": 0, "district": 2, "governorate": 3, "country": 4}
@@ -580,16 +611,47 @@ def _resolve_late(mention: Any) -> Any:
     return mention
 
 
+# words saying a person comes from a place: "من أهالي X", "المنحدر من X", "نازح من X", "a native of X"
+_ORIGIN_BEFORE = re.compile(r"(?:(?:^|\s)من\s+(?:[أا]هالي|[أا]بناء|سكان|مواليد)|(?:^|\s)(?:ال)?(?:منحدر[ةه]?|"
+                            r"ينحدر|تنحدر|نازح[ةه]?|نازحين|مهجر[ةه]?|مهجرين)(?:\s+[^\s،,.]+){0,2}\s+من|"
+                            r"native of|originally from|hails from)"
+                            r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي)\s+)?#?$")
+
+
 def _place_rank(mention: Any, text: str = "") -> float:
     """How precisely a mention locates an event; a governorate capital named alone ("إدلب") often
     stands for its governorate, so it ranks below a village in the same sentence — unless the text
     says it means the city ("مدينة إدلب")."""
     p = mention.place
     rank = float(_PRECISION_RANK.get(p.precision, 9))
+    if text and _ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
+        return rank + 1.5  # where a victim comes from, not where the event was: "من أهالي قرية X"
     city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
     if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
     return rank
+
+
+# what may stand between a place and the larger place that locates it: "قرية X بريف Y", "حي X بمدينة Y",
+# "قرية X التابعة لناحية Y", "بلدة X المجاورة لمدينة Y" (no list comma or "و": "قرية X وقرية Y" is a list)
+_LOCATING_GAP = re.compile(r"[^\S\n]*(?:(?:ب|ل|في|من|ضمن|قرب|التابع[ةه]?|الواقع[ةه]?|المجاور[ةه]?|القريب[ةه]?|"
+                           r"المحتل[ةه]|(?:ب|ل|بال|ال|لل)?ريف|(?:ب|ل)?(?:منطق[ةه]|ناحي[ةه]|مدين[ةه]|بلد[ةه]|محافظ[ةه]|"
+                           r"مقاطع[ةه])|(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ي[ةه])?|of|in|near)[^\S\n]*)+#?\Z")
+
+
+def _ranks_in(here: list[Any], text: str) -> list[float]:
+    """The ranks of the places of one context (see _place_rank); a place right after a more precise
+    one that it locates ("قرية X في ريف Y بعفرين": Afrin locates X) ranks just below it."""
+    ranks = [_place_rank(p, text) for p in here]
+    head = ranks[0] == 0 if ranks else False  # the chain of places so far begins with a precise one
+    for i in range(1, len(here)):
+        prev, cur = here[i - 1], here[i]
+        if 0 <= cur.start - prev.end <= 30 and _LOCATING_GAP.match(text, prev.end, cur.start):
+            if head and ranks[i] == 0:
+                ranks[i] = 0.5
+        else:
+            head = ranks[i] == 0
+    return ranks
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -598,22 +660,35 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
-                near: list[tuple[int, int]]) -> tuple[Any | None, Any | None]:
+                near: list[tuple[int, int]], before: list[tuple[int, int]] | None = None
+                ) -> tuple[Any | None, Any | None]:
     """The most specific place in the nearest context that names one below country level (a country,
     "in Syria", only when no context names anything more precise), and the governorate-level place
-    around it, which locates a village the gazetteer does not know."""
+    around it, which locates a village the gazetteer does not know. ``before`` (the end of the
+    previous paragraph) is looked at after the claim's own paragraph, only when that names nothing below
+    country level; there only a town, village or neighbourhood is taken. Among equally precise places
+    in one range the nearest wins, a place after the anchor counting twice its distance (the
+    place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ...")."""
     fallback: tuple[float, Any, list[Any]] | None = None
-    for start, end in ranges:
+    nears = set(near)
+    order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
+        [r for r in ranges if r not in nears]
+    for start, end, *late in order:
+        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"]:
+            continue
         here = found.within(found.places, start, end)
         if not here:
             continue
-        best_rank = min(_place_rank(p, found.text) for p in here)
-        best = _nearest([p for p in here if _place_rank(p, found.text) == best_rank], anchor)
+        ranks = _ranks_in(here, found.text)
+        best_rank = min(ranks)
+        best = _nearest_before([p for p, r in zip(here, ranks, strict=True) if r == best_rank], anchor)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
+        if late:
+            continue
         if fallback is None or best_rank < fallback[0]:
             fallback = (best_rank, best, here)
-        if (start, end) not in near and fallback[0] < _PRECISION_RANK["country"]:
+        if (start, end) not in nears and fallback[0] < _PRECISION_RANK["country"]:
             break  # beyond the paragraph, a governorate or city already found stands
     if fallback is None:
         return None, None
@@ -804,7 +879,8 @@ def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: d
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
     ranges = _context_ranges(sentences, draft.sentence)
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
-    place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence))
+    place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
+                                _before_paragraph(sentences, draft.sentence, ranges))
     period = _pick_period(found, ranges, draft.anchor)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     sentence = sentences[draft.sentence]

@@ -42,6 +42,7 @@ from marsad.arabic import (
     clitic_variants,
     normalize,
     strip_article,
+    strip_marks,
     word_index,
 )
 
@@ -453,6 +454,7 @@ def _index() -> _Index:
     # --- alias keys
     ar_table: dict[str, dict[int, int]] = {}
     lat_table: dict[str, dict[int, int]] = {}
+    joined = _words(ar_cfg.get("joined_prefixes", []))
     for rid, ar, en, cue in aliases:
         rec = idx.recs[rid]
         pop_rank = rec.rank
@@ -462,6 +464,10 @@ def _index() -> _Index:
                 continue
             toks = key.split(" ")
             variants = [key]
+            if len(toks) == 2 and toks[0] in joined:  # "ديرجمال", "معرتحرمة": the two words run together
+                variants.append(toks[0] + toks[1])
+                if toks[0].endswith("ه"):
+                    variants.append(toks[0][:-1] + "ت" + toks[1])
             if toks[0].startswith("ال") and len(toks[0]) > 2:
                 core = toks[0][2:]
                 if len(core) >= 4 or (len(toks) > 1 and len(core) >= 3):
@@ -1175,23 +1181,40 @@ def find_places(text: str, language: str | None = None, *,
 # ------------------------------------------------------------------------------------- unresolved
 
 _AR_NAME_WORD = "[\u0621-\u064a]{3,}"
+_AR_SHORT_WORD = "[\u0621-\u064a]{2}"
+# after a dual or plural place word, the next names of the list: "قريتي X وY", "قرى X، Y وZ"
+_LIST_ITEM = re.compile(rf"(?:[ \t]*[،,][ \t]*(?:و[ \t]?)?|[ \t]+و[ \t]?)[\"'«]?({_AR_NAME_WORD}|{_AR_SHORT_WORD})"
+                        rf"(?=[ _]({_AR_NAME_WORD}))?")
+
+
+def _unresolved_cues() -> set[str]:
+    ar = _matching()["ar"]
+    words = {normalize(w) for w in ar["strong_cues"] + ar.get("name_cues", []) + ar.get("list_cues", [])}
+    return words - {normalize("محافظة"), normalize("محافظتي")}
+
+
+def _cue_spelling(word: str) -> str:
+    """A place word as written, up to diacritics, ة/ه and the alef of a written hamza (أحياء/احياء)."""
+    return strip_marks(word).replace("ة", "ه").replace("أ", "ا")  # "إحياء" (reviving) is no "أحياء"
+
+
+@cache
+def _unresolved_cue_spellings() -> frozenset[str]:
+    ar = _matching()["ar"]
+    return frozenset(_cue_spelling(w) for w in ar["strong_cues"] + ar.get("name_cues", []) + ar.get("list_cues", []))
 
 
 @cache
 def _unresolved_pattern() -> re.Pattern[str]:
-    words = {normalize(w) for w in _matching()["ar"]["strong_cues"] + _matching()["ar"].get("name_cues", [])}
-    cues = sorted(words - {normalize("محافظة"), normalize("محافظتي")}, key=len, reverse=True)
-    cue = "|".join(re.escape(c) for c in cues)
-    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))[\s_]+#?({_AR_NAME_WORD})"
-                      rf"(?=[ _]({_AR_NAME_WORD}))?")
+    cue = "|".join(re.escape(c) for c in sorted(_unresolved_cues(), key=len, reverse=True))
+    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))([\s_]+[#\"'«]?)"
+                      rf"({_AR_NAME_WORD}|{_AR_SHORT_WORD})(?=[ _]({_AR_NAME_WORD}))?")
 
 
 @cache
 def _unresolved_runs() -> frozenset[str]:
     """The runs of letters a match of _unresolved_pattern begins with: a place word and its proclitics."""
-    words = {normalize(w) for w in _matching()["ar"]["strong_cues"] + _matching()["ar"].get("name_cues", [])}
-    cues = words - {normalize("محافظة"), normalize("محافظتي")}
-    return frozenset(a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل") for c in cues)
+    return frozenset(a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل") for c in _unresolved_cues())
 
 
 def _unresolved_matches(nt: NormalizedText) -> Iterator[re.Match[str]]:
@@ -1206,35 +1229,77 @@ def _unresolved_matches(nt: NormalizedText) -> Iterator[re.Match[str]]:
             done = m.end()
 
 
+def _name_end(first: str, second: str | None, end1: int, end2: int) -> int | None:
+    """Where an unknown name that begins with ``first`` ends (None: ``first`` is no name). A second word
+    belongs to it after a name prefix ("كفر عويد", "تل مالد"), when it has the article ("عون الدادات",
+    "غريبة الشرقية"), or when it is a bare word that is neither a function word nor a word with a
+    proclitic ("خربة خوي", "خانا سري"; not "بينه بناحية", "X وقرية Y")."""
+    prefixes = _matching_words("ar", "name_prefixes")
+    if _not_a_name(first):
+        return None
+    if len(first) < 3 and (first not in prefixes or not second or _not_a_name(second)):
+        return None  # a two-letter word is only the start of a name: "تل مالد", "ام الخلاخيل"
+    if not second or _not_a_name(second):
+        return end1
+    if first in prefixes or second.startswith("ال") or second[0] not in "وفبل":
+        return end2
+    return end1
+
+
 def unresolved_places(text: str, resolved: list[PlaceMention], *,
                       normalized: NormalizedText | None = None) -> list[PlaceMention]:
     """Places a report names after a place word ("قرية X", "بلدة X", "حي X", "مخيم X") that the
     gazetteer does not know: kept with their name and precision "unresolved" and no coordinates, so
     an analyst sees the village the report names instead of nothing. Names already resolved in
-    ``resolved`` are skipped; a two-word name is kept when its first word is a name prefix (كفر، دير،
-    تل، عين، أبو ...)."""
+    ``resolved`` are skipped; a name has one word or two (see :func:`_name_end`). After a dual or plural
+    place word the following names of the list are kept too ("قريتي X وY", "قرى X وY وZ"). A place word
+    of the ``name_cues`` that is not a settlement word ("مجزرة", "معبر") is followed by a name only with
+    the article or in a hashtag ("#مجزرة_الباب", "مجزرة الحولة"; not "مجزرة راح ضحيتها"). A word that is
+    a place word only once normalised ("وأدى" "and led" is not "وادي" "valley") is skipped."""
     nt = normalized or NormalizedText.of(text)
     taken = sorted((m.start, m.end) for m in resolved)
     taken_starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the first i + 1
+
+    def free(a: int, b: int) -> bool:
+        before = bisect_left(taken_starts, b)  # the resolved mentions that start before the name ends
+        return not (before and reach[before - 1] > a)  # none of them ends after it starts
+
+    article_cues = _matching_words("ar", "name_cues_article")
+    list_cues = _matching_words("ar", "list_cues")
     out: list[PlaceMention] = []
+    norm = nt.text
     for m in _unresolved_matches(nt):
-        first, second = m.group(2), m.group(3)
-        if _not_a_name(first):
+        cue = m.group(1)
+        cue_start, cue_stop = nt.span(m.start(1), m.end(1))
+        if _cue_spelling(text[cue_start:cue_stop]) not in _unresolved_cue_spellings():
+            continue  # "وأدى" (and led) normalises like "وادي" (valley) but is written otherwise
+        first, second = m.group(3), m.group(4)
+        if cue in article_cues and not first.startswith("ال") and "_" not in m.group(2) \
+                and "#" not in m.group(2):
             continue
-        end = m.end(2)
-        if second and not _not_a_name(second) and (first in _matching_words("ar", "name_prefixes")
-                                                    or second.startswith("ال")):
-            end = m.end(3)  # "كفر عويد", "عون الدادات", "النهر الأبيض": a name prefix or a construct
-        name_start, stop = nt.span(m.start(2), end)
-        before = bisect_left(taken_starts, stop)  # the resolved mentions that start before the name ends
-        if before and reach[before - 1] > name_start:  # one of them ends after it starts: they overlap
+        end = _name_end(first, second, m.end(3), m.end(4) if second else m.end(3))
+        if end is None:
             continue
-        start = nt.span(m.start(1), m.end(1))[0]  # the mention keeps its place word: "قرية التوخار"
-        name = text[name_start:stop].replace("_", " ").lstrip("#")
-        out.append(PlaceMention(start, stop, text[start:stop],
-                                Place(name=name, name_ar=name, admin1=None, country=None, lat=None, lon=None,
-                                      precision="unresolved", kind="unresolved")))
+        items = [(m.start(3), end)]
+        if cue in list_cues:
+            pos = end
+            while (li := _LIST_ITEM.match(norm, pos)) is not None:
+                e = _name_end(li.group(1), li.group(2), li.end(1), li.end(2) if li.group(2) else li.end(1))
+                if e is None:
+                    break
+                items.append((li.start(1), e))
+                pos = e
+        for k, (a, b) in enumerate(items):
+            name_start, stop = nt.span(a, b)
+            if not free(name_start, stop):
+                continue
+            # the first name keeps its place word: "قرية التوخار"; the next ones of a list stand alone
+            start = cue_start if k == 0 else name_start
+            name = text[name_start:stop].replace("_", " ").lstrip("#").strip("\"'«»“”")
+            out.append(PlaceMention(start, stop, text[start:stop],
+                                    Place(name=name, name_ar=name, admin1=None, country=None, lat=None,
+                                          lon=None, precision="unresolved", kind="unresolved")))
     return out
 
 
