@@ -296,6 +296,13 @@ def test_a_posts_time_stamp_dates_it_before_any_date_in_its_words() -> None:
     assert publication_date(post.split("\n")[0]).date == dt.date(2024, 11, 30)
 
 
+def test_an_english_date_glued_to_an_arabic_name_is_found() -> None:
+    found = find_dates("شبكة أخبار الريفNovember 30, 2024 شهداء مدنيين")
+    assert [(m.text, m.date) for m in found] == [("November 30, 2024", dt.date(2024, 11, 30))]
+    # an Arabic month glued to a word is still no date ("بآذار" aside): only Latin names after Arabic letters
+    assert find_dates("الشهداءآذار 2019") == []
+
+
 def test_publication_ignores_event_dates_and_quoted_publications() -> None:
     assert publication_date("1. Ghouta: On August 21 2013 the regime fired rockets") is None
     text = ("Aid workers described the night. " * 20

@@ -195,3 +195,12 @@ def test_an_attack_without_harm_is_an_other_claim(tmp_path: Path) -> None:
     assert result["summary"] is None
     background = run(tmp_path, "The regime has bombed Syria for years, diplomats said at the Geneva talks.")
     assert background["claims"] == []  # no named town or village: nothing to link
+
+
+def test_the_year_of_a_posts_date_is_no_toll(tmp_path: Path) -> None:
+    # a social post: the author's name runs into the post's date, and the toll follows with no number
+    result = run(tmp_path, "شبكة أخبار الريفNovember 30, 2024 شهداء مدنيين في قصف على السوق\nنسأل الله الرحمة",
+                 published="2024-11-30")
+    killed = claims_of(result, "killed")
+    assert killed and all(c["count"] is None or c["count"]["low"] not in (30, 2024) for c in killed)
+    assert result["document"]["dateline"]["text"] == "November 30, 2024"

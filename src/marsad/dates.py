@@ -278,7 +278,7 @@ def _pattern(language: str | None) -> re.Pattern[str]:
               rf"(?!\w)(?:{H}*+,?{H}*+(?P<y§>1[3-5]\d\d)(?!\d)"
               rf"(?:{H}*+(?P<ys§>{_alt(w.get('hijri_year_suffix', ()))})(?!\w))?)?"),
         # June 4 2016 ; Fri Sep 27 2013 ; Apr 232017 (punctuation lost) ; يناير 20 , 2018
-        "B": (rf"{wdx}(?<!\w){monx}{H}*+(?P<d§>[0-3]?\d)(?:(?P<yg§>(?:19|20)\d\d)|st|nd|rd|th)?(?!\d)"
+        "B": (rf"{wdx}(?:(?<!\w)|(?<=[\u0621-\u064a])(?=[a-z])){monx}{H}*+(?P<d§>[0-3]?\d)(?:(?P<yg§>(?:19|20)\d\d)|st|nd|rd|th)?(?!\d)"
               rf"(?:{H}*+,?{H}*+(?P<y§>\d{{4}})(?!\d))?"),
         # آذار 2019 ; June 2016 ; حزيران من العام 2012
         "C": (rf"(?<!\w){clitic}{monx}{H}*+(?:[,\-]{H}*+)?(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
@@ -510,8 +510,9 @@ def _pair_hijri(found: list[_Found], ntext: str, language: str | None) -> None:
 # a numeric date. Both scans start with a character class, which lets the regex engine skip fast.
 _NUMBER_ANCHOR = re.compile(
     r"\d(?<!\d\d)(?:(?<=[12])\d\d\d(?!\d)|\d?[^\S\n]*+[/.\-][^\S\n]*+\d{1,2}[^\S\n]*+[/.\-])")
-# where a date expression can start: a word start, or digits glued to a preceding letter
-_STARTS = re.compile(r"(?<!\w)\w|(?<=[^\W\d])\d")
+# where a date expression can start: a word start, digits glued to a preceding letter, or a Latin word
+# glued to an Arabic one (a social post's author name and its date: "شبكة الأخبارNovember 30, 2024")
+_STARTS = re.compile(r"(?<!\w)\w|(?<=[^\W\d])\d|(?<=[\u0621-\u064a])[a-z]")
 _CLUSTER_GAP = 25  # anchors closer than this belong to one candidate expression
 _BACK = 60  # how far before its first anchor an expression may start
 # words before the first anchor that may belong to the expression: weekday, joiner, day, ordinal
@@ -522,7 +523,10 @@ _BACK_WORDS = 7
 @cache
 def _month_anchor(language: str | None) -> re.Pattern[str]:
     seps = " \n\r\t(\\[/\\-,.|:;\"'#>*0-9"
-    return re.compile(rf"[{seps}]({_alt(_lexicon(language).months)})(?!\w)")
+    names = _lexicon(language).months
+    latin = [n for n in names if n.isascii()]
+    glued = rf"|(?<=[\u0621-\u064a])({_alt(latin)})(?!\w)" if latin else ""
+    return re.compile(rf"[{seps}]({_alt(names)})(?!\w){glued}")
 
 
 _ARABIC_WORDS = re.compile("[\u0621-\u064a]+(?: [\u0621-\u064a]+)*")
@@ -562,7 +566,7 @@ def _anchors(text: str, language: str | None, words: WordIndex | None = None) ->
                 months.append((m.start(1), m.end(1), True))
                 done = m.end()
     else:
-        months += [(m.start(1), m.end(1), True) for m in finder.finditer(text)]
+        months += [(m.start(m.lastindex or 1), m.end(m.lastindex or 1), True) for m in finder.finditer(text)]
     if months:
         out = sorted(set(out + months))
     return out

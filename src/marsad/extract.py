@@ -302,8 +302,10 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
         periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)
                     if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
-    if doc.dateline:  # the report's own publication date is not the date of the events it reports
-        periods = [p for p in periods if p.end <= doc.dateline[0] or p.start >= doc.dateline[1]]
+    if doc.dateline:  # the report's own publication date is not the date of the events it reports,
+        lo, hi = doc.dateline   # and its day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
+        periods = [p for p in periods if p.end <= lo or p.start >= hi]
+        counts = [c for c in counts if c.end <= lo or c.start >= hi]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
                  text=text)
 
