@@ -278,7 +278,8 @@ def _pattern(language: str | None) -> re.Pattern[str]:
               rf"(?!\w)(?:{H}*+,?{H}*+(?P<y§>1[3-5]\d\d)(?!\d)"
               rf"(?:{H}*+(?P<ys§>{_alt(w.get('hijri_year_suffix', ()))})(?!\w))?)?"),
         # June 4 2016 ; Fri Sep 27 2013 ; Apr 232017 (punctuation lost) ; يناير 20 , 2018
-        "B": (rf"{wdx}(?:(?<!\w)|(?<=[\u0621-\u064a])(?=[a-z])){monx}{H}*+(?P<d§>[0-3]?\d)(?:(?P<yg§>(?:19|20)\d\d)|st|nd|rd|th)?(?!\d)"
+        "B": (rf"{wdx}(?:(?<!\w)|(?<=[\u0621-\u064a])(?=[a-z])){monx}{H}*+(?P<d§>[0-3]?\d)"
+              rf"(?:(?P<yg§>(?:19|20)\d\d)|st|nd|rd|th)?(?!\d)"
               rf"(?:{H}*+,?{H}*+(?P<y§>\d{{4}})(?!\d))?"),
         # آذار 2019 ; June 2016 ; حزيران من العام 2012
         "C": (rf"(?<!\w){clitic}{monx}{H}*+(?:[,\-]{H}*+)?(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
