@@ -204,3 +204,14 @@ def test_the_year_of_a_posts_date_is_no_toll(tmp_path: Path) -> None:
     killed = claims_of(result, "killed")
     assert killed and all(c["count"] is None or c["count"]["low"] not in (30, 2024) for c in killed)
     assert result["document"]["dateline"]["text"] == "November 30, 2024"
+
+
+def test_a_village_the_gazetteer_lacks_takes_the_coordinates_of_the_town_that_locates_it(tmp_path: Path) -> None:
+    result = run(tmp_path, "قُتل ثلاثة مدنيين بقصف مدفعي على قرية عين الصفصاف بريف معرة النعمان أمس.")
+    place = claims_of(result, "killed")[0]["place"]
+    assert place["precision"] == "near" and place["near"] == "Maarat al-Numan"
+    assert "عين الصفصاف" in place["name"] and place["lat"] is not None
+    # named far from any town: no coordinates, precision unresolved
+    result = run(tmp_path, "قُتل ثلاثة مدنيين بقصف مدفعي على قرية عين الصفصاف أمس.")
+    place = claims_of(result, "killed")[0]["place"]
+    assert place["precision"] == "unresolved" and place["lat"] is None

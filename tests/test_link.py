@@ -758,3 +758,13 @@ def test_an_attack_report_joins_an_incident_but_makes_none(tmp_path):
     assert len(incidents) == 1
     refs = {c["document"]["ref"] for c in incidents[0]["claims"]}
     assert refs == {"harm", "attack"}
+
+
+def test_two_villages_located_by_the_same_town_are_not_one_place() -> None:
+    near = {"admin1": "Idlib", "country": "SY", "lat": 35.6433, "lon": 36.6703, "precision": "near",
+            "near": "Maarrat al-Numan"}
+    a = link.Where.of(dict(near, name="قرية عين الصفصاف"))
+    b = link.Where.of(dict(near, name="قرية تل الورد"))
+    assert link.place_relation(a, b) is None
+    assert link.place_relation(a, a)[0] == "same"  # type: ignore[index]
+    assert link.place_relation(a, link.Where.of(MAARRAT))[0] == "inside"  # type: ignore[index]

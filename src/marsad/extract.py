@@ -830,6 +830,9 @@ _PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[وفبل]{0,2})(قري[ةه]|بل�
                                 r"village of|town of|city of|camp of|neighbou?rhood of)\s+#?$")
 
 
+NEAR_CHARS = 30   # how close after an unknown village the town that locates it must be named
+
+
 def _place_json(mention: Any | None, region: Any | None = None, text: str = "") -> dict[str, Any] | None:
     if mention is None:
         return None
@@ -844,6 +847,11 @@ def _place_json(mention: Any | None, region: Any | None = None, text: str = "") 
              "lon": p.lon, "precision": p.precision, "text": words}
     if region is not None:  # a village the gazetteer lacks, in the governorate the text names with it
         place.update(admin1=region.place.admin1, country=region.place.country)
+        r = region.place
+        if r.lat is not None and r.precision in ("exact", "district") and 0 <= region.start - mention.end <= NEAR_CHARS:
+            # located by the town named right after it ("قرية X بريف Y", "قرب Y"): Y's coordinates, with
+            # precision "near" (UCDP where_prec 2: within some 25 km of a known point), and Y's name
+            place.update(lat=r.lat, lon=r.lon, precision="near", near=r.name)
     return place
 
 

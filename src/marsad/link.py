@@ -102,7 +102,7 @@ from marsad.arabic import normalize, strip_article
 __all__ = ["LinkReport", "Rules", "rules", "link_all", "link_claims", "Item", "item_from_claim",
            "build_incident", "compare_statistics", "incident_id", "statistic_id"]
 
-LEVEL = {"exact": 0, "unresolved": 0, "district": 1, "governorate": 2, "country": 3}
+LEVEL = {"exact": 0, "unresolved": 0, "near": 1, "district": 1, "governorate": 2, "country": 3}
 NO_DAY = 10**9
 WEAK_MARGIN = 1.0   # how much better than the next an incident must fit a report with no date or no place
 ACTOR = "marsad link"
@@ -264,6 +264,8 @@ def place_relation(a: Where | None, b: Where | None) -> tuple[str, str] | None:
     if a.level == b.level:
         if a.keys & b.keys and _same_admin(a, b):
             return "same", f"same place {a.label()}"
+        if a.precision == b.precision == "near":
+            return None   # two villages located by the same town are not one place
         d = _km(a, b)
         if d is not None and d <= r.same_km:
             return "same", f"{a.label()} and {b.label()} {d:.1f} km apart"
