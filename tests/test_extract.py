@@ -195,3 +195,136 @@ def test_an_attack_without_harm_is_an_other_claim(tmp_path: Path) -> None:
     assert result["summary"] is None
     background = run(tmp_path, "The regime has bombed Syria for years, diplomats said at the Geneva talks.")
     assert background["claims"] == []  # no named town or village: nothing to link
+
+
+# ------------------------------------------------------------------ English summary: how tolls are written
+
+def figures(result: dict) -> tuple[int, int, int, int]:
+    s = result["summary"]
+    return s["civilians"], s["children"], s["women"], s["combatants"]
+
+
+def test_more_than_is_recorded_as_written(tmp_path: Path) -> None:
+    result = run(tmp_path, "More than 40 soldiers were killed in an ambush near the town on Monday.")
+    assert figures(result)[3] == 40
+    killed = claims_of(result, "killed")[0]
+    assert killed["count"]["low"] == 41  # the claim keeps the bound; the summary records the figure
+
+
+def test_fighters_among_the_people_toll_are_not_civilians(tmp_path: Path) -> None:
+    text = ("Shelling killed 30 people including four children and six policemen in the market town on "
+            "Sunday, a monitor said.")
+    assert figures(run(tmp_path, text)) == (24, 4, 0, 6)
+
+
+def test_toll_of_people_with_civilians_among_them(tmp_path: Path) -> None:
+    text = "At least 25 people including 15 civilians were killed when two car bombs went off at a checkpoint."
+    assert figures(run(tmp_path, text)) == (15, 0, 0, 10)
+
+
+def test_fighters_said_to_be_among_the_dead(tmp_path: Path) -> None:
+    text = ("Government air strikes killed 40 people in the besieged district, the monitor said. "
+            "Nine children and seven fighters were among the dead it said.")
+    assert figures(run(tmp_path, text)) == (33, 9, 0, 7)
+
+
+def test_headline_toll_split_in_the_next_sentences(tmp_path: Path) -> None:
+    text = ("12 dead as rebels storm western districts\n\n"
+            "At least 12 people were killed on Tuesday as rebels stormed western districts of the city. "
+            "The monitor said five civilians had been killed by rocket fire. "
+            "Another seven rebel fighters were killed in the clashes with the army.")
+    assert figures(run(tmp_path, text)) == (5, 0, 0, 7)
+
+
+def test_headline_of_mixed_fighters_and_a_child(tmp_path: Path) -> None:
+    text = "An air strike on a training camp killed 22 militants and a boy, the monitor said on Monday."
+    assert figures(run(tmp_path, text)) == (1, 1, 0, 22)
+
+
+def test_police_headline_inside_a_wider_toll(tmp_path: Path) -> None:
+    text = ("Three policemen killed in city blast\n\n"
+            "Eleven people died including three policemen when a bomb exploded near a police station.")
+    assert figures(run(tmp_path, text)) == (8, 0, 0, 3)
+
+
+def test_fighters_of_two_sides_named_with_modifiers(tmp_path: Path) -> None:
+    text = ("Offensive leaves 40 dead\n\n"
+            "At least 40 regime and rebel fighters have been killed in two days of battle north of the city.")
+    assert figures(run(tmp_path, text)) == (0, 0, 0, 40)
+
+
+def test_updated_toll_in_the_lead(tmp_path: Path) -> None:
+    text = ("Air strikes killed at least nine civilians in the city on Monday a monitor said bringing to 31 "
+            "the number killed in 24 hours of bombardment.")
+    assert figures(run(tmp_path, text))[0] == 31
+
+
+def test_headline_verbs_take_the_counts_after_them(tmp_path: Path) -> None:
+    result = run(tmp_path, "Rocket attack kills three injures eight in the old city")
+    assert figures(result)[0] == 3
+    (injured,) = claims_of(result, "injured")
+    assert injured["count"]["low"] == 8
+
+
+def test_others_between_count_and_participle(tmp_path: Path) -> None:
+    result = run(tmp_path, "Three children killed 6 others injured in a mortar attack on the school")
+    assert figures(result)[:2] == (3, 3)
+    assert [c["count"]["low"] for c in claims_of(result, "injured")] == [6]
+
+
+def test_children_and_women_make_the_civilian_toll(tmp_path: Path) -> None:
+    text = "Eight children and four women have been killed in barrel bomb attacks on the village, activists said."
+    assert figures(run(tmp_path, text)) == (12, 8, 4, 0)
+
+
+def test_toll_with_a_dashed_aside(tmp_path: Path) -> None:
+    text = "Fighting has shaken the town leaving 14 civilians - including six children - dead, the monitor said."
+    assert figures(run(tmp_path, text))[:2] == (14, 6)
+
+
+def test_state_media_eliminated_is_a_killing(tmp_path: Path) -> None:
+    text = "Syrian army units eliminated 30 militants in the countryside of the town, a military source said."
+    result = run(tmp_path, text)
+    assert figures(result)[3] == 30 and result["summary"]["perpetrator"]["id"] == "syrian_government"
+
+
+# ------------------------------------------------------------------ English perpetrators: who is not the doer
+
+def perpetrator(result: dict) -> str:
+    return result["summary"]["perpetrator"]["id"]
+
+
+def test_the_speaker_is_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "The Turkish army said 14 militants were killed in coalition air strikes near the border."
+    assert perpetrator(run(tmp_path, text)) == "intl_coalition"
+
+
+def test_the_backer_is_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "Government troops backed by Hezbollah fighters killed four gunmen in the mountains on Sunday."
+    assert perpetrator(run(tmp_path, text)) == "syrian_government"
+    text = "US-backed fighters said a car bomb killed nine people at a checkpoint on Sunday."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_the_target_and_the_ground_are_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "Air strikes on an Islamic State base killed 12 people, including three children."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = "A strike hit a village held by the Islamic State group killing eight civilians."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_a_country_as_a_place_is_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "An opposition leader said in Turkey that the attack had killed 200 people."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_a_named_group_before_its_label_acting(tmp_path: Path) -> None:
+    text = "Daesh militants killed 15 shepherds in the desert east of the city, activists said."
+    assert perpetrator(run(tmp_path, text)) == "isis"
+
+
+def test_unclear_who_leaves_the_perpetrator_unknown(tmp_path: Path) -> None:
+    text = ("Raids on a market killed 20 people a day after Russia and the United States agreed a truce. "
+            "It was not immediately clear who carried out the raids.")
+    result = run(tmp_path, text)
+    assert perpetrator(result) == "unknown" and result["summary"]["perpetrator"].get("unattributed")

@@ -44,6 +44,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]\"“”«»]|\s-\s|\.\s")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s*)?(?:بينهم|بينهن|منهم|منهن|بينها|من\s+بينهم)(?:\s|$)|"
                      r"\b(?:including|among them|among whom|of whom|of them)\b")
+# "15 people died including five policemen": the subset word right before the count still makes a part
+_SUBSET_END = re.compile(r"(?:^|\s)(?:including|among them|among whom|of whom|of them|بينهم|بينهن|منهم|منهن)\s*$")
 _CONJ_ONLY = re.compile(r"^\s*(?:و|،|,|and|or|plus|as well as|\s)*\s*$")
 _TARGET_BEFORE = re.compile(r"(?:ضد|معاقل|مواقع|مقرات|عناصر|مقاتلي|عناصر من|مسلحي|against|positions of|"
                             r"members of|fighters of|targeting|targeted)\s*$")
@@ -316,8 +318,10 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         victims = _victims(count, text, found)
-        if previous and previous.count and _SUBSET.search(normalize(between)) and not _cue_between(
-                outcome_cues, previous.count.end, count.start):
+        if previous and previous.count and _SUBSET.search(normalize(between)) and (
+                not _cue_between(outcome_cues, previous.count.end, count.start)
+                or (lang == "en" and _SUBSET_END.search(normalize(between)) and not _CLAUSE_BREAK.search(between)
+                    and not _COORDINATION.search(normalize(between)))):
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
         elif own_kind := _noun_outcome(count, lang):  # "11 قتيلاً و5 مصابين": the noun says the outcome
@@ -412,11 +416,12 @@ def _armed_group_near(text: str, found: Found, count: Any) -> bool:
 
 
 _AUXILIARIES = re.compile(r"\b(?:were|was|are|is|have|has|had|been|be|being|reportedly|also|all|later|"
-                          r"reported|confirmed|believed|feared|to have|people|civilians)\b|"
+                          r"reported|confirmed|believed|feared|to have|people|civilians|others|other|more)\b|"
                           r"(?:^|\s)(?:قد|جميعهم|كلهم|اخرون|اخرين)(?=\s|$)")
 
 
-_ASIDE = re.compile(r"\s*[,،]\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)[^,،.]{1,60}[,،]\s*")
+_ASIDE = re.compile(r"\s*(?:[,،]|\s[-–—])\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)"
+                    r"[^,،.\-–—]{1,60}(?:[,،]|\s[-–—])\s*")
 _ASIDE_START = re.compile(r"\s*[,،]?\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)\s")
 _LIST_GLUE = re.compile(r"^[\s,،]*(?:and|و)?\s*$")
 
@@ -436,6 +441,10 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
         if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
             end = c.end
     return end - start if end > start + m.end() else 0
+# English active forms of a harm verb: they take their object after them ("kills two"), never a subject
+# count before them as a participle does ("two killed")
+_ACTIVE_VERB = re.compile(r"(?i)(?:kill|kills|killing|injure|injures|injuring|wound|wounds|wounding|maim|maims|"
+                          r"maiming|execute|executes|executing|slaughter|slaughters|slaughtering|eliminates|eliminating)$")
 _COORDINATION = re.compile(r"\b(?:and|or|while|but)\b|(?:^|\s)(?:و|او|بينما)(?=\s|$)")
 
 
@@ -458,6 +467,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             limit = 60
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
+            if lang == "en" and _ACTIVE_VERB.match(cue.text):
+                continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
             limit = 45
@@ -643,16 +654,61 @@ _TARGET_AFTER = re.compile(r"^\s*(?:group\s+)?(?:-?\s*(?:held|controlled|run|dom
                            r"^\s*(?:مواقع|معاقل|مقرات|نقاط|عناصر|مقاتلي|مسلحي)")
 
 
+# English: the actor is the one that speaks ("the Syrian army said", "according to the Turkish
+# military"), backs the doer ("US-backed fighters", "backed by Hezbollah"), holds or is hit by the
+# attack ("strikes on the Islamic State", "a village held by IS"), or is a country as a place ("in Turkey")
+_EN_SPEAKER_AFTER = re.compile(r"(?i)^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|announced|reported|claimed|"
+                               r"stated|confirmed|denied|accused|blamed|warned|added)\b")
+_EN_SPEAKER_BEFORE = re.compile(r"(?i)\baccording\s+to\s+(?:the\s+)?$")
+_EN_BACKER_AFTER = re.compile(r"(?i)^\s*-?\s*(?:backed|supported|sponsored|allied|aligned|funded|trained)\b"
+                              r"(?!\s+(?:by|with)\b)")
+_EN_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|supported|assisted|aided|funded|armed|trained)\s+by\s+(?:the\s+)?$")
+_EN_TARGET_BEFORE = re.compile(r"(?i)\b(?:(?:air\s*)?strikes?|raids?|attacks?|bombing|shelling|bombardment|assault|"
+                               r"offensive|operations?|campaign|advance|push|war)\s+(?:on|against|targeting)\s+(?:the\s+|an?\s+)?"
+                               r"(?:\w+\s+){0,1}$|"
+                               r"\b(?:(?:held|controlled|run|dominated|besieged|occupied|seized|captured)\s+by|"
+                               r"in\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+(?:the\s+)?$")
+_EN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|into|inside|from|across|near|towards?|to|visit(?:ed|ing)?|"
+                              r"border\s+with)\s+$")
+_EN_FORCE_WORDS = re.compile(r"(?i)\b(?:forces|army|military|troops|soldiers|jets|warplanes|planes|aircraft|strikes?|"
+                             r"raids?|drones?|helicopters|artillery|bombs?|bombing|shelling|militias?|fighters|police|"
+                             r"guards?|coalition|regime|group)\b")
+_EN_ATTACK_AFTER = re.compile(r"(?i)^\s*(?:-?led\s+)?(?:air\s*)?(?:strikes?|raids?|attacks?|shelling|bombing|"
+                              r"bombardment|fire|offensive|assault|operations?|jets|planes|warplanes|forces|troops)\b")
+# "Daesh terrorists kill 33": the group named before a label is the subject of an active verb
+_EN_ACTIVE_AFTER = re.compile(r"(?i)^\s*(?:(?!(?:were|was|been|be|are|is|being|got|get)\b)\w+\s+){0,2}?"
+                              r"(?:have\s+|has\s+)?(?:kill|kills|killed|execute|executes|executed|behead|beheads|beheaded|attacked|attacks|shot|shoot|stormed|storm|fired|fire|"
+                              r"shelled|shell|targeted|target|launched|detonated|massacred|slaughtered)\b"
+                              r"(?!\s+(?:by|in|during|as|when|after|while|at|on)\b)")
+
+
 def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
     """An actor named as the target, the ground or the victims of the attack rather than its author:
     "positions of X", "مواقع X", "an IS-held village", "a regime stronghold", "20 IS militants",
-    "عناصر من X"."""
-    if _TARGET_BEFORE.search(normalize(text[max(floor, mention.start - 25):mention.start])):
+    "عناصر من X"; in English also a speaker, a backer or a country named as a place (see above)."""
+    before = text[max(floor, mention.start - 40):mention.start]
+    after = text[mention.end:mention.end + 40]
+    if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
-    if _TARGET_AFTER.match(normalize(text[mention.end:mention.end + 20])):
+    if _TARGET_AFTER.match(normalize(after[:20])) and not _EN_ACTIVE_AFTER.match(after):
+        return True
+    if _english_not_doer(mention, before, after):
         return True
     return any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
                for c in found.within(found.counts, mention.start - 60, mention.end + 1))
+
+
+def _english_not_doer(mention: Any, before: str, after: str) -> bool:
+    if not mention.text.isascii():
+        return False
+    if _EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before):
+        return True
+    if _EN_BACKER_AFTER.match(after):
+        return True
+    if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
+        return True
+    return (mention.via != "weapon" and bool(_EN_PLACE_BEFORE.search(before))
+            and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
 
 
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
@@ -807,6 +863,10 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence))
     period = _pick_period(found, ranges, draft.anchor)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
+    unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
+    if unattributed and actor is not None and not (actor.via == "weapon"
+                                                   and ranges[0][0] <= actor.start < ranges[0][1]):
+        actor = None  # "it was not immediately clear who carried out the raids"
     sentence = sentences[draft.sentence]
     count = _count_json(draft.count)
     own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
@@ -817,7 +877,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "count": count,
         "period": _period_json(period),
         "place": _place_json(place, region, text),
-        "perpetrator": _actor_json(actor),
+        "perpetrator": dict(_actor_json(actor), unattributed=True) if unattributed else _actor_json(actor),
         "cause": _pick_cause(found, ranges),
         "claimant": claimant,
         "modality": modality,
@@ -829,11 +889,94 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
 # ------------------------------------------------------------------------------------ summary
 
 def _best(count: dict[str, Any] | None) -> int:
+    """A count's figure as a coder records it: the number as written ("more than 50" is 50)."""
     if not count:
         return 0
-    if count.get("low") is not None:
-        return int(count["low"])
-    return int(count.get("high") or 0)
+    return int(numbers.written_figure(count.get("low"), count.get("high"), count.get("text") or "") or 0)
+
+
+BREAKDOWN_REACH = 700  # how far (characters) after the main claim the report may break its toll down
+# "five children were among the dead", "11 fighters were among those killed": parts of the toll before
+_AMONG_DEAD = re.compile(r"(?i)\bamong\s+(?:the\s+|those\s+)?(?:dead|killed|victims|fatalities)\b")
+# "bringing to 45 the number killed", "raising the toll to 61": the report's updated toll of the event
+_UPDATED_TOLL = re.compile(r"(?i)\b(?:bringing|raising|pushing|taking|brings|raises|rose|risen|climbed|jumped)\b"
+                           r"(?:\s+(?:the|death|toll|number|tally|of|dead|killed|total|overall)){0,4}\s+to\s+"
+                           r"(?:at\s+least\s+)?$")
+
+
+def _within_reach(claim: dict[str, Any], lead: dict[str, Any]) -> bool:
+    return 0 <= claim["evidence"]["start"] - lead["evidence"]["start"] and \
+        claim["evidence"]["start"] - lead["evidence"]["end"] <= BREAKDOWN_REACH
+
+
+def _pieces(claims: list[dict[str, Any]], claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """A claim's parts, or the claim itself when it has none."""
+    i = claims.index(claim)
+    return [c for c in claims if c.get("part_of") == i] or [claim]
+
+
+def _breakdown(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> list[dict[str, Any]]:
+    """The claims that split the main toll into categories: its own parts ("70 people, including 11
+    fighters"); the parts of the same toll given again ("bringing the toll to 61 people including
+    three policemen"); a list said to be among the dead ("12 children and 11 fighters were among the
+    dead"); or figures in the next sentences that add up to it ("four civilians ... another five rebel
+    fighters" after "nine dead")."""
+    lead_index = claims.index(lead)
+    parts = [c for c in claims if c.get("part_of") == lead_index]
+    if parts:
+        return parts
+    after = [c for c in claims if c is not lead and c["kind"] == "killed" and c.get("part_of") is None
+             and c["scope"] == "incident" and _within_reach(c, lead) and _same_event(c, lead)]
+    for c in after:
+        if _best(c.get("count")) == n and len(_pieces(claims, c)) > 1:
+            return _pieces(claims, c)
+    for c in after:
+        if _AMONG_DEAD.search(c["evidence"]["quote"]) and 0 < _best(c.get("count")) <= n:
+            return _pieces(claims, c)
+    total, pieces = 0, []
+    for c in after:
+        m = _best(c.get("count"))
+        if m == n or not m or set(c["victims"]) <= {"people"}:
+            continue  # the toll said again, or a figure of no category
+        total += m
+        pieces += _pieces(claims, c)
+        if total >= n:
+            break
+    cats = {v for p in pieces for v in p["victims"]}
+    if total == n and len(pieces) > 1 and "combatants" in cats and len(cats) > 1:
+        return pieces
+    return []
+
+
+def _updated_toll(text: str, claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> int:
+    """The toll a report updates its first figure to ("12 civilians killed on Monday, bringing to 45 the
+    number killed in 24 hours"), else ``n``."""
+    for c in claims:
+        m = _best(c.get("count"))
+        if c is lead or c["kind"] != "killed" or m <= n or c.get("part_of") is not None or not c.get("count") \
+                or not _within_reach(c, lead) or c["scope"] != "incident":
+            continue
+        ev = c["evidence"]
+        words = c["count"]["text"]
+        at = text.find(words, ev["start"], ev["end"])
+        while at >= 0:
+            if _UPDATED_TOLL.search(text[max(0, at - 60):at]):
+                return m
+            at = text.find(words, at + 1, ev["end"])
+    return n
+
+
+def _wider_toll(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> dict[str, Any] | None:
+    """For a headline toll of fighters or police alone, the wider toll that counts them as a part
+    ("five police officers killed" -- "15 people died including five policemen")."""
+    for c in claims:
+        if c is lead or c["kind"] != "killed" or c.get("part_of") is not None or not _within_reach(c, lead):
+            continue
+        i = claims.index(c)
+        if _best(c.get("count")) > n and any(p.get("part_of") == i and set(p["victims"]) == {"combatants"}
+                                             and _best(p.get("count")) == n for p in claims):
+            return c
+    return None
 
 
 def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict[str, Any] | None:
@@ -842,8 +985,10 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
     The main incident is the one the report leads with: the first killed claim about one event (the
     title counts as the lead). A vague lead ("dozens killed") gives way to the first exact figure of
     the same outcome further on; an unspecified "70 dead" takes the category the report gives the
-    same number elsewhere ("70 fighters"); the parts of the lead claim, and children or women counted
-    in the sentences right after it, give the per-category figures.
+    same number elsewhere ("70 fighters"); a toll updated in the lead ("bringing to 45 the number
+    killed") is the toll; the parts of the lead claim, a breakdown of its toll in the sentences after
+    it (see ``_breakdown``), and children or women counted right after it give the per-category
+    figures: civilians are the toll less the fighters among it.
     """
     incident = [c for c in claims if c["scope"] == "incident" and c.get("part_of") is None]
     killed = [c for c in incident if c["kind"] == "killed"]
@@ -861,6 +1006,8 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                  and _same_event(c, lead) and (set(lead["victims"]) <= {"people"}
                                                or ("combatants" in c["victims"]) == ("combatants" in lead["victims"]))]
         lead = exact[0] if exact else lead
+    if set(lead["victims"]) == {"combatants"}:
+        lead = _wider_toll(claims, lead, _best(lead.get("count"))) or lead
     n = _best(lead.get("count"))
     victims = set(lead["victims"])
     if victims == {"people"}:
@@ -868,6 +1015,9 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                        and set(c["victims"]) - {"people"}]
         if same_number:
             victims = set(same_number[0]["victims"])
+    text = doc.text if doc is not None else ""
+    if text and victims != {"combatants"}:
+        n = _updated_toll(text, claims, lead, n)
     lead_index = claims.index(lead)
     figures = {"civilians": 0, "children": 0, "women": 0, "combatants": 0}
     if "combatants" in victims and len(victims) == 1:
@@ -875,22 +1025,31 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
     else:
         figures["civilians"] = n
     parts = [c for c in claims if c.get("part_of") == lead_index]
+    breakdown = _breakdown(claims, lead, n) if figures["civilians"] else parts
+    fighters = sum(_best(c.get("count")) for c in breakdown if set(c["victims"]) == {"combatants"})
+    civilians = sum(_best(c.get("count")) for c in breakdown if set(c["victims"]) == {"civilians"})
+    if figures["civilians"] and 0 < fighters <= n:
+        figures["combatants"] = fighters
+        figures["civilians"] = civilians if civilians and civilians + fighters <= n else n - fighters
+    elif figures["civilians"] and 0 < civilians <= n:
+        figures["civilians"] = civilians
+        if victims == {"people"}:  # "20 people, including 13 civilians": the others bore arms
+            figures["combatants"] = n - civilians
     near = [c for c in claims[lead_index + 1:lead_index + 6] if c["kind"] == "killed" and c.get("part_of") is None
             and c["evidence"]["start"] - lead["evidence"]["end"] <= 300]
-    for c in parts + near:
+    for c in breakdown + near:
         cats = set(c["victims"])
         m = _best(c.get("count"))
-        if cats == {"civilians"} and c in parts:
-            figures["civilians"] = m
         for v in ("children", "women"):
             if cats == {v} and (not n or m <= n) and not figures[v]:
                 figures[v] = m
-        if cats == {"combatants"} and c in parts:
-            figures["combatants"] = m
     if len(victims) == 1 and victims & {"children", "women"}:
         figures[next(iter(victims))] = max(figures[next(iter(victims))], n)
-        # "three children were among at least 19 civilians killed": the wider figure is the toll
-        wider = [_best(c.get("count")) for c in [lead] + near if set(c["victims"]) & {"civilians", "people"}
+        # "three children were among at least 19 civilians killed", "ten children and five women": the
+        # wider figure is the toll
+        wider = [_best(c.get("count")) for c in [lead] + near
+                 if (set(c["victims"]) & {"civilians", "people"}
+                     or (len(c["victims"]) > 1 and set(c["victims"]) <= {"children", "women", "civilians"}))
                  and _best(c.get("count")) > n]
         if wider:
             figures["civilians"] = wider[0]
