@@ -328,3 +328,35 @@ def test_unclear_who_leaves_the_perpetrator_unknown(tmp_path: Path) -> None:
             "It was not immediately clear who carried out the raids.")
     result = run(tmp_path, text)
     assert perpetrator(result) == "unknown" and result["summary"]["perpetrator"].get("unattributed")
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "A U.S. drone strike hit the car. Gen. Ali said nothing."
+    starts = [text[s.start:s.end] for s in split_sentences(text)]
+    assert starts == ["A U.S. drone strike hit the car.", "Gen. Ali said nothing."]
+
+
+def test_an_outlet_in_the_headline_is_not_the_perpetrator(tmp_path: Path) -> None:
+    result = run(tmp_path, "Air raids kill eight in northern town | Jordan Times")
+    assert figures(result)[0] == 8 and perpetrator(result) == "unknown"
+
+
+def test_attack_named_by_nationality(tmp_path: Path) -> None:
+    assert perpetrator(run(tmp_path, "An Israeli attack on an army post killed two soldiers on Sunday.")) == "israel"
+
+
+def test_details_come_from_the_lead_when_a_later_figure_is_exact(tmp_path: Path) -> None:
+    text = ("Regime forces fired rockets with toxic gas at the suburbs in an attack that killed dozens of people. "
+            "The monitor said the shelling was heavy and more than 30 people had been confirmed dead.")
+    s = run(tmp_path, text)["summary"]
+    assert s["civilians"] == 30 and s["cause"] == "chemical"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("A twin bombing hit the market killing 12 people.", "explosion"),
+    ("A rocket shell exploded in the square killing three civilians.", "shelling"),
+    ("An explosion in the square killed three civilians.", "explosion"),
+    ("A roadside bomb killed four soldiers on the highway.", "explosion"),
+])
+def test_generic_explosion_words_give_way_to_the_weapon(tmp_path: Path, text: str, cause: str) -> None:
+    assert run(tmp_path, text)["summary"]["cause"] == cause

@@ -30,7 +30,8 @@ from marsad.arabic import NormalizedText, normalize
 from marsad.ingest import Document
 
 KINDS = ("killed", "injured", "missing", "detained", "displaced", "affected")
-CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "execution", "shooting")
+# "blast" (English generic explosion words) gives way to a weapon named with it and is output as explosion
+CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "blast", "execution", "shooting")
 MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
@@ -41,6 +42,8 @@ LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|"
+                           r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Brig|Sen|Gov|Prof)\.$")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]\"“”«»]|\s-\s|\.\s")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s*)?(?:بينهم|بينهن|منهم|منهن|بينها|من\s+بينهم)(?:\s|$)|"
                      r"\b(?:including|among them|among whom|of whom|of them)\b")
@@ -49,7 +52,7 @@ _SUBSET_END = re.compile(r"(?:^|\s)(?:including|among them|among whom|of whom|of
 _CONJ_ONLY = re.compile(r"^\s*(?:و|،|,|and|or|plus|as well as|\s)*\s*$")
 _TARGET_BEFORE = re.compile(r"(?:ضد|معاقل|مواقع|مقرات|عناصر|مقاتلي|عناصر من|مسلحي|against|positions of|"
                             r"members of|fighters of|targeting|targeted)\s*$")
-_FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»]|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
+_FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
                              r"نتيجه|نتيجة|خلال|بسبب|اخرين|آخرين|اخرون|آخرون|حتى|منذ|عندما|حين|عقب|"
                              r"بينهم|منهم|بينما|امس|أمس|اليوم)\b|"
                              r"(?:in|on|at|after|from|and|as|when|since|following|during|by|others|more|the|a|an|"
@@ -109,6 +112,8 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group(0) and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the U.S. strike", "Gen. Ali": no sentence ends here
         if m.start() > pos and text[pos:m.start()].strip():
             out.append(Sentence(pos, m.start(), paragraph))
         if "\n\n" in m.group(0) or m.group(0).count("\n") > 1:
@@ -714,8 +719,11 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
                 claimant_span: tuple[int, int] | None) -> Any | None:
     for start, end in ranges:
+        outlets = [(m.start, m.end) for m in found.within(found.sources, start, end)
+                   if m.source.type in ("media", "state_media")]
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
+                and not any(a.start < b and a0 < a.end for a0, b in outlets)  # "Jordan Times", "Syria TV"
                 and not _target_or_victim(text, found, a, start)]
         named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
         if named:
@@ -732,7 +740,7 @@ def _pick_cause(found: Found, ranges: list[tuple[int, int]]) -> str | None:
                    if c.has("cause")}
         for cause in CAUSE_PRIORITY:
             if cause in present:
-                return cause
+                return "explosion" if cause == "blast" else cause
     return None
 
 
@@ -999,7 +1007,7 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
         lead = harmed[0]
         return {"kind": "injured", "civilians": 0, "children": 0, "women": 0, "combatants": 0,
                 **_where_when(lead), "claims": [claims.index(lead)]}
-    lead = killed[0]
+    lead = first = killed[0]
     if lead.get("count") is None or lead["count"].get("vague"):
         # "dozens dead" in the headline, "at least 73 civilians" / "346 IS fighters" below it
         exact = [c for c in killed[1:6] if c.get("count") and not c["count"].get("vague")
@@ -1053,7 +1061,12 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                  and _best(c.get("count")) > n]
         if wider:
             figures["civilians"] = wider[0]
-    return {"kind": "killed", **figures, **_where_when(lead), "claims": [lead_index] + [claims.index(c) for c in parts]}
+    where = _where_when(lead)
+    if first is not lead:  # the report's lead describes the event its later exact figure counts
+        for key, value in _where_when(first).items():
+            if value and (key != "perpetrator" or value.get("id") != "unknown"):
+                where[key] = value
+    return {"kind": "killed", **figures, **where, "claims": [lead_index] + [claims.index(c) for c in parts]}
 
 
 def _where_when(claim: dict[str, Any]) -> dict[str, Any]:
