@@ -360,3 +360,29 @@ def test_details_come_from_the_lead_when_a_later_figure_is_exact(tmp_path: Path)
 ])
 def test_generic_explosion_words_give_way_to_the_weapon(tmp_path: Path, text: str, cause: str) -> None:
     assert run(tmp_path, text)["summary"]["cause"] == cause
+
+
+def test_breakdown_after_the_toll_is_given_again(tmp_path: Path) -> None:
+    text = ("Air strikes kill 50 people in besieged suburb\n\n"
+            "Air strikes kill 50 people in besieged suburb Wire Service Monday 3 Mar 2014 Government warplanes "
+            "struck the market of the besieged suburb on Monday killing at least 50 people and wounding "
+            "dozens of shoppers and traders who had come from the surrounding farms and villages to sell "
+            "their produce on the busiest day of the week a monitoring group based abroad said on Monday "
+            "evening citing its network of doctors and activists inside the suburb and in nearby towns. "
+            "Six children and eight fighters were among the dead it said.")
+    assert figures(run(tmp_path, text)) == (42, 6, 0, 8)
+
+
+def test_headline_verbs_kill_and_injure(tmp_path: Path) -> None:
+    assert figures(run(tmp_path, "Rocket attacks kill 7 injure dozens in the city"))[0] == 7
+
+
+def test_forces_counted_as_fighters(tmp_path: Path) -> None:
+    result = run(tmp_path, "The monitor said 12 regime forces were killed when rebels blew up a tunnel.")
+    assert figures(result) == (0, 0, 0, 12)
+
+
+def test_group_with_its_acronym_as_the_victims(tmp_path: Path) -> None:
+    text = ("Thirty Islamic State (IS) group militants have been killed in coalition air strikes over the "
+            "last day, the army said.")
+    assert perpetrator(run(tmp_path, text)) == "intl_coalition"

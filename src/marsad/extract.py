@@ -652,8 +652,8 @@ def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> An
     return None
 
 
-_TARGET_AFTER = re.compile(r"^\s*(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|stronghold|bastion|"
-                           r"territory|positions|areas|fighters|militants|members|troops|soldiers|rebels|"
+_TARGET_AFTER = re.compile(r"^\s*(?:\(\w{1,8}\)\s*)?(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|"
+                           r"stronghold|bastion|territory|positions|areas|fighters|militants|members|troops|soldiers|rebels|"
                            r"jihadists|terrorists|extremists|gunmen|elements|militiamen|commanders?|emirs?|"
                            r"recruits|prisoners|camp|base|targets|hideouts?|headquarters|training)\b|"
                            r"^\s*(?:مواقع|معاقل|مقرات|نقاط|عناصر|مقاتلي|مسلحي)")
@@ -695,7 +695,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     after = text[mention.end:mention.end + 40]
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
-    if _TARGET_AFTER.match(normalize(after[:20])) and not _EN_ACTIVE_AFTER.match(after):
+    if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
     if _english_not_doer(mention, before, after):
         return True
@@ -912,9 +912,23 @@ _UPDATED_TOLL = re.compile(r"(?i)\b(?:bringing|raising|pushing|taking|brings|rai
                            r"(?:at\s+least\s+)?$")
 
 
-def _within_reach(claim: dict[str, Any], lead: dict[str, Any]) -> bool:
+def _within_reach(claim: dict[str, Any], lead: dict[str, Any], end: int | None = None) -> bool:
+    """Whether a claim stands after the main claim and at most BREAKDOWN_REACH characters after ``end``
+    (the end of the main claim's evidence, or of the last sentence that gives its toll again)."""
+    end = lead["evidence"]["end"] if end is None else end
     return 0 <= claim["evidence"]["start"] - lead["evidence"]["start"] and \
-        claim["evidence"]["start"] - lead["evidence"]["end"] <= BREAKDOWN_REACH
+        claim["evidence"]["start"] - end <= BREAKDOWN_REACH
+
+
+def _toll_end(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> int:
+    """Where the report last gives the main toll again ("70 killed" in the headline, "at least 70
+    people" in the first sentence): breakdowns follow that sentence."""
+    end = lead["evidence"]["end"]
+    for c in claims:
+        if c["kind"] == "killed" and c.get("part_of") is None and _best(c.get("count")) == n \
+                and _within_reach(c, lead, end):
+            end = max(end, c["evidence"]["end"])
+    return end
 
 
 def _pieces(claims: list[dict[str, Any]], claim: dict[str, Any]) -> list[dict[str, Any]]:
@@ -933,8 +947,12 @@ def _breakdown(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> li
     parts = [c for c in claims if c.get("part_of") == lead_index]
     if parts:
         return parts
+    end = _toll_end(claims, lead, n)
+    tolls = [lead] + [c for c in claims if c["kind"] == "killed" and c.get("part_of") is None
+                      and _best(c.get("count")) == n and _within_reach(c, lead, end)]
     after = [c for c in claims if c is not lead and c["kind"] == "killed" and c.get("part_of") is None
-             and c["scope"] == "incident" and _within_reach(c, lead) and _same_event(c, lead)]
+             and c["scope"] == "incident" and _within_reach(c, lead, end)
+             and any(_same_event(c, t) for t in tolls)]
     for c in after:
         if _best(c.get("count")) == n and len(_pieces(claims, c)) > 1:
             return _pieces(claims, c)
