@@ -386,3 +386,29 @@ def test_group_with_its_acronym_as_the_victims(tmp_path: Path) -> None:
     text = ("Thirty Islamic State (IS) group militants have been killed in coalition air strikes over the "
             "last day, the army said.")
     assert perpetrator(run(tmp_path, text)) == "intl_coalition"
+
+
+def test_weapon_in_the_lead_names_the_attacker(tmp_path: Path) -> None:
+    text = ("Gas attack on northern town draws condemnation\n\n"
+            "A suspected gas attack killed at least 40 people in the northern town on Tuesday, medics said. "
+            "World leaders condemned the attack. Syrian regime jets pounded the town in the morning.")
+    assert perpetrator(run(tmp_path, text)) == "syrian_government"
+    text = ("Raids kill 30 civilians in the city, a monitor said. Rescuers searched the rubble. "
+            "Most of the dead were in one district where Russian raids claimed 20 lives overnight.")
+    assert perpetrator(run(tmp_path, text)) == "russia"
+
+
+def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
+    text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = "A bomb blast killed five people on Wednesday in a district that was taken over by the Syrian army."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_headline_country_air_raids(tmp_path: Path) -> None:
+    assert perpetrator(run(tmp_path, "Syria air raids kill 14 militants in desert town")) == "syrian_government"
+
+
+def test_rebel_alliance_is_the_armed_opposition(tmp_path: Path) -> None:
+    text = "Six people were killed as a new rebel alliance attacked government-held districts of the city."
+    assert perpetrator(run(tmp_path, text)) == "armed_opposition"

@@ -169,13 +169,33 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         index_of[id(d)] = len(claims)
         claims.append(claim)
     _share_event_dates(claims, doc.published)
-    return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences)}
+    return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
+                    "actor": _lead_actor(text, lang, norm, found, sentences)}
 
 
 def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
     """The weapon the title and first sentences name."""
     lead = sentences[min(len(sentences), LEAD_SENTENCES + 2) - 1].end if sentences else 0
     return _pick_cause(found, [(0, lead)])
+
+
+def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
+                sentences: list[Sentence]) -> dict[str, Any] | None:
+    """The attacker the report's first sentences name by its weapon ("regime jets pounded the town",
+    "Russian raids claimed 17 lives"), for a main claim whose own context names nobody; None when they
+    say nobody knows who attacked."""
+    if not sentences:
+        return None
+    end = sentences[min(len(sentences), ATTACK_LEAD_SENTENCES + 1) - 1].end
+    if any(c.has("unattributed") for c in found.within(found.cues, 0, end)):
+        return None
+    lead_found = replace(found, actors=actors.find_actors(norm.slice(0, end) if end < len(text) else norm, lang))
+    for mention in lead_found.actors:
+        if mention.via == "weapon" and mention.actor is not None and not any(
+                m.start < mention.end and mention.start < m.end for m in found.within(found.sources, 0, end)) \
+                and not _target_or_victim(text, lead_found, mention, 0):
+            return _actor_json(mention)
+    return None
 
 
 def _lead_place(text: str, found: Found, sentences: list[Sentence]) -> dict[str, Any] | None:
@@ -671,8 +691,11 @@ _EN_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|supported|assisted|aided|funded
 _EN_TARGET_BEFORE = re.compile(r"(?i)\b(?:(?:air\s*)?strikes?|raids?|attacks?|bombing|shelling|bombardment|assault|"
                                r"offensive|operations?|campaign|advance|push|war)\s+(?:on|against|targeting)\s+(?:the\s+|an?\s+)?"
                                r"(?:\w+\s+){0,1}$|"
-                               r"\b(?:(?:held|controlled|run|dominated|besieged|occupied|seized|captured)\s+by|"
-                               r"in\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+(?:the\s+)?$")
+                               r"\b(?:(?:held|controlled|run|dominated|besieged|occupied|seized|captured|taken\s+over|"
+                               r"retaken|recaptured)\s+by|in\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+"
+                               r"(?:the\s+)?$|"
+                               # "clashes between regime and opposition forces": two sides, neither the doer
+                               r"\bbetween\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+and\s+(?:the\s+)?$")
 _EN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|into|inside|from|across|near|towards?|to|visit(?:ed|ing)?|"
                               r"border\s+with)\s+$")
 _EN_FORCE_WORDS = re.compile(r"(?i)\b(?:forces|army|military|troops|soldiers|jets|warplanes|planes|aircraft|strikes?|"
@@ -706,8 +729,8 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
 def _english_not_doer(mention: Any, before: str, after: str) -> bool:
     if not mention.text.isascii():
         return False
-    if _EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before):
-        return True
+    if mention.via != "weapon" and (_EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before)):
+        return True  # (a weapon does not speak: "Russian raids claimed 17 lives")
     if _EN_BACKER_AFTER.match(after):
         return True
     if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
@@ -1107,6 +1130,9 @@ def analyse(doc: Document) -> dict[str, Any]:
         if lead.get("place") and (summary.get("place") or {}).get("precision") in (None, "country"):
             summary["place"] = lead["place"]
         summary["cause"] = summary.get("cause") or lead.get("cause")
+        perpetrator = summary.get("perpetrator") or {}
+        if lead.get("actor") and not perpetrator.get("text") and not perpetrator.get("unattributed"):
+            summary["perpetrator"] = lead["actor"]
     return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
 
