@@ -184,7 +184,7 @@ def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
     """The attacker the report's first sentences name by its weapon ("regime jets pounded the town",
     "Russian raids claimed 17 lives"), for a main claim whose own context names nobody; None when they
     say nobody knows who attacked."""
-    if not sentences:
+    if not sentences or lang != "en":  # (the English wire-report lead; Arabic posts lead differently)
         return None
     end = sentences[min(len(sentences), ATTACK_LEAD_SENTENCES + 1) - 1].end
     if any(c.has("unattributed") for c in found.within(found.cues, 0, end)):
@@ -1064,7 +1064,7 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                        and set(c["victims"]) - {"people"}]
         if same_number:
             victims = set(same_number[0]["victims"])
-    text = doc.text if doc is not None else ""
+    text = doc.text if doc is not None and _language(doc) == "en" else ""
     if text and victims != {"combatants"}:
         n = _updated_toll(text, claims, lead, n)
     lead_index = claims.index(lead)

@@ -1741,6 +1741,7 @@ def written_number(count: Count) -> int | None:
     return written_figure(count.low, count.high, count.text)
 
 
+@lru_cache(maxsize=4096)
 def written_figure(low: int | None, high: int | None, text: str) -> int | None:
     """``written_number`` for a count given by its parts (as in a claim's JSON ``count``)."""
     if low is None:
