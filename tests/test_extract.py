@@ -412,3 +412,12 @@ def test_headline_country_air_raids(tmp_path: Path) -> None:
 def test_rebel_alliance_is_the_armed_opposition(tmp_path: Path) -> None:
     text = "Six people were killed as a new rebel alliance attacked government-held districts of the city."
     assert perpetrator(run(tmp_path, text)) == "armed_opposition"
+
+
+def test_place_from_later_sentences_when_the_lead_names_only_the_country(tmp_path: Path) -> None:
+    text = ("Air raid kills 11 in northern Syria\n\n"
+            "An air raid killed 11 civilians in northern Syria on Monday. "
+            "Rescuers worked through the night. Families buried the dead on Tuesday. "
+            "The monitor said the strike hit a village in Aleppo province.")
+    place = run(tmp_path, text)["summary"]["place"]
+    assert place and place["admin1"] == "Aleppo"

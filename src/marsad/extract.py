@@ -39,6 +39,7 @@ SPEAKER_GAP = 40         # how far (characters) a source may stand from its spee
 RECENT_DAYS = 7          # an event date this close before publication is the news the report brings
 ATTACK_LEAD_SENTENCES = 4  # where a report that states no harm names the attack it is about
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
+LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
@@ -170,7 +171,8 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         claims.append(claim)
     _share_event_dates(claims, doc.published)
     return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
-                    "actor": _lead_actor(text, lang, norm, found, sentences)}
+                    "actor": _lead_actor(text, lang, norm, found, sentences),
+                    "later_place": lambda: _later_place(text, lang, norm, sentences)}
 
 
 def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
@@ -195,6 +197,23 @@ def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
                 m.start < mention.end and mention.start < m.end for m in found.within(found.sources, 0, end)) \
                 and not _target_or_victim(text, lead_found, mention, 0):
             return _actor_json(mention)
+    return None
+
+
+def _later_place(text: str, lang: str, norm: NormalizedText, sentences: list[Sentence]) -> dict[str, Any] | None:
+    """For a report whose lead names no place below the country ("an air raid in northern Syria"), the
+    first place the next sentences name ("the strike hit the village of X in Aleppo province")."""
+    if len(sentences) <= LEAD_SENTENCES + 2:
+        return None
+    a = sentences[LEAD_SENTENCES + 2].start
+    b = sentences[min(len(sentences), LATER_PLACE_SENTENCES) - 1].end
+    places = [_shifted(p, a) for p in _places(text[a:b], lang, norm.slice(a, b))]
+    for sentence in sentences[LEAD_SENTENCES + 2:LATER_PLACE_SENTENCES]:
+        here = [p for p in places if sentence.start <= p.start < sentence.end
+                and _place_rank(p, text) < _PRECISION_RANK["country"]]
+        if here:
+            best = min(here, key=lambda p: (_place_rank(p, text), p.start))
+            return _place_json(best, _region_of(best, here), text)
     return None
 
 
@@ -1127,8 +1146,9 @@ def analyse(doc: Document) -> dict[str, Any]:
     claims, lead = _extract(doc)
     summary = summarize(claims, doc)
     if summary is not None:  # what the main claim's own context leaves open, the report's lead may say
-        if lead.get("place") and (summary.get("place") or {}).get("precision") in (None, "country"):
-            summary["place"] = lead["place"]
+        if (summary.get("place") or {}).get("precision") in (None, "country"):
+            later = lead.get("later_place")
+            summary["place"] = lead.get("place") or (later() if later else None) or summary.get("place")
         summary["cause"] = summary.get("cause") or lead.get("cause")
         perpetrator = summary.get("perpetrator") or {}
         if lead.get("actor") and not perpetrator.get("text") and not perpetrator.get("unattributed"):
