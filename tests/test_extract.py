@@ -421,3 +421,22 @@ def test_place_from_later_sentences_when_the_lead_names_only_the_country(tmp_pat
             "The monitor said the strike hit a village in Aleppo province.")
     place = run(tmp_path, text)["summary"]["place"]
     assert place and place["admin1"] == "Aleppo"
+
+
+def test_parts_of_the_toll_given_again(tmp_path: Path) -> None:
+    text = ("Toll from barrel bomb raid on the city rises to 54\n\n"
+            "Fifty-four people including 19 children were killed on Sunday when helicopters dropped barrel "
+            "bombs on the northern city, the monitor said.")
+    assert figures(run(tmp_path, text))[:2] == (54, 19)
+
+
+def test_of_them_makes_a_part(tmp_path: Path) -> None:
+    text = "Air strikes on the town killed 21 civilians, seven of them children, a monitor said."
+    assert figures(run(tmp_path, text))[:2] == (21, 7)
+
+
+def test_civilian_workers_among_the_dead_are_not_fighters(tmp_path: Path) -> None:
+    text = ("Air strikes hit a clinic leaving 11 dead\n\n"
+            "Air strikes hit a clinic in the rebel-held town on Monday. "
+            "Among the dead were three staff and four children.")
+    assert figures(run(tmp_path, text)) == (11, 4, 0, 0)

@@ -756,3 +756,12 @@ def test_police_are_counted_as_combatants() -> None:
 def test_written_number_is_the_figure_as_written(text: str, written: int) -> None:
     (c,) = find_counts(text)
     assert written_number(c) == written
+
+
+def test_of_them_and_of_whom_take_the_noun() -> None:
+    (_, part) = find_counts("30 people were killed, 12 of whom were women", "en")
+    assert (part.low, part.category) == (12, "women")
+    (_, part) = find_counts("killed 25 civilians six of them children", "en")
+    assert (part.low, part.category) == (6, "children")
+    (c,) = find_counts("at least four schoolchildren", "en")
+    assert c.category == "children"

@@ -48,6 +48,8 @@ _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|"
 _CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]\"“”«»]|\s-\s|\.\s")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s*)?(?:بينهم|بينهن|منهم|منهن|بينها|من\s+بينهم)(?:\s|$)|"
                      r"\b(?:including|among them|among whom|of whom|of them)\b")
+# "25 civilians, six of them children": a count that says itself it is a part of the one before
+_PART_OF_BEFORE = re.compile(r"(?i)\bof\s+(?:them|whom)\b")
 # "15 people died including five policemen": the subset word right before the count still makes a part
 _SUBSET_END = re.compile(r"(?:^|\s)(?:including|among them|among whom|of whom|of them|بينهم|بينهن|منهم|منهن)\s*$")
 _CONJ_ONLY = re.compile(r"^\s*(?:و|،|,|and|or|plus|as well as|\s)*\s*$")
@@ -362,7 +364,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         victims = _victims(count, text, found)
-        if previous and previous.count and _SUBSET.search(normalize(between)) and (
+        if previous and previous.count and (_SUBSET.search(normalize(between))
+                                            or _PART_OF_BEFORE.search(count.text)) and (
                 not _cue_between(outcome_cues, previous.count.end, count.start)
                 or (lang == "en" and _SUBSET_END.search(normalize(between)) and not _CLAUSE_BREAK.search(between)
                     and not _COORDINATION.search(normalize(between)))):
@@ -996,7 +999,7 @@ def _breakdown(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> li
              and c["scope"] == "incident" and _within_reach(c, lead, end)
              and any(_same_event(c, t) for t in tolls)]
     for c in after:
-        if _best(c.get("count")) == n and len(_pieces(claims, c)) > 1:
+        if _best(c.get("count")) == n and _pieces(claims, c) != [c]:
             return _pieces(claims, c)
     for c in after:
         if _AMONG_DEAD.search(c["evidence"]["quote"]) and 0 < _best(c.get("count")) <= n:
@@ -1100,8 +1103,10 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
         figures["combatants"] = fighters
         figures["civilians"] = civilians if civilians and civilians + fighters <= n else n - fighters
     elif figures["civilians"] and 0 < civilians <= n:
-        figures["civilians"] = civilians
-        if victims == {"people"}:  # "20 people, including 13 civilians": the others bore arms
+        only_civilians = all(set(c["victims"]) == {"civilians"} for c in breakdown)
+        if only_civilians or breakdown == parts:
+            figures["civilians"] = civilians
+        if victims == {"people"} and only_civilians:  # "20 people, including 13 civilians": the others bore arms
             figures["combatants"] = n - civilians
     near = [c for c in claims[lead_index + 1:lead_index + 6] if c["kind"] == "killed" and c.get("part_of") is None
             and c["evidence"]["start"] - lead["evidence"]["end"] <= 300]

@@ -990,6 +990,11 @@ class _Doc:
             i, via = i + 1, True
             if len(toks) > i and toks[i].text == "the":
                 i += 1
+            elif len(toks) > i and toks[i].text in ("them", "whom"):  # "25 civilians, six of them children"
+                toks = self.src.fwd(end, 7)
+                i += 1
+                if len(toks) > i and toks[i].text in ("were", "are", "being"):
+                    i += 1
         best: tuple[int, _Noun, bool] | None = None
         j = i
         limit = i + 2
