@@ -440,3 +440,22 @@ def test_civilian_workers_among_the_dead_are_not_fighters(tmp_path: Path) -> Non
             "Air strikes hit a clinic in the rebel-held town on Monday. "
             "Among the dead were three staff and four children.")
     assert figures(run(tmp_path, text)) == (11, 4, 0, 0)
+
+
+def test_headline_repeated_in_the_body_keeps_the_parts(tmp_path: Path) -> None:
+    text = ("18 civilians killed in raids on the town\n\n"
+            "18 civilians killed in raids on the town Wire Tuesday Air strikes on the town killed 18 civilians "
+            "five of them children a monitoring group said.")
+    assert figures(run(tmp_path, text))[:2] == (18, 5)
+
+
+def test_list_of_the_dead_after_things_counted(tmp_path: Path) -> None:
+    text = ("Air strikes kill 30 civilians in the province\n\n"
+            "The monitor says those killed in three attacks include 9 children and five women.")
+    assert figures(run(tmp_path, text)) == (30, 9, 5, 0)
+
+
+def test_a_lead_without_a_number_gives_way_to_the_figure(tmp_path: Path) -> None:
+    text = ("Martyrs as terrorists shell a district of the city\n\n"
+            "Six civilians were martyred on Monday as terrorists shelled the district.")
+    assert figures(run(tmp_path, text))[0] == 6

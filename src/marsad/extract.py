@@ -488,6 +488,10 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
         if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
             end = c.end
     return end - start if end > start + m.end() else 0
+# English: a bare number followed by a plain noun counts things, not people ("in two attacks")
+_THING_AFTER = re.compile(r"(?i)\s+(?:attacks?|strikes?|raids?|shells?|rockets?|missiles?|bombs?|blasts?|explosions?|"
+                          r"days?|weeks?|months?|years?|hours?|villages?|towns?|districts?|neighbou?rhoods?|"
+                          r"buildings?|houses?|hospitals?|schools?|vehicles?|cars?|sides?|separate|different)\b")
 # English active forms of a harm verb: they take their object after them ("kills two"), never a subject
 # count before them as a participle does ("two killed")
 _ACTIVE_VERB = re.compile(r"(?i)(?:kill|kills|killing|injure|injures|injuring|wound|wounds|wounding|maim|maims|"
@@ -527,8 +531,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
         if len(gap) > limit or _CLAUSE_BREAK.search(gap):
             continue
         lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
-        if any(lo <= c.start and c.end <= hi for c in counts if c is not count):
-            continue  # another number stands between them and takes the word
+        if any(lo <= c.start and c.end <= hi for c in counts if c is not count
+               and not (lang == "en" and c.category is None and _THING_AFTER.match(text[c.end:c.end + 25]))):
+            continue  # another number stands between them and takes the word (not "in two attacks")
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
     return (best[1], best[2]) if best else None
@@ -976,9 +981,14 @@ def _toll_end(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> int
     return end
 
 
+def _index(claims: list[dict[str, Any]], claim: dict[str, Any]) -> int:
+    """The position of this very claim (two claims may be equal: a headline repeated in the body)."""
+    return next(i for i, c in enumerate(claims) if c is claim)
+
+
 def _pieces(claims: list[dict[str, Any]], claim: dict[str, Any]) -> list[dict[str, Any]]:
     """A claim's parts, or the claim itself when it has none."""
-    i = claims.index(claim)
+    i = _index(claims, claim)
     return [c for c in claims if c.get("part_of") == i] or [claim]
 
 
@@ -988,7 +998,7 @@ def _breakdown(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> li
     three policemen"); a list said to be among the dead ("12 children and 11 fighters were among the
     dead"); or figures in the next sentences that add up to it ("four civilians ... another five rebel
     fighters" after "nine dead")."""
-    lead_index = claims.index(lead)
+    lead_index = _index(claims, lead)
     parts = [c for c in claims if c.get("part_of") == lead_index]
     if parts:
         return parts
@@ -1043,7 +1053,7 @@ def _wider_toll(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> d
     for c in claims:
         if c is lead or c["kind"] != "killed" or c.get("part_of") is not None or not _within_reach(c, lead):
             continue
-        i = claims.index(c)
+        i = _index(claims, c)
         if _best(c.get("count")) > n and any(p.get("part_of") == i and set(p["victims"]) == {"combatants"}
                                              and _best(p.get("count")) == n for p in claims):
             return c
@@ -1069,12 +1079,13 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
             return None
         lead = harmed[0]
         return {"kind": "injured", "civilians": 0, "children": 0, "women": 0, "combatants": 0,
-                **_where_when(lead), "claims": [claims.index(lead)]}
+                **_where_when(lead), "claims": [_index(claims, lead)]}
     lead = first = killed[0]
     if lead.get("count") is None or lead["count"].get("vague"):
-        # "dozens dead" in the headline, "at least 73 civilians" / "346 IS fighters" below it
+        # "dozens dead" in the headline, "at least 73 civilians" / "346 IS fighters" below it; a lead
+        # without a number ("martyrs as terrorists shell the district") says nothing sure of whom
         exact = [c for c in killed[1:6] if c.get("count") and not c["count"].get("vague")
-                 and _same_event(c, lead) and (set(lead["victims"]) <= {"people"}
+                 and _same_event(c, lead) and (set(lead["victims"]) <= {"people"} or lead.get("count") is None
                                                or ("combatants" in c["victims"]) == ("combatants" in lead["victims"]))]
         lead = exact[0] if exact else lead
     if set(lead["victims"]) == {"combatants"}:
@@ -1089,7 +1100,7 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
     text = doc.text if doc is not None and _language(doc) == "en" else ""
     if text and victims != {"combatants"}:
         n = _updated_toll(text, claims, lead, n)
-    lead_index = claims.index(lead)
+    lead_index = _index(claims, lead)
     figures = {"civilians": 0, "children": 0, "women": 0, "combatants": 0}
     if "combatants" in victims and len(victims) == 1:
         figures["combatants"] = n
@@ -1110,7 +1121,9 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
             figures["combatants"] = n - civilians
     near = [c for c in claims[lead_index + 1:lead_index + 6] if c["kind"] == "killed" and c.get("part_of") is None
             and c["evidence"]["start"] - lead["evidence"]["end"] <= 300]
-    for c in breakdown + near:
+    # the members of a list right after the toll: "those killed include 14 children and four women"
+    near_parts = [p for c in near if len(c["victims"]) > 1 for p in _pieces(claims, c) if p is not c]
+    for c in breakdown + near + near_parts:
         cats = set(c["victims"])
         m = _best(c.get("count"))
         for v in ("children", "women"):
@@ -1131,7 +1144,7 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
         for key, value in _where_when(first).items():
             if value and (key != "perpetrator" or value.get("id") != "unknown"):
                 where[key] = value
-    return {"kind": "killed", **figures, **where, "claims": [lead_index] + [claims.index(c) for c in parts]}
+    return {"kind": "killed", **figures, **where, "claims": [lead_index] + [_index(claims, c) for c in parts]}
 
 
 def _where_when(claim: dict[str, Any]) -> dict[str, Any]:
