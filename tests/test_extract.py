@@ -459,3 +459,10 @@ def test_a_lead_without_a_number_gives_way_to_the_figure(tmp_path: Path) -> None
     text = ("Martyrs as terrorists shell a district of the city\n\n"
             "Six civilians were martyred on Monday as terrorists shelled the district.")
     assert figures(run(tmp_path, text))[0] == 6
+
+
+def test_children_headline_and_the_wider_toll_of_the_attack(tmp_path: Path) -> None:
+    text = ("At least 12 children killed in gas attack\n\n"
+            "The attack on the town claimed the lives of at least 12 children, the agency said. "
+            "Opposition groups said some 40 people were killed in the gas attack on the town.")
+    assert figures(run(tmp_path, text))[:2] == (40, 12)

@@ -1133,7 +1133,10 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
         figures[next(iter(victims))] = max(figures[next(iter(victims))], n)
         # "three children were among at least 19 civilians killed", "ten children and five women": the
         # wider figure is the toll
-        wider = [_best(c.get("count")) for c in [lead] + near
+        end = _toll_end(claims, lead, n)  # "27 children killed ... some 80 people were killed in the attack"
+        later = [c for c in claims if c["kind"] == "killed" and c.get("part_of") is None and c["scope"] == "incident"
+                 and _within_reach(c, lead, end) and _same_event(c, lead)]
+        wider = [_best(c.get("count")) for c in [lead] + near + later
                  if (set(c["victims"]) & {"civilians", "people"}
                      or (len(c["victims"]) > 1 and set(c["victims"]) <= {"children", "women", "civilians"}))
                  and _best(c.get("count")) > n]
