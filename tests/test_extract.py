@@ -466,3 +466,13 @@ def test_children_headline_and_the_wider_toll_of_the_attack(tmp_path: Path) -> N
             "The attack on the town claimed the lives of at least 12 children, the agency said. "
             "Opposition groups said some 40 people were killed in the gas attack on the town.")
     assert figures(run(tmp_path, text))[:2] == (40, 12)
+
+
+def test_a_few_days_of_bombing_is_the_main_event_when_no_single_incident_is_told(tmp_path: Path) -> None:
+    text = ("Council declares the province a disaster area\n\n"
+            "At least 40 civilians including nine children have been killed in the bombing of the province "
+            "over the past few days.")
+    s = run(tmp_path, text, published="2016-06-02")["summary"]
+    assert (s["civilians"], s["children"]) == (40, 9)
+    text = "More than 3,000 civilians have been killed in the province since the start of the war."
+    assert run(tmp_path, text)["summary"] is None

@@ -35,6 +35,7 @@ CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "blast", "ex
 MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
+CAMPAIGN_DAYS = 10       # a report with no incident may be about a few days' bombing: its toll is the summary
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
 RECENT_DAYS = 7          # an event date this close before publication is the news the report brings
 ATTACK_LEAD_SENTENCES = 4  # where a report that states no harm names the attack it is about
@@ -1073,6 +1074,9 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
     """
     incident = [c for c in claims if c["scope"] == "incident" and c.get("part_of") is None]
     killed = [c for c in incident if c["kind"] == "killed"]
+    if not killed:  # a report of a few days' bombing ("72 civilians killed over the past few days")
+        killed = [c for c in claims if c["scope"] == "aggregate" and c["kind"] == "killed" and c.get("part_of") is None
+                  and c.get("count") and _best(c["count"]) < AGGREGATE_TOLL and _days(c.get("period")) <= CAMPAIGN_DAYS]
     if not killed:
         harmed = [c for c in incident if c["kind"] == "injured"]
         if not harmed:
@@ -1148,6 +1152,16 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
             if value and (key != "perpetrator" or value.get("id") != "unknown"):
                 where[key] = value
     return {"kind": "killed", **figures, **where, "claims": [lead_index] + [_index(claims, c) for c in parts]}
+
+
+def _days(period: dict[str, Any] | None) -> float:
+    """How many days a claim's period spans (infinite when it has no dated start and end)."""
+    try:
+        first = dt.date.fromisoformat((period or {}).get("start") or "")
+        last = dt.date.fromisoformat((period or {}).get("end") or "")
+    except ValueError:
+        return float("inf")
+    return (last - first).days
 
 
 def _where_when(claim: dict[str, Any]) -> dict[str, Any]:
