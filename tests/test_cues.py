@@ -14,3 +14,9 @@ def test_unattributed_phrases() -> None:
 def test_state_media_killing_verbs() -> None:
     (cue,) = [c for c in find_cues("Army units eliminated dozens of militants.", "en") if c.has("outcome")]
     assert cue.category("outcome") == "outcome.killed.verbs"
+
+
+def test_more_shooting_and_explosion_words() -> None:
+    found = {c.text: c.category("cause") for c in find_cues("Troops clashed with gunmen before rebels blew up "
+                                                             "the tunnel.", "en") if c.has("cause")}
+    assert found["clashed"] == "cause.shooting" and found["blew up"] == "cause.explosion"
