@@ -476,3 +476,10 @@ def test_a_few_days_of_bombing_is_the_main_event_when_no_single_incident_is_told
     assert (s["civilians"], s["children"]) == (40, 9)
     text = "More than 3,000 civilians have been killed in the province since the start of the war."
     assert run(tmp_path, text)["summary"] is None
+
+
+def test_people_of_a_group_are_its_victims_not_its_acts(tmp_path: Path) -> None:
+    text = "The spokesman for the Nusra Front and 12 other militants were killed in air strikes on Sunday."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = "An ISIS commander and his guards were killed when a car exploded in the town, killing four people."
+    assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -703,7 +703,8 @@ def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> An
 _TARGET_AFTER = re.compile(r"^\s*(?:\(\w{1,8}\)\s*)?(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|"
                            r"stronghold|bastion|territory|positions|areas|fighters|militants|members|troops|soldiers|rebels|"
                            r"jihadists|terrorists|extremists|gunmen|elements|militiamen|commanders?|emirs?|"
-                           r"recruits|prisoners|camp|base|targets|hideouts?|headquarters|training)\b|"
+                           r"recruits|prisoners|camp|base|targets|hideouts?|headquarters|training|spokesm[ae]n|"
+                           r"spokesperson|leaders?|chief|officials?|operatives?|cells?|hostages|captives|defectors)\b|"
                            r"^\s*(?:مواقع|معاقل|مقرات|نقاط|عناصر|مقاتلي|مسلحي)")
 
 
@@ -722,6 +723,9 @@ _EN_TARGET_BEFORE = re.compile(r"(?i)\b(?:(?:air\s*)?strikes?|raids?|attacks?|bo
                                r"\b(?:(?:held|controlled|run|dominated|besieged|occupied|seized|captured|taken\s+over|"
                                r"retaken|recaptured)\s+by|in\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+"
                                r"(?:the\s+)?$|"
+                               # "the spokesman for the Nusra Front", "jihadists of Al-Nusra": its people, the victims
+                               r"\b(?:spokesm[ae]n|leaders?|chief|commanders?|members?|fighters|emirs?|head|officials?|"
+                               r"militants|jihadists)\s+(?:for|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$|"
                                # "clashes between regime and opposition forces": two sides, neither the doer
                                r"\bbetween\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+and\s+(?:the\s+)?$")
 _EN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|into|inside|from|across|near|towards?|to|visit(?:ed|ing)?|"
@@ -742,7 +746,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     """An actor named as the target, the ground or the victims of the attack rather than its author:
     "positions of X", "مواقع X", "an IS-held village", "a regime stronghold", "20 IS militants",
     "عناصر من X"; in English also a speaker, a backer or a country named as a place (see above)."""
-    before = text[max(floor, mention.start - 40):mention.start]
+    before = text[max(floor, mention.start - 60):mention.start]
     after = text[mention.end:mention.end + 40]
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
