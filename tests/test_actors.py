@@ -496,3 +496,9 @@ def test_speed_on_corpus():
         find_sources(nt, "ar")
     rate = len(nts) / max(time.process_time() - t0, 1e-9)
     assert rate > 300, f"{rate:.0f} docs/s for actors + sources"
+
+
+def test_english_outlets_in_headlines_are_sources() -> None:
+    found = A.find_sources("Strike kills 15 near the city | Jordan Times", "en")
+    assert [m.source.key for m in found] == ["jordan_times"]
+    assert [m.source.key for m in A.find_sources("Daily Sabah reported on Monday", "en")] == ["daily_sabah"]

@@ -215,3 +215,291 @@ def test_a_village_the_gazetteer_lacks_takes_the_coordinates_of_the_town_that_lo
     result = run(tmp_path, "قُتل ثلاثة مدنيين بقصف مدفعي على قرية عين الصفصاف أمس.")
     place = claims_of(result, "killed")[0]["place"]
     assert place["precision"] == "unresolved" and place["lat"] is None
+
+
+# ------------------------------------------------------------------ English summary: how tolls are written
+
+def figures(result: dict) -> tuple[int, int, int, int]:
+    s = result["summary"]
+    return s["civilians"], s["children"], s["women"], s["combatants"]
+
+
+def test_more_than_is_recorded_as_written(tmp_path: Path) -> None:
+    result = run(tmp_path, "More than 40 soldiers were killed in an ambush near the town on Monday.")
+    assert figures(result)[3] == 40
+    killed = claims_of(result, "killed")[0]
+    assert killed["count"]["low"] == 41  # the claim keeps the bound; the summary records the figure
+
+
+def test_fighters_among_the_people_toll_are_not_civilians(tmp_path: Path) -> None:
+    text = ("Shelling killed 30 people including four children and six policemen in the market town on "
+            "Sunday, a monitor said.")
+    assert figures(run(tmp_path, text)) == (24, 4, 0, 6)
+
+
+def test_toll_of_people_with_civilians_among_them(tmp_path: Path) -> None:
+    text = "At least 25 people including 15 civilians were killed when two car bombs went off at a checkpoint."
+    assert figures(run(tmp_path, text)) == (15, 0, 0, 10)
+
+
+def test_fighters_said_to_be_among_the_dead(tmp_path: Path) -> None:
+    text = ("Government air strikes killed 40 people in the besieged district, the monitor said. "
+            "Nine children and seven fighters were among the dead it said.")
+    assert figures(run(tmp_path, text)) == (33, 9, 0, 7)
+
+
+def test_headline_toll_split_in_the_next_sentences(tmp_path: Path) -> None:
+    text = ("12 dead as rebels storm western districts\n\n"
+            "At least 12 people were killed on Tuesday as rebels stormed western districts of the city. "
+            "The monitor said five civilians had been killed by rocket fire. "
+            "Another seven rebel fighters were killed in the clashes with the army.")
+    assert figures(run(tmp_path, text)) == (5, 0, 0, 7)
+
+
+def test_headline_of_mixed_fighters_and_a_child(tmp_path: Path) -> None:
+    text = "An air strike on a training camp killed 22 militants and a boy, the monitor said on Monday."
+    assert figures(run(tmp_path, text)) == (1, 1, 0, 22)
+
+
+def test_police_headline_inside_a_wider_toll(tmp_path: Path) -> None:
+    text = ("Three policemen killed in city blast\n\n"
+            "Eleven people died including three policemen when a bomb exploded near a police station.")
+    assert figures(run(tmp_path, text)) == (8, 0, 0, 3)
+
+
+def test_fighters_of_two_sides_named_with_modifiers(tmp_path: Path) -> None:
+    text = ("Offensive leaves 40 dead\n\n"
+            "At least 40 regime and rebel fighters have been killed in two days of battle north of the city.")
+    assert figures(run(tmp_path, text)) == (0, 0, 0, 40)
+
+
+def test_updated_toll_in_the_lead(tmp_path: Path) -> None:
+    text = ("Air strikes killed at least nine civilians in the city on Monday a monitor said bringing to 31 "
+            "the number killed in 24 hours of bombardment.")
+    assert figures(run(tmp_path, text))[0] == 31
+
+
+def test_headline_verbs_take_the_counts_after_them(tmp_path: Path) -> None:
+    result = run(tmp_path, "Rocket attack kills three injures eight in the old city")
+    assert figures(result)[0] == 3
+    (injured,) = claims_of(result, "injured")
+    assert injured["count"]["low"] == 8
+
+
+def test_others_between_count_and_participle(tmp_path: Path) -> None:
+    result = run(tmp_path, "Three children killed 6 others injured in a mortar attack on the school")
+    assert figures(result)[:2] == (3, 3)
+    assert [c["count"]["low"] for c in claims_of(result, "injured")] == [6]
+
+
+def test_children_and_women_make_the_civilian_toll(tmp_path: Path) -> None:
+    text = "Eight children and four women have been killed in barrel bomb attacks on the village, activists said."
+    assert figures(run(tmp_path, text)) == (12, 8, 4, 0)
+
+
+def test_toll_with_a_dashed_aside(tmp_path: Path) -> None:
+    text = "Fighting has shaken the town leaving 14 civilians - including six children - dead, the monitor said."
+    assert figures(run(tmp_path, text))[:2] == (14, 6)
+
+
+def test_state_media_eliminated_is_a_killing(tmp_path: Path) -> None:
+    text = "Syrian army units eliminated 30 militants in the countryside of the town, a military source said."
+    result = run(tmp_path, text)
+    assert figures(result)[3] == 30 and result["summary"]["perpetrator"]["id"] == "syrian_government"
+
+
+# ------------------------------------------------------------------ English perpetrators: who is not the doer
+
+def perpetrator(result: dict) -> str:
+    return result["summary"]["perpetrator"]["id"]
+
+
+def test_the_speaker_is_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "The Turkish army said 14 militants were killed in coalition air strikes near the border."
+    assert perpetrator(run(tmp_path, text)) == "intl_coalition"
+
+
+def test_the_backer_is_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "Government troops backed by Hezbollah fighters killed four gunmen in the mountains on Sunday."
+    assert perpetrator(run(tmp_path, text)) == "syrian_government"
+    text = "US-backed fighters said a car bomb killed nine people at a checkpoint on Sunday."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_the_target_and_the_ground_are_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "Air strikes on an Islamic State base killed 12 people, including three children."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = "A strike hit a village held by the Islamic State group killing eight civilians."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_a_country_as_a_place_is_not_the_perpetrator(tmp_path: Path) -> None:
+    text = "An opposition leader said in Turkey that the attack had killed 200 people."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_a_named_group_before_its_label_acting(tmp_path: Path) -> None:
+    text = "Daesh militants killed 15 shepherds in the desert east of the city, activists said."
+    assert perpetrator(run(tmp_path, text)) == "isis"
+
+
+def test_unclear_who_leaves_the_perpetrator_unknown(tmp_path: Path) -> None:
+    text = ("Raids on a market killed 20 people a day after Russia and the United States agreed a truce. "
+            "It was not immediately clear who carried out the raids.")
+    result = run(tmp_path, text)
+    assert perpetrator(result) == "unknown" and result["summary"]["perpetrator"].get("unattributed")
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "A U.S. drone strike hit the car. Gen. Ali said nothing."
+    starts = [text[s.start:s.end] for s in split_sentences(text)]
+    assert starts == ["A U.S. drone strike hit the car.", "Gen. Ali said nothing."]
+
+
+def test_an_outlet_in_the_headline_is_not_the_perpetrator(tmp_path: Path) -> None:
+    result = run(tmp_path, "Air raids kill eight in northern town | Jordan Times")
+    assert figures(result)[0] == 8 and perpetrator(result) == "unknown"
+
+
+def test_attack_named_by_nationality(tmp_path: Path) -> None:
+    assert perpetrator(run(tmp_path, "An Israeli attack on an army post killed two soldiers on Sunday.")) == "israel"
+
+
+def test_details_come_from_the_lead_when_a_later_figure_is_exact(tmp_path: Path) -> None:
+    text = ("Regime forces fired rockets with toxic gas at the suburbs in an attack that killed dozens of people. "
+            "The monitor said the shelling was heavy and more than 30 people had been confirmed dead.")
+    s = run(tmp_path, text)["summary"]
+    assert s["civilians"] == 30 and s["cause"] == "chemical"
+
+
+@pytest.mark.parametrize(("text", "cause"), [
+    ("A twin bombing hit the market killing 12 people.", "explosion"),
+    ("A rocket shell exploded in the square killing three civilians.", "shelling"),
+    ("An explosion in the square killed three civilians.", "explosion"),
+    ("A roadside bomb killed four soldiers on the highway.", "explosion"),
+])
+def test_generic_explosion_words_give_way_to_the_weapon(tmp_path: Path, text: str, cause: str) -> None:
+    assert run(tmp_path, text)["summary"]["cause"] == cause
+
+
+def test_breakdown_after_the_toll_is_given_again(tmp_path: Path) -> None:
+    text = ("Air strikes kill 50 people in besieged suburb\n\n"
+            "Air strikes kill 50 people in besieged suburb Wire Service Monday 3 Mar 2014 Government warplanes "
+            "struck the market of the besieged suburb on Monday killing at least 50 people and wounding "
+            "dozens of shoppers and traders who had come from the surrounding farms and villages to sell "
+            "their produce on the busiest day of the week a monitoring group based abroad said on Monday "
+            "evening citing its network of doctors and activists inside the suburb and in nearby towns. "
+            "Six children and eight fighters were among the dead it said.")
+    assert figures(run(tmp_path, text)) == (42, 6, 0, 8)
+
+
+def test_headline_verbs_kill_and_injure(tmp_path: Path) -> None:
+    assert figures(run(tmp_path, "Rocket attacks kill 7 injure dozens in the city"))[0] == 7
+
+
+def test_forces_counted_as_fighters(tmp_path: Path) -> None:
+    result = run(tmp_path, "The monitor said 12 regime forces were killed when rebels blew up a tunnel.")
+    assert figures(result) == (0, 0, 0, 12)
+
+
+def test_group_with_its_acronym_as_the_victims(tmp_path: Path) -> None:
+    text = ("Thirty Islamic State (IS) group militants have been killed in coalition air strikes over the "
+            "last day, the army said.")
+    assert perpetrator(run(tmp_path, text)) == "intl_coalition"
+
+
+def test_weapon_in_the_lead_names_the_attacker(tmp_path: Path) -> None:
+    text = ("Gas attack on northern town draws condemnation\n\n"
+            "A suspected gas attack killed at least 40 people in the northern town on Tuesday, medics said. "
+            "World leaders condemned the attack. Syrian regime jets pounded the town in the morning.")
+    assert perpetrator(run(tmp_path, text)) == "syrian_government"
+    text = ("Raids kill 30 civilians in the city, a monitor said. Rescuers searched the rubble. "
+            "Most of the dead were in one district where Russian raids claimed 20 lives overnight.")
+    assert perpetrator(run(tmp_path, text)) == "russia"
+
+
+def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
+    text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = "A bomb blast killed five people on Wednesday in a district that was taken over by the Syrian army."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_headline_country_air_raids(tmp_path: Path) -> None:
+    assert perpetrator(run(tmp_path, "Syria air raids kill 14 militants in desert town")) == "syrian_government"
+
+
+def test_rebel_alliance_is_the_armed_opposition(tmp_path: Path) -> None:
+    text = "Six people were killed as a new rebel alliance attacked government-held districts of the city."
+    assert perpetrator(run(tmp_path, text)) == "armed_opposition"
+
+
+def test_place_from_later_sentences_when_the_lead_names_only_the_country(tmp_path: Path) -> None:
+    text = ("Air raid kills 11 in northern Syria\n\n"
+            "An air raid killed 11 civilians in northern Syria on Monday. "
+            "Rescuers worked through the night. Families buried the dead on Tuesday. "
+            "The monitor said the strike hit a village in Aleppo province.")
+    place = run(tmp_path, text)["summary"]["place"]
+    assert place and place["admin1"] == "Aleppo"
+
+
+def test_parts_of_the_toll_given_again(tmp_path: Path) -> None:
+    text = ("Toll from barrel bomb raid on the city rises to 54\n\n"
+            "Fifty-four people including 19 children were killed on Sunday when helicopters dropped barrel "
+            "bombs on the northern city, the monitor said.")
+    assert figures(run(tmp_path, text))[:2] == (54, 19)
+
+
+def test_of_them_makes_a_part(tmp_path: Path) -> None:
+    text = "Air strikes on the town killed 21 civilians, seven of them children, a monitor said."
+    assert figures(run(tmp_path, text))[:2] == (21, 7)
+
+
+def test_civilian_workers_among_the_dead_are_not_fighters(tmp_path: Path) -> None:
+    text = ("Air strikes hit a clinic leaving 11 dead\n\n"
+            "Air strikes hit a clinic in the rebel-held town on Monday. "
+            "Among the dead were three staff and four children.")
+    assert figures(run(tmp_path, text)) == (11, 4, 0, 0)
+
+
+def test_headline_repeated_in_the_body_keeps_the_parts(tmp_path: Path) -> None:
+    text = ("18 civilians killed in raids on the town\n\n"
+            "18 civilians killed in raids on the town Wire Tuesday Air strikes on the town killed 18 civilians "
+            "five of them children a monitoring group said.")
+    assert figures(run(tmp_path, text))[:2] == (18, 5)
+
+
+def test_list_of_the_dead_after_things_counted(tmp_path: Path) -> None:
+    text = ("Air strikes kill 30 civilians in the province\n\n"
+            "The monitor says those killed in three attacks include 9 children and five women.")
+    assert figures(run(tmp_path, text)) == (30, 9, 5, 0)
+
+
+def test_a_lead_without_a_number_gives_way_to_the_figure(tmp_path: Path) -> None:
+    text = ("Martyrs as terrorists shell a district of the city\n\n"
+            "Six civilians were martyred on Monday as terrorists shelled the district.")
+    assert figures(run(tmp_path, text))[0] == 6
+
+
+def test_children_headline_and_the_wider_toll_of_the_attack(tmp_path: Path) -> None:
+    text = ("At least 12 children killed in gas attack\n\n"
+            "The attack on the town claimed the lives of at least 12 children, the agency said. "
+            "Opposition groups said some 40 people were killed in the gas attack on the town.")
+    assert figures(run(tmp_path, text))[:2] == (40, 12)
+
+
+def test_a_few_days_of_bombing_is_the_main_event_when_no_single_incident_is_told(tmp_path: Path) -> None:
+    text = ("Council declares the province a disaster area\n\n"
+            "At least 40 civilians including nine children have been killed in the bombing of the province "
+            "over the past few days.")
+    s = run(tmp_path, text, published="2016-06-02")["summary"]
+    assert (s["civilians"], s["children"]) == (40, 9)
+    text = "More than 3,000 civilians have been killed in the province since the start of the war."
+    assert run(tmp_path, text)["summary"] is None
+
+
+def test_people_of_a_group_are_its_victims_not_its_acts(tmp_path: Path) -> None:
+    text = "The spokesman for the Nusra Front and 12 other militants were killed in air strikes on Sunday."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = "An ISIS commander and his guards were killed when a car exploded in the town, killing four people."
+    assert perpetrator(run(tmp_path, text)) == "unknown"

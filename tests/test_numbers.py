@@ -18,6 +18,7 @@ from marsad.numbers import (
     parse_number_words,
     person_noun,
     to_arabic_words,
+    written_number,
 )
 from marsad.resources import bundled_path, load
 
@@ -733,3 +734,34 @@ def test_corpus_pages_never_crash() -> None:
             text = json.loads(line)["text"]
             for c in find_counts(text):
                 assert text[c.start:c.end] == c.text
+
+
+def test_modifiers_joined_by_and_before_the_noun() -> None:
+    (c,) = find_counts("at least 35 regime and rebel fighters died in the battle", "en")
+    assert (c.low, c.category) == (35, "combatants") and c.text.endswith("fighters")
+    (c,) = find_counts("five Syrian army and police officers were wounded", "en")
+    assert c.category == "combatants"
+    assert find_counts("the war and rebels", "en") == []
+
+
+def test_police_are_counted_as_combatants() -> None:
+    (c,) = find_counts("three policemen were killed", "en")
+    assert c.category == "combatants"
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("more than 50 people", 50), ("over 80 civilians", 80), ("at least 12 children", 12),
+    ("أكثر من ألفي شخص", 2000), ("12 مدنيا", 12), ("up to 30 people", 30),
+])
+def test_written_number_is_the_figure_as_written(text: str, written: int) -> None:
+    (c,) = find_counts(text)
+    assert written_number(c) == written
+
+
+def test_of_them_and_of_whom_take_the_noun() -> None:
+    (_, part) = find_counts("30 people were killed, 12 of whom were women", "en")
+    assert (part.low, part.category) == (12, "women")
+    (_, part) = find_counts("killed 25 civilians six of them children", "en")
+    assert (part.low, part.category) == (6, "children")
+    (c,) = find_counts("at least four schoolchildren", "en")
+    assert c.category == "children"

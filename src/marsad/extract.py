@@ -30,24 +30,33 @@ from marsad.arabic import NormalizedText, normalize
 from marsad.ingest import Document
 
 KINDS = ("killed", "injured", "missing", "detained", "displaced", "affected")
-CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "execution", "shooting")
+# "blast" (English generic explosion words) gives way to a weapon named with it and is output as explosion
+CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "blast", "execution", "shooting")
 MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
+CAMPAIGN_DAYS = 10       # a report with no incident may be about a few days' bombing: its toll is the summary
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
 RECENT_DAYS = 7          # an event date this close before publication is the news the report brings
 ATTACK_LEAD_SENTENCES = 4  # where a report that states no harm names the attack it is about
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
+LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|"
+                           r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Brig|Sen|Gov|Prof)\.$")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]\"“”«»]|\s-\s|\.\s")
 _SUBSET = re.compile(r"(?:^|\s)(?:من\s*)?(?:بينهم|بينهن|منهم|منهن|بينها|من\s+بينهم)(?:\s|$)|"
                      r"\b(?:including|among them|among whom|of whom|of them)\b")
+# "25 civilians, six of them children": a count that says itself it is a part of the one before
+_PART_OF_BEFORE = re.compile(r"(?i)\bof\s+(?:them|whom)\b")
+# "15 people died including five policemen": the subset word right before the count still makes a part
+_SUBSET_END = re.compile(r"(?:^|\s)(?:including|among them|among whom|of whom|of them|بينهم|بينهن|منهم|منهن)\s*$")
 _CONJ_ONLY = re.compile(r"^\s*(?:و|،|,|and|or|plus|as well as|\s)*\s*$")
 _TARGET_BEFORE = re.compile(r"(?:ضد|معاقل|مواقع|مقرات|عناصر|مقاتلي|عناصر من|مسلحي|against|positions of|"
                             r"members of|fighters of|targeting|targeted)\s*$")
-_FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»]|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
+_FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
                              r"نتيجه|نتيجة|خلال|بسبب|اخرين|آخرين|اخرون|آخرون|حتى|منذ|عندما|حين|عقب|"
                              r"بينهم|منهم|بينما|امس|أمس|اليوم)\b|"
                              r"(?:in|on|at|after|from|and|as|when|since|following|during|by|others|more|the|a|an|"
@@ -107,6 +116,8 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group(0) and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the U.S. strike", "Gen. Ali": no sentence ends here
         if m.start() > pos and text[pos:m.start()].strip():
             out.append(Sentence(pos, m.start(), paragraph))
         if "\n\n" in m.group(0) or m.group(0).count("\n") > 1:
@@ -162,13 +173,51 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         index_of[id(d)] = len(claims)
         claims.append(claim)
     _share_event_dates(claims, doc.published)
-    return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences)}
+    return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
+                    "actor": _lead_actor(text, lang, norm, found, sentences),
+                    "later_place": lambda: _later_place(text, lang, norm, sentences)}
 
 
 def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
     """The weapon the title and first sentences name."""
     lead = sentences[min(len(sentences), LEAD_SENTENCES + 2) - 1].end if sentences else 0
     return _pick_cause(found, [(0, lead)])
+
+
+def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
+                sentences: list[Sentence]) -> dict[str, Any] | None:
+    """The attacker the report's first sentences name by its weapon ("regime jets pounded the town",
+    "Russian raids claimed 17 lives"), for a main claim whose own context names nobody; None when they
+    say nobody knows who attacked."""
+    if not sentences or lang != "en":  # (the English wire-report lead; Arabic posts lead differently)
+        return None
+    end = sentences[min(len(sentences), ATTACK_LEAD_SENTENCES + 1) - 1].end
+    if any(c.has("unattributed") for c in found.within(found.cues, 0, end)):
+        return None
+    lead_found = replace(found, actors=actors.find_actors(norm.slice(0, end) if end < len(text) else norm, lang))
+    for mention in lead_found.actors:
+        if mention.via == "weapon" and mention.actor is not None and not any(
+                m.start < mention.end and mention.start < m.end for m in found.within(found.sources, 0, end)) \
+                and not _target_or_victim(text, lead_found, mention, 0):
+            return _actor_json(mention)
+    return None
+
+
+def _later_place(text: str, lang: str, norm: NormalizedText, sentences: list[Sentence]) -> dict[str, Any] | None:
+    """For a report whose lead names no place below the country ("an air raid in northern Syria"), the
+    first place the next sentences name ("the strike hit the village of X in Aleppo province")."""
+    if len(sentences) <= LEAD_SENTENCES + 2:
+        return None
+    a = sentences[LEAD_SENTENCES + 2].start
+    b = sentences[min(len(sentences), LATER_PLACE_SENTENCES) - 1].end
+    places = [_shifted(p, a) for p in _places(text[a:b], lang, norm.slice(a, b))]
+    for sentence in sentences[LEAD_SENTENCES + 2:LATER_PLACE_SENTENCES]:
+        here = [p for p in places if sentence.start <= p.start < sentence.end
+                and _place_rank(p, text) < _PRECISION_RANK["country"]]
+        if here:
+            best = min(here, key=lambda p: (_place_rank(p, text), p.start))
+            return _place_json(best, _region_of(best, here), text)
+    return None
 
 
 def _lead_place(text: str, found: Found, sentences: list[Sentence]) -> dict[str, Any] | None:
@@ -331,8 +380,11 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         victims = _victims(count, text, found)
-        if previous and previous.count and _SUBSET.search(normalize(between)) and not _cue_between(
-                outcome_cues, previous.count.end, count.start):
+        if previous and previous.count and (_SUBSET.search(normalize(between))
+                                            or _PART_OF_BEFORE.search(count.text)) and (
+                not _cue_between(outcome_cues, previous.count.end, count.start)
+                or (lang == "en" and _SUBSET_END.search(normalize(between)) and not _CLAUSE_BREAK.search(between)
+                    and not _COORDINATION.search(normalize(between)))):
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
         elif own_kind := _noun_outcome(count, lang):  # "11 قتيلاً و5 مصابين": the noun says the outcome
@@ -427,11 +479,12 @@ def _armed_group_near(text: str, found: Found, count: Any) -> bool:
 
 
 _AUXILIARIES = re.compile(r"\b(?:were|was|are|is|have|has|had|been|be|being|reportedly|also|all|later|"
-                          r"reported|confirmed|believed|feared|to have|people|civilians)\b|"
+                          r"reported|confirmed|believed|feared|to have|people|civilians|others|other|more)\b|"
                           r"(?:^|\s)(?:قد|جميعهم|كلهم|اخرون|اخرين)(?=\s|$)")
 
 
-_ASIDE = re.compile(r"\s*[,،]\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)[^,،.]{1,60}[,،]\s*")
+_ASIDE = re.compile(r"\s*(?:[,،]|\s[-–—])\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)"
+                    r"[^,،.\-–—]{1,60}(?:[,،]|\s[-–—])\s*")
 _ASIDE_START = re.compile(r"\s*[,،]?\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)\s")
 _LIST_GLUE = re.compile(r"^[\s,،]*(?:and|و)?\s*$")
 
@@ -451,6 +504,14 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
         if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
             end = c.end
     return end - start if end > start + m.end() else 0
+# English: a bare number followed by a plain noun counts things, not people ("in two attacks")
+_THING_AFTER = re.compile(r"(?i)\s+(?:attacks?|strikes?|raids?|shells?|rockets?|missiles?|bombs?|blasts?|explosions?|"
+                          r"days?|weeks?|months?|years?|hours?|villages?|towns?|districts?|neighbou?rhoods?|"
+                          r"buildings?|houses?|hospitals?|schools?|vehicles?|cars?|sides?|separate|different)\b")
+# English active forms of a harm verb: they take their object after them ("kills two"), never a subject
+# count before them as a participle does ("two killed")
+_ACTIVE_VERB = re.compile(r"(?i)(?:kill|kills|killing|injure|injures|injuring|wound|wounds|wounding|maim|maims|"
+                          r"maiming|execute|executes|executing|slaughter|slaughters|slaughtering|eliminates|eliminating)$")
 _COORDINATION = re.compile(r"\b(?:and|or|while|but)\b|(?:^|\s)(?:و|او|بينما)(?=\s|$)")
 
 
@@ -473,6 +534,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             limit = 60
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
+            if lang == "en" and _ACTIVE_VERB.match(cue.text):
+                continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
             limit = 45
@@ -484,8 +547,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
         if len(gap) > limit or _CLAUSE_BREAK.search(gap):
             continue
         lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
-        if any(lo <= c.start and c.end <= hi for c in counts if c is not count):
-            continue  # another number stands between them and takes the word
+        if any(lo <= c.start and c.end <= hi for c in counts if c is not count
+               and not (lang == "en" and c.category is None and _THING_AFTER.match(text[c.end:c.end + 25]))):
+            continue  # another number stands between them and takes the word (not "in two attacks")
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
     return (best[1], best[2]) if best else None
@@ -713,30 +777,85 @@ def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> An
     return None
 
 
-_TARGET_AFTER = re.compile(r"^\s*(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|stronghold|bastion|"
-                           r"territory|positions|areas|fighters|militants|members|troops|soldiers|rebels|"
+_TARGET_AFTER = re.compile(r"^\s*(?:\(\w{1,8}\)\s*)?(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|"
+                           r"stronghold|bastion|territory|positions|areas|fighters|militants|members|troops|soldiers|rebels|"
                            r"jihadists|terrorists|extremists|gunmen|elements|militiamen|commanders?|emirs?|"
-                           r"recruits|prisoners|camp|base|targets|hideouts?|headquarters|training)\b|"
+                           r"recruits|prisoners|camp|base|targets|hideouts?|headquarters|training|spokesm[ae]n|"
+                           r"spokesperson|leaders?|chief|officials?|operatives?|cells?|hostages|captives|defectors)\b|"
                            r"^\s*(?:مواقع|معاقل|مقرات|نقاط|عناصر|مقاتلي|مسلحي)")
+
+
+# English: the actor is the one that speaks ("the Syrian army said", "according to the Turkish
+# military"), backs the doer ("US-backed fighters", "backed by Hezbollah"), holds or is hit by the
+# attack ("strikes on the Islamic State", "a village held by IS"), or is a country as a place ("in Turkey")
+_EN_SPEAKER_AFTER = re.compile(r"(?i)^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|announced|reported|claimed|"
+                               r"stated|confirmed|denied|accused|blamed|warned|added)\b")
+_EN_SPEAKER_BEFORE = re.compile(r"(?i)\baccording\s+to\s+(?:the\s+)?$")
+_EN_BACKER_AFTER = re.compile(r"(?i)^\s*-?\s*(?:backed|supported|sponsored|allied|aligned|funded|trained)\b"
+                              r"(?!\s+(?:by|with)\b)")
+_EN_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|supported|assisted|aided|funded|armed|trained)\s+by\s+(?:the\s+)?$")
+_EN_TARGET_BEFORE = re.compile(r"(?i)\b(?:(?:air\s*)?strikes?|raids?|attacks?|bombing|shelling|bombardment|assault|"
+                               r"offensive|operations?|campaign|advance|push|war)\s+(?:on|against|targeting)\s+(?:the\s+|an?\s+)?"
+                               r"(?:\w+\s+){0,1}$|"
+                               r"\b(?:(?:held|controlled|run|dominated|besieged|occupied|seized|captured|taken\s+over|"
+                               r"retaken|recaptured)\s+by|in\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+"
+                               r"(?:the\s+)?$|"
+                               # "the spokesman for the Nusra Front", "jihadists of Al-Nusra": its people, the victims
+                               r"\b(?:spokesm[ae]n|leaders?|chief|commanders?|members?|fighters|emirs?|head|officials?|"
+                               r"militants|jihadists)\s+(?:for|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$|"
+                               # "clashes between regime and opposition forces": two sides, neither the doer
+                               r"\bbetween\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+and\s+(?:the\s+)?$")
+_EN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|into|inside|from|across|near|towards?|to|visit(?:ed|ing)?|"
+                              r"border\s+with)\s+$")
+_EN_FORCE_WORDS = re.compile(r"(?i)\b(?:forces|army|military|troops|soldiers|jets|warplanes|planes|aircraft|strikes?|"
+                             r"raids?|drones?|helicopters|artillery|bombs?|bombing|shelling|militias?|fighters|police|"
+                             r"guards?|coalition|regime|group)\b")
+_EN_ATTACK_AFTER = re.compile(r"(?i)^\s*(?:-?led\s+)?(?:air\s*)?(?:strikes?|raids?|attacks?|shelling|bombing|"
+                              r"bombardment|fire|offensive|assault|operations?|jets|planes|warplanes|forces|troops)\b")
+# "Daesh terrorists kill 33": the group named before a label is the subject of an active verb
+_EN_ACTIVE_AFTER = re.compile(r"(?i)^\s*(?:(?!(?:were|was|been|be|are|is|being|got|get)\b)\w+\s+){0,2}?"
+                              r"(?:have\s+|has\s+)?(?:kill|kills|killed|execute|executes|executed|behead|beheads|beheaded|attacked|attacks|shot|shoot|stormed|storm|fired|fire|"
+                              r"shelled|shell|targeted|target|launched|detonated|massacred|slaughtered)\b"
+                              r"(?!\s+(?:by|in|during|as|when|after|while|at|on)\b)")
 
 
 def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
     """An actor named as the target, the ground or the victims of the attack rather than its author:
     "positions of X", "مواقع X", "an IS-held village", "a regime stronghold", "20 IS militants",
-    "عناصر من X"."""
-    if _TARGET_BEFORE.search(normalize(text[max(floor, mention.start - 25):mention.start])):
+    "عناصر من X"; in English also a speaker, a backer or a country named as a place (see above)."""
+    before = text[max(floor, mention.start - 60):mention.start]
+    after = text[mention.end:mention.end + 40]
+    if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
-    if _TARGET_AFTER.match(normalize(text[mention.end:mention.end + 20])):
+    if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
+        return True
+    if _english_not_doer(mention, before, after):
         return True
     return any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
                for c in found.within(found.counts, mention.start - 60, mention.end + 1))
 
 
+def _english_not_doer(mention: Any, before: str, after: str) -> bool:
+    if not mention.text.isascii():
+        return False
+    if mention.via != "weapon" and (_EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before)):
+        return True  # (a weapon does not speak: "Russian raids claimed 17 lives")
+    if _EN_BACKER_AFTER.match(after):
+        return True
+    if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
+        return True
+    return (mention.via != "weapon" and bool(_EN_PLACE_BEFORE.search(before))
+            and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
+
+
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
                 claimant_span: tuple[int, int] | None) -> Any | None:
     for start, end in ranges:
+        outlets = [(m.start, m.end) for m in found.within(found.sources, start, end)
+                   if m.source.type in ("media", "state_media")]
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
+                and not any(a.start < b and a0 < a.end for a0, b in outlets)  # "Jordan Times", "Syria TV"
                 and not _target_or_victim(text, found, a, start)]
         named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
         if named:
@@ -753,7 +872,7 @@ def _pick_cause(found: Found, ranges: list[tuple[int, int]]) -> str | None:
                    if c.has("cause")}
         for cause in CAUSE_PRIORITY:
             if cause in present:
-                return cause
+                return "explosion" if cause == "blast" else cause
     return None
 
 
@@ -893,6 +1012,10 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
                                 _before_paragraph(sentences, draft.sentence, ranges))
     period = _pick_period(found, ranges, draft.anchor)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
+    unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
+    if unattributed and actor is not None and not (actor.via == "weapon"
+                                                   and ranges[0][0] <= actor.start < ranges[0][1]):
+        actor = None  # "it was not immediately clear who carried out the raids"
     sentence = sentences[draft.sentence]
     count = _count_json(draft.count)
     own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
@@ -903,7 +1026,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "count": count,
         "period": _period_json(period),
         "place": _place_json(place, region, text),
-        "perpetrator": _actor_json(actor),
+        "perpetrator": dict(_actor_json(actor), unattributed=True) if unattributed else _actor_json(actor),
         "cause": _pick_cause(found, ranges),
         "claimant": claimant,
         "modality": modality,
@@ -915,11 +1038,117 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
 # ------------------------------------------------------------------------------------ summary
 
 def _best(count: dict[str, Any] | None) -> int:
+    """A count's figure as a coder records it: the number as written ("more than 50" is 50)."""
     if not count:
         return 0
-    if count.get("low") is not None:
-        return int(count["low"])
-    return int(count.get("high") or 0)
+    return int(numbers.written_figure(count.get("low"), count.get("high"), count.get("text") or "") or 0)
+
+
+BREAKDOWN_REACH = 700  # how far (characters) after the main claim the report may break its toll down
+# "five children were among the dead", "11 fighters were among those killed": parts of the toll before
+_AMONG_DEAD = re.compile(r"(?i)\bamong\s+(?:the\s+|those\s+)?(?:dead|killed|victims|fatalities)\b")
+# "bringing to 45 the number killed", "raising the toll to 61": the report's updated toll of the event
+_UPDATED_TOLL = re.compile(r"(?i)\b(?:bringing|raising|pushing|taking|brings|raises|rose|risen|climbed|jumped)\b"
+                           r"(?:\s+(?:the|death|toll|number|tally|of|dead|killed|total|overall)){0,4}\s+to\s+"
+                           r"(?:at\s+least\s+)?$")
+
+
+def _within_reach(claim: dict[str, Any], lead: dict[str, Any], end: int | None = None) -> bool:
+    """Whether a claim stands after the main claim and at most BREAKDOWN_REACH characters after ``end``
+    (the end of the main claim's evidence, or of the last sentence that gives its toll again)."""
+    end = lead["evidence"]["end"] if end is None else end
+    return 0 <= claim["evidence"]["start"] - lead["evidence"]["start"] and \
+        claim["evidence"]["start"] - end <= BREAKDOWN_REACH
+
+
+def _toll_end(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> int:
+    """Where the report last gives the main toll again ("70 killed" in the headline, "at least 70
+    people" in the first sentence): breakdowns follow that sentence."""
+    end = lead["evidence"]["end"]
+    for c in claims:
+        if c["kind"] == "killed" and c.get("part_of") is None and _best(c.get("count")) == n \
+                and _within_reach(c, lead, end):
+            end = max(end, c["evidence"]["end"])
+    return end
+
+
+def _index(claims: list[dict[str, Any]], claim: dict[str, Any]) -> int:
+    """The position of this very claim (two claims may be equal: a headline repeated in the body)."""
+    return next(i for i, c in enumerate(claims) if c is claim)
+
+
+def _pieces(claims: list[dict[str, Any]], claim: dict[str, Any]) -> list[dict[str, Any]]:
+    """A claim's parts, or the claim itself when it has none."""
+    i = _index(claims, claim)
+    return [c for c in claims if c.get("part_of") == i] or [claim]
+
+
+def _breakdown(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> list[dict[str, Any]]:
+    """The claims that split the main toll into categories: its own parts ("70 people, including 11
+    fighters"); the parts of the same toll given again ("bringing the toll to 61 people including
+    three policemen"); a list said to be among the dead ("12 children and 11 fighters were among the
+    dead"); or figures in the next sentences that add up to it ("four civilians ... another five rebel
+    fighters" after "nine dead")."""
+    lead_index = _index(claims, lead)
+    parts = [c for c in claims if c.get("part_of") == lead_index]
+    if parts:
+        return parts
+    end = _toll_end(claims, lead, n)
+    tolls = [lead] + [c for c in claims if c["kind"] == "killed" and c.get("part_of") is None
+                      and _best(c.get("count")) == n and _within_reach(c, lead, end)]
+    after = [c for c in claims if c is not lead and c["kind"] == "killed" and c.get("part_of") is None
+             and c["scope"] == "incident" and _within_reach(c, lead, end)
+             and any(_same_event(c, t) for t in tolls)]
+    for c in after:
+        if _best(c.get("count")) == n and _pieces(claims, c) != [c]:
+            return _pieces(claims, c)
+    for c in after:
+        if _AMONG_DEAD.search(c["evidence"]["quote"]) and 0 < _best(c.get("count")) <= n:
+            return _pieces(claims, c)
+    total, pieces = 0, []
+    for c in after:
+        m = _best(c.get("count"))
+        if m == n or not m or set(c["victims"]) <= {"people"}:
+            continue  # the toll said again, or a figure of no category
+        total += m
+        pieces += _pieces(claims, c)
+        if total >= n:
+            break
+    cats = {v for p in pieces for v in p["victims"]}
+    if total == n and len(pieces) > 1 and "combatants" in cats and len(cats) > 1:
+        return pieces
+    return []
+
+
+def _updated_toll(text: str, claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> int:
+    """The toll a report updates its first figure to ("12 civilians killed on Monday, bringing to 45 the
+    number killed in 24 hours"), else ``n``."""
+    for c in claims:
+        m = _best(c.get("count"))
+        if c is lead or c["kind"] != "killed" or m <= n or c.get("part_of") is not None or not c.get("count") \
+                or not _within_reach(c, lead) or c["scope"] != "incident":
+            continue
+        ev = c["evidence"]
+        words = c["count"]["text"]
+        at = text.find(words, ev["start"], ev["end"])
+        while at >= 0:
+            if _UPDATED_TOLL.search(text[max(0, at - 60):at]):
+                return m
+            at = text.find(words, at + 1, ev["end"])
+    return n
+
+
+def _wider_toll(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> dict[str, Any] | None:
+    """For a headline toll of fighters or police alone, the wider toll that counts them as a part
+    ("five police officers killed" -- "15 people died including five policemen")."""
+    for c in claims:
+        if c is lead or c["kind"] != "killed" or c.get("part_of") is not None or not _within_reach(c, lead):
+            continue
+        i = _index(claims, c)
+        if _best(c.get("count")) > n and any(p.get("part_of") == i and set(p["victims"]) == {"combatants"}
+                                             and _best(p.get("count")) == n for p in claims):
+            return c
+    return None
 
 
 def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict[str, Any] | None:
@@ -928,25 +1157,33 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
     The main incident is the one the report leads with: the first killed claim about one event (the
     title counts as the lead). A vague lead ("dozens killed") gives way to the first exact figure of
     the same outcome further on; an unspecified "70 dead" takes the category the report gives the
-    same number elsewhere ("70 fighters"); the parts of the lead claim, and children or women counted
-    in the sentences right after it, give the per-category figures.
+    same number elsewhere ("70 fighters"); a toll updated in the lead ("bringing to 45 the number
+    killed") is the toll; the parts of the lead claim, a breakdown of its toll in the sentences after
+    it (see ``_breakdown``), and children or women counted right after it give the per-category
+    figures: civilians are the toll less the fighters among it.
     """
     incident = [c for c in claims if c["scope"] == "incident" and c.get("part_of") is None]
     killed = [c for c in incident if c["kind"] == "killed"]
+    if not killed:  # a report of a few days' bombing ("72 civilians killed over the past few days")
+        killed = [c for c in claims if c["scope"] == "aggregate" and c["kind"] == "killed" and c.get("part_of") is None
+                  and c.get("count") and _best(c["count"]) < AGGREGATE_TOLL and _days(c.get("period")) <= CAMPAIGN_DAYS]
     if not killed:
         harmed = [c for c in incident if c["kind"] == "injured"]
         if not harmed:
             return None
         lead = harmed[0]
         return {"kind": "injured", "civilians": 0, "children": 0, "women": 0, "combatants": 0,
-                **_where_when(lead), "claims": [claims.index(lead)]}
-    lead = killed[0]
+                **_where_when(lead), "claims": [_index(claims, lead)]}
+    lead = first = killed[0]
     if lead.get("count") is None or lead["count"].get("vague"):
-        # "dozens dead" in the headline, "at least 73 civilians" / "346 IS fighters" below it
+        # "dozens dead" in the headline, "at least 73 civilians" / "346 IS fighters" below it; a lead
+        # without a number ("martyrs as terrorists shell the district") says nothing sure of whom
         exact = [c for c in killed[1:6] if c.get("count") and not c["count"].get("vague")
-                 and _same_event(c, lead) and (set(lead["victims"]) <= {"people"}
+                 and _same_event(c, lead) and (set(lead["victims"]) <= {"people"} or lead.get("count") is None
                                                or ("combatants" in c["victims"]) == ("combatants" in lead["victims"]))]
         lead = exact[0] if exact else lead
+    if set(lead["victims"]) == {"combatants"}:
+        lead = _wider_toll(claims, lead, _best(lead.get("count"))) or lead
     n = _best(lead.get("count"))
     victims = set(lead["victims"])
     if victims == {"people"}:
@@ -954,33 +1191,67 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                        and set(c["victims"]) - {"people"}]
         if same_number:
             victims = set(same_number[0]["victims"])
-    lead_index = claims.index(lead)
+    text = doc.text if doc is not None and _language(doc) == "en" else ""
+    if text and victims != {"combatants"}:
+        n = _updated_toll(text, claims, lead, n)
+    lead_index = _index(claims, lead)
     figures = {"civilians": 0, "children": 0, "women": 0, "combatants": 0}
     if "combatants" in victims and len(victims) == 1:
         figures["combatants"] = n
     else:
         figures["civilians"] = n
     parts = [c for c in claims if c.get("part_of") == lead_index]
+    breakdown = _breakdown(claims, lead, n) if figures["civilians"] else parts
+    fighters = sum(_best(c.get("count")) for c in breakdown if set(c["victims"]) == {"combatants"})
+    civilians = sum(_best(c.get("count")) for c in breakdown if set(c["victims"]) == {"civilians"})
+    if figures["civilians"] and 0 < fighters <= n:
+        figures["combatants"] = fighters
+        figures["civilians"] = civilians if civilians and civilians + fighters <= n else n - fighters
+    elif figures["civilians"] and 0 < civilians <= n:
+        only_civilians = all(set(c["victims"]) == {"civilians"} for c in breakdown)
+        if only_civilians or breakdown == parts:
+            figures["civilians"] = civilians
+        if victims == {"people"} and only_civilians:  # "20 people, including 13 civilians": the others bore arms
+            figures["combatants"] = n - civilians
     near = [c for c in claims[lead_index + 1:lead_index + 6] if c["kind"] == "killed" and c.get("part_of") is None
             and c["evidence"]["start"] - lead["evidence"]["end"] <= 300]
-    for c in parts + near:
+    # the members of a list right after the toll: "those killed include 14 children and four women"
+    near_parts = [p for c in near if len(c["victims"]) > 1 for p in _pieces(claims, c) if p is not c]
+    for c in breakdown + near + near_parts:
         cats = set(c["victims"])
         m = _best(c.get("count"))
-        if cats == {"civilians"} and c in parts:
-            figures["civilians"] = m
         for v in ("children", "women"):
             if cats == {v} and (not n or m <= n) and not figures[v]:
                 figures[v] = m
-        if cats == {"combatants"} and c in parts:
-            figures["combatants"] = m
     if len(victims) == 1 and victims & {"children", "women"}:
         figures[next(iter(victims))] = max(figures[next(iter(victims))], n)
-        # "three children were among at least 19 civilians killed": the wider figure is the toll
-        wider = [_best(c.get("count")) for c in [lead] + near if set(c["victims"]) & {"civilians", "people"}
+        # "three children were among at least 19 civilians killed", "ten children and five women": the
+        # wider figure is the toll
+        end = _toll_end(claims, lead, n)  # "27 children killed ... some 80 people were killed in the attack"
+        later = [c for c in claims if c["kind"] == "killed" and c.get("part_of") is None and c["scope"] == "incident"
+                 and _within_reach(c, lead, end) and _same_event(c, lead)]
+        wider = [_best(c.get("count")) for c in [lead] + near + later
+                 if (set(c["victims"]) & {"civilians", "people"}
+                     or (len(c["victims"]) > 1 and set(c["victims"]) <= {"children", "women", "civilians"}))
                  and _best(c.get("count")) > n]
         if wider:
             figures["civilians"] = wider[0]
-    return {"kind": "killed", **figures, **_where_when(lead), "claims": [lead_index] + [claims.index(c) for c in parts]}
+    where = _where_when(lead)
+    if first is not lead:  # the report's lead describes the event its later exact figure counts
+        for key, value in _where_when(first).items():
+            if value and (key != "perpetrator" or value.get("id") != "unknown"):
+                where[key] = value
+    return {"kind": "killed", **figures, **where, "claims": [lead_index] + [_index(claims, c) for c in parts]}
+
+
+def _days(period: dict[str, Any] | None) -> float:
+    """How many days a claim's period spans (infinite when it has no dated start and end)."""
+    try:
+        first = dt.date.fromisoformat((period or {}).get("start") or "")
+        last = dt.date.fromisoformat((period or {}).get("end") or "")
+    except ValueError:
+        return float("inf")
+    return (last - first).days
 
 
 def _where_when(claim: dict[str, Any]) -> dict[str, Any]:
@@ -1000,9 +1271,13 @@ def analyse(doc: Document) -> dict[str, Any]:
     claims, lead = _extract(doc)
     summary = summarize(claims, doc)
     if summary is not None:  # what the main claim's own context leaves open, the report's lead may say
-        if lead.get("place") and (summary.get("place") or {}).get("precision") in (None, "country"):
-            summary["place"] = lead["place"]
+        if (summary.get("place") or {}).get("precision") in (None, "country"):
+            later = lead.get("later_place")
+            summary["place"] = lead.get("place") or (later() if later else None) or summary.get("place")
         summary["cause"] = summary.get("cause") or lead.get("cause")
+        perpetrator = summary.get("perpetrator") or {}
+        if lead.get("actor") and not perpetrator.get("text") and not perpetrator.get("unattributed"):
+            summary["perpetrator"] = lead["actor"]
     return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
 

@@ -895,6 +895,11 @@ class _Found:
         self.tag = tag  # a hashtag (#الشاب_فلان): hashtags in a row add up
 
 
+def _english_modifier(word: str, lex: _Lex) -> bool:
+    """A word that may stand between an English number and its person noun ("three Syrian army soldiers")."""
+    return word in lex.adjectives or bool(_NATIONALITY.match(word))
+
+
 def _match_tail(toks: list[_Tok], phrase: tuple[str, ...]) -> int | None:
     """Index in ``toks`` where ``phrase`` starts if the tokens end with it (first word may carry و/ف)."""
     k = len(phrase)
@@ -975,7 +980,7 @@ class _Doc:
         """
         lex = self.lex
         toks = self.src.fwd(end, 3)
-        if toks[-1].text in lex.adjectives or toks[-1].text in ("the", "من", "of"):
+        if toks[-1].text in lex.adjectives or toks[-1].text in ("the", "من", "of", "and", "or"):
             toks = self.src.fwd(end, 6)
         i = 0
         via = construct_ok
@@ -985,16 +990,26 @@ class _Doc:
             i, via = i + 1, True
             if len(toks) > i and toks[i].text == "the":
                 i += 1
+            elif len(toks) > i and toks[i].text in ("them", "whom"):  # "25 civilians, six of them children"
+                toks = self.src.fwd(end, 7)
+                i += 1
+                if len(toks) > i and toks[i].text in ("were", "are", "being"):
+                    i += 1
         best: tuple[int, _Noun, bool] | None = None
         j = i
-        while j < len(toks) and j <= i + 2:
+        limit = i + 2
+        while j < len(toks) and j <= limit:
             t = toks[j]
             info = lex.nouns.get(t.text)
             if info is None and t.text.endswith("ians") and _DEMONYM_PLURAL.fullmatch(t.text):
                 info = (0, False, _Noun(t.text, "people", None, "plural", "never"))  # Palestinians
             if info is not None and not info[0] and (not info[1] or via):
                 best = (j, info[2], info[1])
-            if not (t.text.isascii() and (t.text in lex.adjectives or _NATIONALITY.match(t.text))):
+            if t.text in ("and", "or") and j > i and best is None and _english_modifier(toks[j - 1].text, lex):
+                limit = min(i + 4, limit + 2)  # "70 regime and rebel fighters": modifiers joined by "and"
+                j += 1
+                continue
+            if not (t.text.isascii() and _english_modifier(t.text, lex)):
                 break
             j += 1
         if best is None:
@@ -1714,6 +1729,38 @@ def _to_count(f: _Found, nt: NormalizedText) -> Count:
         category=_union_category(cats), categories=cats,
         parts=tuple(_to_count(p, nt) for p in f.parts), name=name,
     )
+
+
+@cache
+def _more_than_phrases() -> tuple[str, ...]:
+    phrases: set[str] = set()
+    for lang in ("en", "ar"):
+        bounds = load(f"{lang}/numbers.toml").get("bounds", {})
+        phrases.update(" ".join(_phrase(p)) for p in bounds.get("more_than", []))
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def written_number(count: Count) -> int | None:
+    """The figure as the report writes it, as a coder records it: "more than 50 killed" is 50 (its
+    ``low`` is 51); any other count gives its ``low`` (else its ``high``)."""
+    return written_figure(count.low, count.high, count.text)
+
+
+@lru_cache(maxsize=4096)
+def written_figure(low: int | None, high: int | None, text: str) -> int | None:
+    """``written_number`` for a count given by its parts (as in a claim's JSON ``count``)."""
+    if low is None:
+        return high
+    if high is None and low > 1:
+        head = " ".join(_normalised_words(text))
+        for phrase in _more_than_phrases():
+            if head.startswith(phrase + " ") or re.match(rf"^[وف]?{re.escape(phrase)} ", head):
+                return low - 1
+    return low
+
+
+def _normalised_words(text: str) -> list[str]:
+    return normalize(text).lower().split()
 
 
 def find_counts(text: str | NormalizedText, language: str | None = None) -> list[Count]:
