@@ -314,6 +314,21 @@ def _before_spans(sentences: list[Sentence], harmed: list[int]) -> list[tuple[in
     return spans
 
 
+def _outside(spans: list[tuple[int, int]], cover: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``spans`` that no span of ``cover`` (sorted, disjoint) covers."""
+    out = []
+    for a, b in spans:
+        for c, d in cover:
+            if d <= a or c >= b:
+                continue
+            if c > a:
+                out.append((a, c))
+            a = max(a, d)
+        if a < b:
+            out.append((a, b))
+    return out
+
+
 def _shifted(item: Any, offset: int) -> Any:
     """A recogniser's result moved by ``offset`` characters (with its parts, for counts)."""
     if not offset:
@@ -343,10 +358,11 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
     actor_list: list[Any] = []
     sources: list[Any] = []
     periods: list[Any] = []
-    focus = _focus(sentences, harmed)
-    for a, piece, piece_norm in pieces(_merge(focus + _before_spans(sentences, harmed))):
+    focus = pieces(_focus(sentences, harmed))
+    extra = _outside(_merge(_before_spans(sentences, harmed)), [(a, a + len(piece)) for a, piece, _ in focus])
+    for a, piece, piece_norm in focus + pieces(extra):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
-    for a, piece, piece_norm in pieces(focus):
+    for a, piece, piece_norm in focus:
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
         periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)
