@@ -279,3 +279,16 @@ def test_harm_words_that_make_no_claim_leave_the_attack(tmp_path: Path) -> None:
             "وتطالب المنظمة بتعويض الضحايا.")
     (claim,) = run(tmp_path, text)["claims"]
     assert claim["kind"] == "other" and "جسر الشغور" in claim["place"]["text"]
+
+
+def test_a_hit_word_is_harm_only_with_a_count_of_people(tmp_path: Path) -> None:
+    (injured,) = run(tmp_path, "غارات روسية وقذائف مدفعية تصيب 7 مدنيين في بلدة البارة جنوبي إدلب")["claims"]
+    assert injured["kind"] == "injured" and injured["count"]["low"] == 7 and injured["victims"] == ["civilians"]
+    for text in ("قذيفة تصيب منزلاً في بلدة البارة", "أصابت القذائف 3 منازل في بلدة البارة"):
+        assert [c["kind"] for c in run(tmp_path, text)["claims"]] == ["other"]
+
+
+def test_a_slogan_makes_no_combatant_victims_and_an_arrest_alone_no_claim(tmp_path: Path) -> None:
+    slogan = run(tmp_path, "هتف المتظاهرون الموت لحزب الله")["claims"]
+    assert all(c["victims"] != ["combatants"] for c in slogan)
+    assert run(tmp_path, "طالب أهالي مدينة درعا بالإفراج عن المعتقلين في سجون النظام")["claims"] == []

@@ -559,7 +559,7 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
     negations = [c for c in sentence_cues if c.has("negation")]
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
-        if not kind_role or kind_role[0] not in ("killed", "injured") or kind_role[0] in have:
+        if not kind_role or kind_role not in _COUNTLESS or kind_role[0] in have:
             continue
         if _remembered(text, cue, memory):
             continue  # "في الذكرى السنوية لمجزرة ...": a past event remembered, not news of harm
@@ -585,6 +585,11 @@ _NEGATION_FILLER = re.compile(r"(?:\s*(?:وقوع|تسجيل|حدوث|سقوط|�
 def _remembered(text: str, cue: cues.Cue, memory: list[cues.Cue]) -> bool:
     """Whether a commemoration word ("ذكرى", "استذكار") stands before ``cue`` in its clause."""
     return any(m.end <= cue.start and not _CLAUSE_BREAK.search(text, m.end, cue.start) for m in memory)
+
+
+# the harm words that make a claim without a number: killings and injuries (an arrest or a search
+# "under the rubble" without a number is too often background to be a claim of its own)
+_COUNTLESS = {(kind, role) for kind in ("killed", "injured") for role in ("verbs", "nouns", "events", "phrases")}
 
 
 # between a harm word and the armed group its harmed belong to: "قتلى وجرحى لميليشيا X", "قتلى في
