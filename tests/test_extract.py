@@ -503,3 +503,91 @@ def test_people_of_a_group_are_its_victims_not_its_acts(tmp_path: Path) -> None:
     assert perpetrator(run(tmp_path, text)) == "unknown"
     text = "An ISIS commander and his guards were killed when a car exploded in the town, killing four people."
     assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+# ------------------------------------------------------------------ harm or attack without a number
+
+def test_an_attack_verb_without_a_weapon_is_an_other_claim(tmp_path: Path) -> None:
+    result = run(tmp_path, "استهداف سيارة مدنية على الطريق العام قرب بلدة سرمين شرقي إدلب ظهر اليوم")
+    (claim,) = result["claims"]
+    assert claim["kind"] == "other" and claim["count"] is None
+    assert "سرمين" in claim["place"]["text"] and claim["cause"] is None
+    assert result["summary"] is None
+
+
+def test_an_airborne_raid_is_an_attack_with_its_perpetrator(tmp_path: Path) -> None:
+    result = run(tmp_path, "نفذت قوات التحالف الدولي فجر اليوم عملية إنزال جوي على قرية الشحيل بريف دير الزور الشرقي")
+    (claim,) = result["claims"]
+    assert claim["kind"] == "other" and claim["perpetrator"]["id"] == "intl_coalition"
+    assert "الشحيل" in claim["place"]["text"]
+
+
+def test_a_social_post_lead_skips_hashtag_lines(tmp_path: Path) -> None:
+    text = "#عاجل\n#حماة\n#سوريا\n#الآن\n120\nالطيران الحربي الروسي يستهدف بالصواريخ مدينة السلمية شرقي حماة"
+    (claim,) = run(tmp_path, text)["claims"]
+    assert claim["kind"] == "other" and claim["cause"] == "airstrike" and claim["perpetrator"]["id"] == "russia"
+
+
+def test_a_massacre_is_a_killing_without_a_count(tmp_path: Path) -> None:
+    result = run(tmp_path, "ارتكبت طائرات حربية روسية مجزرة في بلدة كفرنبل جنوبي إدلب")
+    (claim,) = result["claims"]
+    assert claim["kind"] == "killed" and claim["count"] is None
+    assert claim["perpetrator"]["id"] == "russia" and "كفرنبل" in claim["place"]["text"]
+
+
+def test_killed_and_wounded_of_an_armed_group_are_combatants(tmp_path: Path) -> None:
+    result = run(tmp_path, "قتلى وجرحى لميليشيا حزب الله بغارة إسرائيلية قرب مدينة القصير")
+    kinds = {c["kind"]: c for c in result["claims"]}
+    assert set(kinds) == {"killed", "injured"}
+    for c in kinds.values():
+        assert c["victims"] == ["combatants"] and c["count"] is None
+        assert c["perpetrator"]["id"] != "hezbollah"  # the harmed, not the doer
+    plain = run(tmp_path, "قتلى وجرحى بين المدنيين بغارة على مدينة القصير")
+    assert all(c["victims"] != ["combatants"] for c in plain["claims"])
+
+
+def test_no_harm_stated_makes_the_attack_not_a_toll(tmp_path: Path) -> None:
+    for text in ("قصفت مدفعية النظام مدينة جسر الشغور غربي إدلب دون وقوع إصابات",
+                 "قصف مدفعي على بلدة سرمين لم يسفر عن وقوع ضحايا"):
+        (claim,) = run(tmp_path, text)["claims"]
+        assert claim["kind"] == "other"
+    hit = run(tmp_path, "قصف مدفعي على بلدة سرمين أسفر عن إصابات بين المدنيين")
+    assert [c["kind"] for c in hit["claims"]] == ["injured"]
+    only = run(tmp_path, "طيران التحالف في مخيمات أطمة لا يقتل إلا الأطفال والنساء")
+    assert [c["kind"] for c in only["claims"]] == ["killed"]
+
+
+def test_a_remembered_massacre_is_no_news_of_harm(tmp_path: Path) -> None:
+    assert run(tmp_path, "أحيا أهالي بلدة كفرنبل الذكرى السنوية لمجزرة السوق بقصف النظام")["claims"] == []
+
+
+def test_deployments_and_politics_are_not_attacks(tmp_path: Path) -> None:
+    assert run(tmp_path, "وصلت تعزيزات عسكرية لقوات النظام إلى مدينة سراقب شرقي إدلب")["claims"] == []
+    assert run(tmp_path, "اجتمع وفد من وجهاء بلدة الشحيل مع مسؤولين في قوات سوريا الديمقراطية")["claims"] == []
+
+
+def test_a_harm_word_glued_to_the_word_before_it_is_found(tmp_path: Path) -> None:
+    text = "رافد نيوز - الاحتلال يرتكب مجزرة في محطة الكهرباءاستشهد 6 مدنيين جراء القصف على بلدة عامودا"
+    result = run(tmp_path, text)
+    (killed,) = [c for c in claims_of(result, "killed") if c["count"]]
+    assert killed["count"]["low"] == 6 and killed["victims"] == ["civilians"]
+
+
+def test_harm_words_that_make_no_claim_leave_the_attack(tmp_path: Path) -> None:
+    text = ("قصفت مدفعية النظام قذائف عدة على مدينة جسر الشغور غربي إدلب صباح اليوم.\n\n"
+            "وتطالب المنظمة بتعويض الضحايا.")
+    (claim,) = run(tmp_path, text)["claims"]
+    assert claim["kind"] == "other" and "جسر الشغور" in claim["place"]["text"]
+
+
+def test_a_hit_word_is_harm_only_with_a_count_of_people(tmp_path: Path) -> None:
+    (injured,) = run(tmp_path, "غارات روسية وقذائف مدفعية تصيب 7 مدنيين في بلدة البارة جنوبي إدلب")["claims"]
+    assert injured["kind"] == "injured" and injured["count"]["low"] == 7 and injured["victims"] == ["civilians"]
+    for text in ("قذيفة تصيب منزلاً في بلدة البارة", "أصابت القذائف 3 منازل في بلدة البارة"):
+        assert [c["kind"] for c in run(tmp_path, text)["claims"]] == ["other"]
+
+
+def test_a_slogan_makes_no_combatant_victims_and_an_arrest_alone_no_claim(tmp_path: Path) -> None:
+    slogan = run(tmp_path, "هتف المتظاهرون الموت لحزب الله")["claims"]
+    assert all(c["victims"] != ["combatants"] for c in slogan)
+    assert run(tmp_path, "طالب أهالي مدينة درعا بالإفراج عن المعتقلين في سجون النظام")["claims"] == []

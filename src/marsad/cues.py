@@ -9,7 +9,7 @@ the original text.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -46,16 +46,21 @@ def _prefixes(categories: tuple[str, ...]) -> frozenset[str]:
     return frozenset(".".join(p[:i]) for p in parts for i in range(1, len(p) + 1))
 
 
-def _categories(table: dict, path: tuple[str, ...] = ()) -> list[tuple[str, list[str]]]:
-    """(category, words) for every word list: outcome lists keep their role ("outcome.killed.verbs");
-    other lists are named by their table ("attribution", "cause.airstrike")."""
-    out: list[tuple[str, list[str]]] = []
+def _categories(table: dict, path: tuple[str, ...] = ()) -> list[tuple[str, list[str], str]]:
+    """(category, words, list name) for every word list: outcome lists keep their role
+    ("outcome.killed.verbs"); other lists are named by their table ("attribution", "cause.airstrike")."""
+    out: list[tuple[str, list[str], str]] = []
     for key, value in table.items():
         if isinstance(value, dict):
             out += _categories(value, (*path, key))
         elif isinstance(value, list) and path:
-            out.append((".".join((*path, key) if path[0] == "outcome" else path), value))
+            out.append((".".join((*path, key) if path[0] == "outcome" else path), value, key))
     return out
+
+
+# tables whose "verbs" lists are verbs only: such a form takes no article or preposition in front
+_VERB_TABLES = ("outcome", "attack")
+_VERB_PREFIXES = frozenset({"", "و", "ف", "ل"})
 
 
 _Entry = tuple[tuple[str, ...], str, tuple[str, ...]]  # (rest of the phrase, key, categories)
@@ -85,11 +90,15 @@ _AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "ال", "وال", "بال", "�
 def _lexicon(language: str) -> _Lexicon:
     data = resources.load(f"{language}/cues.toml")
     by_phrase: dict[tuple[str, ...], list[str]] = {}
-    for category, words in _categories(data):
+    not_verb: set[tuple[str, ...]] = set()  # phrases listed somewhere other than a verbs list
+    for category, words, list_name in _categories(data):
+        verbs = list_name == "verbs" and category.split(".")[0] in _VERB_TABLES
         for word in words:
             key = tuple(normalize(word).split())
             if key and category not in by_phrase.setdefault(key, []):
                 by_phrase[key].append(category)
+            if key and not verbs:
+                not_verb.add(key)
     starts: dict[str, list[_Entry]] = {}
     for phrase, categories in by_phrase.items():
         first, rest = phrase[0], phrase[1:]
@@ -97,6 +106,8 @@ def _lexicon(language: str) -> _Lexicon:
         for prefix in prefixes:
             if prefix.endswith("ال") and first.startswith("ال"):
                 continue
+            if phrase not in not_verb and prefix not in _VERB_PREFIXES:
+                continue  # "كفر" is no form of "فر" (fled), "الهجر" none of "هجر"
             starts.setdefault(prefix + first, []).append((rest, " ".join(phrase), tuple(categories)))
     for entries in starts.values():
         entries.sort(key=lambda e: len(e[0]), reverse=True)  # the longest phrase first
@@ -141,10 +152,31 @@ def _rest_pattern(rest: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("".join(rf"[^\w]+{re.escape(w)}" for w in rest) + end)
 
 
+# ة and ى end a word: a letter right after one begins the next word (scraped posts lose their line
+# breaks: "...محطة السويديةاستشهد 8 أشخاص", "رحمة الله تعالىالشهيد ...")
+# (one pattern per letter: a pattern that begins with a literal is searched much faster than a class)
+_GLUED = tuple(re.compile(letter + "(?=[\u0621-\u063a\u0641-\u064a])") for letter in ("\u0629", "\u0649"))
+
+
+def _glued_starts(norm: NormalizedText) -> list[int]:
+    """Normalised offsets of the words glued to a word ending in ة or ى."""
+    original = norm.original
+    found = sorted(m.end() for pattern in _GLUED for m in pattern.finditer(original))
+    if not found or not norm.shifts:
+        return found
+    removed = [shift + j for j, shift in enumerate(norm.shifts)]  # original offsets of removed characters
+    return [o - bisect_left(removed, o) for o in found]
+
+
 def find_cues(text: str, language: str | None = None, normalized: NormalizedText | None = None) -> list[Cue]:
     """Every cue word of ``language`` ("ar" or "en"; both when None) in ``text``, in text order."""
     norm = normalized or NormalizedText.of(text)
     s = norm.text
+    glued = _glued_starts(norm) if language != "en" else []
+    spaces: list[int] = []  # offsets in the searched text of the spaces put between glued words
+    if glued:
+        s = " ".join(s[a:b] for a, b in zip([0, *glued], [*glued, len(s)], strict=True))
+        spaces = [g + k for k, g in enumerate(glued)]
     padded = " " + s  # a word at the very start has a non-letter before it too
     shifts = norm.shifts
     found: list[tuple[int, int, tuple[str, ...]]] = []
@@ -165,6 +197,8 @@ def find_cues(text: str, language: str | None = None, normalized: NormalizedText
                 end = m.end()
             if categories is None:
                 continue
+            if spaces:  # back to offsets in the normalised text
+                a, end = a - bisect_left(spaces, a), end - bisect_left(spaces, end)
             if shifts:
                 found.append((a + bisect_right(shifts, a), end - 1 + bisect_right(shifts, end - 1) + 1,
                               categories))

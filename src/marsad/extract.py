@@ -39,6 +39,7 @@ CAMPAIGN_DAYS = 10       # a report with no incident may be about a few days' bo
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
 RECENT_DAYS = 7          # an event date this close before publication is the news the report brings
 ATTACK_LEAD_SENTENCES = 4  # where a report that states no harm names the attack it is about
+ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all lead)
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
@@ -55,7 +56,9 @@ _PART_OF_BEFORE = re.compile(r"(?i)\bof\s+(?:them|whom)\b")
 _SUBSET_END = re.compile(r"(?:^|\s)(?:including|among them|among whom|of whom|of them|بينهم|بينهن|منهم|منهن)\s*$")
 _CONJ_ONLY = re.compile(r"^\s*(?:و|،|,|and|or|plus|as well as|\s)*\s*$")
 _TARGET_BEFORE = re.compile(r"(?:ضد|معاقل|مواقع|مقرات|عناصر|مقاتلي|عناصر من|مسلحي|against|positions of|"
-                            r"members of|fighters of|targeting|targeted)\s*$")
+                            r"members of|fighters of|targeting|targeted|"
+                            # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
+                            r"(?:قتلي|جرحي|مصابين|اصابات|خسائر)(?:\s+و\S+)?\s+(?:ل|في صفوف\s*))$")
 _FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
                              r"نتيجه|نتيجة|خلال|بسبب|اخرين|آخرين|اخرون|آخرون|حتى|منذ|عندما|حين|عقب|"
                              r"بينهم|منهم|بينما|امس|أمس|اليوم)\b|"
@@ -150,7 +153,7 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     lang = _language(doc)
     norm = NormalizedText.of(text)
     cue_list = cues.find_cues(text, lang, norm)
-    attacks = [c for c in cue_list if c.has("cause") and not c.has("cause.shooting")]
+    attacks = [c for c in cue_list if (c.has("cause") and not c.has("cause.shooting")) or c.has("attack")]
     if not attacks and not any(c.has("outcome") for c in cue_list):
         return claims, {}
     sentences = split_sentences(text)
@@ -161,6 +164,8 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     drafts: list[Draft] = []
     for index in harmed:
         drafts += _sentence_drafts(text, norm, found, index, sentences[index], lang)
+    if not drafts:  # harm words that make no claim ("اعتقلت", a boilerplate "الضحايا"): the attack may
+        return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks), {}
     index_of: dict[int, int] = {}
     for d in drafts:
         if d.parent is not None and id(d.parent) in index_of:
@@ -236,9 +241,12 @@ def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cu
     claim of kind ``other`` with no count, from the first sentence of the report's lead that names the
     weapon and a town or village, so the report can join the incident other reports give figures for.
     It never makes an incident by itself."""
+    memory = [c for c in cue_list if c.has("commemoration")]
+    attacks = [c for c in attacks if not _remembered(text, c, memory)]
     starts = [s.start for s in sentences]
     lead = sorted({bisect.bisect_right(starts, c.start) - 1 for c in attacks} - {-1})
-    lead = [i for i in lead if i < ATTACK_LEAD_SENTENCES]
+    end = _lead_end(text, sentences)
+    lead = [i for i in lead if i < end or sentences[i].start < ATTACK_LEAD_CHARS]
     if not lead:
         return []
     found = _recognise(doc, text, lang, norm, cue_list, sentences, lead)
@@ -251,6 +259,22 @@ def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cu
             claim = _claim(doc, text, found, sentences, Draft("other", None, anchor, index, []))
             return [claim] if claim["scope"] == "incident" else []
     return []
+
+
+_LEAD_WORD = re.compile(r"(?<![#_@\w])[\u0621-\u064aA-Za-z]{2,}")
+
+
+def _lead_end(text: str, sentences: list[Sentence]) -> int:
+    """The index of the first sentence after a report's lead: its first ATTACK_LEAD_SENTENCES sentences
+    that say something. A social post's lines of hashtags, handles, page names and counters ("#عاجل",
+    "181") are not sentences of its lead."""
+    said = 0
+    for i, sentence in enumerate(sentences):
+        if len(_LEAD_WORD.findall(text, sentence.start, sentence.end)) >= 3:
+            said += 1
+            if said == ATTACK_LEAD_SENTENCES:
+                return i + 1
+    return len(sentences)
 
 
 def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) -> None:
@@ -609,17 +633,69 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
     have = {d.kind for d in drafts}
     sentence_cues = found.within(found.cues, sentence.start, sentence.end)
     specific = bool(found.within(found.places, sentence.start, sentence.end)) or any(
-        c.has("cause") for c in sentence_cues)
+        c.has("cause") or c.has("attack") for c in sentence_cues)
     denial = any(c.has("denial") for c in sentence_cues)
+    memory = [c for c in sentence_cues if c.has("commemoration")]
+    negations = [c for c in sentence_cues if c.has("negation")]
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
-        if not kind_role or kind_role[0] not in ("killed", "injured") or kind_role[0] in have:
+        if not kind_role or kind_role not in _COUNTLESS or kind_role[0] in have:
             continue
+        if _remembered(text, cue, memory):
+            continue  # "في الذكرى السنوية لمجزرة ...": a past event remembered, not news of harm
+        if any(_NEGATION_FILLER.fullmatch(normalize(text[n.end:cue.start])) for n in negations
+               if n.end <= cue.start <= n.end + 30) and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
+            continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
+        if not victims and _group_harmed(text, found, cue, sentence):
+            victims = ["combatants"]
         if victims or specific:
             out.append(Draft(kind_role[0], None, cue.start, index, victims or ["people"]))
             have.add(kind_role[0])
     return out
+
+
+# what may stand between a negation and the harm word it denies: "دون (وقوع) إصابات", "لم تسفر عن (أي)
+# ضحايا", "لم ترد أنباء عن وقوع إصابات"
+_EXCEPT = re.compile(r"(?:^|\s)(?:الا|سوي)(?=\s|$)")
+_NEGATION_FILLER = re.compile(r"(?:\s*(?:وقوع|تسجيل|حدوث|سقوط|وجود|اي|باي|ب|عن|انباء|معلومات|حتي|الان|"
+                              r"اللحظه|من|في|بشريه|اضرار|خسائر))*\s*")
+
+
+def _remembered(text: str, cue: cues.Cue, memory: list[cues.Cue]) -> bool:
+    """Whether a commemoration word ("ذكرى", "استذكار") stands before ``cue`` in its clause."""
+    return any(m.end <= cue.start and not _CLAUSE_BREAK.search(text, m.end, cue.start) for m in memory)
+
+
+# the harm words that make a claim without a number: killings and injuries (an arrest or a search
+# "under the rubble" without a number is too often background to be a claim of its own)
+_COUNTLESS = {(kind, role) for kind in ("killed", "injured") for role in ("verbs", "nouns", "events", "phrases")}
+
+
+# between a harm word and the armed group its harmed belong to: "قتلى وجرحى لميليشيا X", "قتلى في
+# صفوف قوات النظام", "مقتل القيادي في هيئة تحرير الشام", "مقتل عنصرين من قسد"
+_HARMED_OF = re.compile(r"^\s*(?:و?(?:جرحي|مصابين|مصابون|اصابات|قتلي|جريح|قتيل|اسري)\s+)?"
+                        r"(?:(?:في|بين|من)\s+صفوف|من\s+(?:عناصر|مقاتلي)|"
+                        r"(?:\S+\s+){0,3}?(?:ال)?(?:قيادي|قائد|عنصر|عنصرين|عناصر|مقاتل|مقاتلين|امير)\s+(?:في|ب|من|لدى)|"
+                        r"(?P<of>ل(?=\S)))\s*")
+
+
+def _group_harmed(text: str, found: Found, cue: cues.Cue, sentence: Sentence) -> bool:
+    """Whether the harm word's noun phrase says the harmed belong to an armed group (see _HARMED_OF):
+    an armed group named right after it, or a group word ("ميليشيا", "قوات")."""
+    window = text[cue.end:min(sentence.end, cue.end + 80)]
+    clause = _CLAUSE_BREAK.search(window)
+    window = normalize(window[:clause.start() if clause else len(window)])
+    m = _HARMED_OF.match(window)
+    if not m or (m.group("of") and not cue.has("outcome." + cue.category("outcome").split(".")[1] + ".nouns")):
+        return False  # "لـ" after the harmed ("قتلى لميليشيا X"), not after an event ("الموت لأمريكا": a slogan)
+    rest = window[m.end():]
+    if _GROUP_WORDS.match(rest):
+        return True
+    start = cue.end + m.end()
+    return any(abs(a.start - start) <= 3 and a.actor is not None and a.actor.id != "unknown"
+               and not _TARGET_AFTER.match(normalize(text[a.end:a.end + 20]))
+               for a in found.within(found.actors, start - 3, sentence.end))
 
 
 # ------------------------------------------------------------------------------------ context
