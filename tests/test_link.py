@@ -713,10 +713,12 @@ def test_seed_reports_form_one_baghuz_incident(tmp_path: Path) -> None:
 
     engine = store.open_database(f"sqlite:///{tmp_path / 'seeds.db'}")
     with Session(engine) as s:
-        for doc in read_documents([str(p) for p in seeds], ReadOptions(published=dt.date(2019, 3, 21))):
-            assert not isinstance(doc, InputError)
-            with s.begin():
-                store.save_document(s, doc, analyse(doc)["claims"])
+        # as the gold has them: the first report published on 21 March 2019, the second with no date
+        for path, published in zip(seeds, (dt.date(2019, 3, 21), None), strict=False):
+            for doc in read_documents([str(path)], ReadOptions(published=published)):
+                assert not isinstance(doc, InputError)
+                with s.begin():
+                    store.save_document(s, doc, analyse(doc)["claims"])
     link.link_all(engine)
     with Session(engine) as s:
         baghuz = [r for r in s.scalars(select(schema.Incident)) if r.place_name and "Baghuz" in r.place_name]
@@ -768,3 +770,21 @@ def test_two_villages_located_by_the_same_town_are_not_one_place() -> None:
     assert link.place_relation(a, b) is None
     assert link.place_relation(a, a)[0] == "same"  # type: ignore[index]
     assert link.place_relation(a, link.Where.of(MAARRAT))[0] == "inside"  # type: ignore[index]
+
+
+def test_a_report_without_publication_date_joins_the_same_place_and_perpetrator_despite_its_date() -> None:
+    undated = report("u", [claim(low=4, period="2023-02-09", place=KAFRNABL, perp="russia")], published=None)
+    later = report("l", [claim(low=40, period="2023-03-20", place=KAFRNABL, perp="russia")], published="2023-03-21")
+    gs = groups(undated, later)
+    assert together(gs, ("u", 0), ("l", 0))
+    inc = incident(undated, later)
+    assert any(c["field"] == "date" for c in inc["contradictions"])
+    # another perpetrator, or a report whose publication date confirms its own date: apart
+    other = report("o", [claim(low=4, period="2023-02-09", place=KAFRNABL, perp="turkey")], published=None)
+    assert not together(groups(other, later), ("o", 0), ("l", 0))
+    dated = report("d", [claim(low=4, period="2023-02-09", place=KAFRNABL, perp="russia")], published="2023-02-10")
+    assert not together(groups(dated, later), ("d", 0), ("l", 0))
+    # two incidents at that place by that perpetrator: the undated report's date cannot pick one
+    again = report("a", [claim(low=9, period="2023-05-02", place=KAFRNABL, perp="russia")], published="2023-05-02")
+    gs = groups(undated, later, again)
+    assert not together(gs, ("u", 0), ("l", 0)) and not together(gs, ("u", 0), ("a", 0))

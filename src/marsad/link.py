@@ -22,7 +22,9 @@ How claims become incidents
    differing attributions only at the same place and date, where they are kept as competing
    attributions); compatible cause and kind. A report with no date, or with no place and no
    perpetrator, joins an incident only when one fits clearly better than any other; a report dated by day
-   and month only (a social post of the current year) is tried in the year of each incident of that day.
+   and month only (a social post of the current year) is tried in the year of each incident of that day;
+   a report with no publication date at all, whose own date nothing confirms, may join the one incident
+   at the same place by the same perpetrator despite another date (the contradiction is shown).
    Candidates come from
    blocking on (day, governorate), and on the place name for undated reports, never from comparing
    everything with everything. An incident takes at most one event per report, so a round-up report of
@@ -402,6 +404,7 @@ class Event:
     figures: set[tuple[str, int]] = field(default_factory=set)
     group: str = "harm"
     partial: tuple[int, int] | None = None  # (month, day) of publication, year unknown, when undated
+    unchecked: bool = False   # its report has no publication date: nothing confirms the date it gives
 
     def add(self, item: Item, reason: str) -> None:
         self.heads.append(item)
@@ -433,6 +436,7 @@ class Event:
             self.approx = [(published - r.approx_before, published)]
         if not self.spans and not self.approx:
             self.partial = self.heads[0].partial
+        self.unchecked = published is None and self.heads[0].partial is None
 
     def anchor(self) -> int:
         if self.spans:
@@ -565,8 +569,10 @@ class Cluster:
     figures: set[tuple[str, int]] = field(default_factory=set)
     group: str = "harm"
     order: int = 0
+    unchecked: bool = True    # every report in it lacks a publication date
 
     def add(self, event: Event, reason: str) -> None:
+        self.unchecked = self.unchecked and event.unchecked
         self.events.append(event)
         self.reasons.append(reason)
         self.docs.add(event.doc)
@@ -686,6 +692,11 @@ def match(event: Event, cluster: Cluster) -> Match | None:
     place = place_relation(event.where, cluster.where)
     if when is None and toll and place is not None and place[0] == "same" and perp[0] == "same":
         when = _slack_days(event.spans, cluster.spans)
+    if when is None and (event.unchecked or cluster.unchecked) and place is not None and place[0] == "same" \
+            and perp[0] == "same" and event.where is not None and event.where.level == 0:
+        # a report with no publication date gives the only date there is for its event: at the same place
+        # and by the same perpetrator it may still be this incident, its date a contradiction to show
+        when = ("unchecked", "dates differ, but one report has no publication date to confirm its own")
     if when is None:
         return None
     if place is None:
@@ -713,6 +724,8 @@ def match(event: Event, cluster: Cluster) -> Match | None:
     if a_ == "soft" and p not in ("same", "inside"):
         return None
     weak = place[0] == "area" and not toll   # an unlocated place beside a located one: several may fit
+    if t == "unchecked":
+        t, weak = "unknown", True
     if t == "unknown":
         if p != "same" or a_ not in ("same", "unknown"):
             return None
@@ -824,8 +837,10 @@ def link_claims(items: list[Item]) -> list[Cluster]:
     events: list[Event] = []
     for doc in sorted(by_doc):
         events += document_events(sorted(by_doc[doc], key=lambda i: i.ordinal))
-    events.sort(key=lambda e: (e.anchor() == NO_DAY, _broad(e), e.anchor(), e.heads[0].published or NO_DAY, e.doc,
-                               e.first))
+    # undated events last, and before them those of reports with no publication date to confirm their dates:
+    # they join what the dated reports have built
+    events.sort(key=lambda e: (e.anchor() == NO_DAY, e.unchecked, _broad(e), e.anchor(),
+                               e.heads[0].published or NO_DAY, e.doc, e.first))
     clusters: list[Cluster] = []
     # blocking: incidents by day and governorate ("" for those with none), by place name, and the undated
     # ones by governorate; an event is only ever compared with the incidents that share one of its keys
@@ -851,7 +866,8 @@ def link_claims(items: list[Item]) -> list[Cluster]:
                     candidates.update(block)
         keys = event.where.keys if event.where is not None and event.where.level <= 1 else frozenset()
         for k in keys:
-            candidates.update(c for c in by_place.get(k, ()) if not days or clusters[c].timeless)
+            candidates.update(c for c in by_place.get(k, ())
+                              if not days or clusters[c].timeless or clusters[c].unchecked or event.unchecked)
         if days and event.where is not None and event.where.admin1:
             candidates.update(by_area.get(event.where.admin1, ()))
         matches: list[tuple[Match, int]] = []
