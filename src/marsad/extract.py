@@ -22,10 +22,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any
 
-from marsad import actors, cues, dates, gazetteer, numbers
+from marsad import actors, cues, dates, gazetteer, numbers, resources
 from marsad.arabic import NormalizedText, normalize
 from marsad.ingest import Document
 
@@ -544,14 +546,63 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
         if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
             end = c.end
     return end - start if end > start + m.end() else 0
-# English: a bare number followed by a plain noun counts things, not people ("in two attacks")
-_THING_AFTER = re.compile(r"(?i)\s+(?:attacks?|strikes?|raids?|shells?|rockets?|missiles?|bombs?|blasts?|explosions?|"
-                          r"days?|weeks?|months?|years?|hours?|villages?|towns?|districts?|neighbou?rhoods?|"
-                          r"buildings?|houses?|hospitals?|schools?|vehicles?|cars?|sides?|separate|different)\b")
-# English active forms of a harm verb: they take their object after them ("kills two"), never a subject
-# count before them as a participle does ("two killed")
-_ACTIVE_VERB = re.compile(r"(?i)(?:kill|kills|killing|injure|injures|injuring|wound|wounds|wounding|maim|maims|"
-                          r"maiming|execute|executes|executing|slaughter|slaughters|slaughtering|eliminates|eliminating)$")
+@dataclass(frozen=True)
+class _English:
+    """The English patterns of claim assembly, built from the words of data/en/grammar.toml."""
+
+    speaker_after: re.Pattern[str]      # "X said", "X has told": the actor speaks
+    speaker_before: re.Pattern[str]     # "according to (the) X"
+    backer_after: re.Pattern[str]       # "X-backed fighters" (not "backed by")
+    backer_before: re.Pattern[str]      # "backed by (the) X"
+    target_before: re.Pattern[str]      # "strikes on X", "held by X", "spokesman for X", "between X and Y"
+    place_before: re.Pattern[str]       # "in X": a country as a place
+    force_words: re.Pattern[str]        # "forces", "jets": an actor's name that is a force
+    attack_after: re.Pattern[str]       # "X-led strikes", "X air raids": the actor is the doer
+    active_after: re.Pattern[str]       # "Daesh terrorists kill 33": the group is the subject
+    active_harm_verb: re.Pattern[str]   # "attack kills two": a verb that takes its count after it
+    thing_after: re.Pattern[str]        # "in two attacks": a number of things
+    among_dead: re.Pattern[str]         # "among the dead"
+    updated_toll: re.Pattern[str]       # "bringing the toll to (at least)"
+
+
+def _alt_words(words: Iterable[str]) -> str:
+    """A regex alternation of words and phrases (longest first); a space matches any run of spaces."""
+    forms = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in forms) + ")"
+
+
+@cache
+def _english() -> _English:
+    g = resources.load("en/grammar.toml")
+    a, c, t = g["actors"], g["counts"], g["tolls"]
+    w = {k: _alt_words(v) for section in (a, c, t, g["articles"]) for k, v in section.items()}
+    the, article = w["definite"], w["any"]
+    return _English(
+        speaker_after=re.compile(rf"(?i)^\s*(?:{w['speaker_auxiliaries']}\s+)?{w['speaker_verbs']}\b"),
+        speaker_before=re.compile(rf"(?i)\b{w['according_to']}\s+(?:{the}\s+)?$"),
+        backer_after=re.compile(rf"(?i)^\s*-?\s*{w['backer_after']}\b(?!\s+{w['backer_not_before']}\b)"),
+        backer_before=re.compile(rf"(?i)\b{w['backer_before']}\s+{w['agent_prepositions']}\s+(?:{the}\s+)?$"),
+        target_before=re.compile(
+            rf"(?i)\b{w['attack_nouns']}\s+{w['target_prepositions']}\s+(?:{article}\s+)?(?:\w+\s+){{0,1}}$|"
+            rf"\b(?:{w['held_by']}\s+{w['agent_prepositions']}|{w['held_phrases']})\s+(?:{the}\s+)?$|"
+            rf"\b{w['people_nouns']}\s+{w['people_prepositions']}\s+(?:{the}\s+)?(?:[\w'-]+\s+){{0,3}}$|"
+            rf"\b{w['sides_between']}\s+(?:{the}\s+)?$|"
+            rf"\b{w['sides_between']}\s+(?:{the}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+{w['sides_and']}\s+(?:{the}\s+)?$"),
+        place_before=re.compile(rf"(?i)\b{w['place_before']}\s+$"),
+        force_words=re.compile(rf"(?i)\b{w['force_words']}\b"),
+        attack_after=re.compile(rf"(?i)^\s*(?:-?{w['led_words']}\s+)?(?:{w['attack_prefixes']}\s*)?"
+                                rf"{w['attack_after']}\b"),
+        active_after=re.compile(rf"(?i)^\s*(?:(?!{w['passive_words']}\b)\w+\s+){{0,2}}?"
+                                rf"(?:{w['perfect_auxiliaries']}\s+)?{w['active_verbs']}\b"
+                                rf"(?!\s+{w['not_agent_after']}\b)"),
+        active_harm_verb=re.compile(rf"(?i){w['active_harm_verbs']}$"),
+        thing_after=re.compile(rf"(?i)\s+{w['thing_nouns']}\b"),
+        among_dead=re.compile(rf"(?i)\b{w['among']}\s+(?:{w['among_determiners']}\s+)?{w['among_dead']}\b"),
+        updated_toll=re.compile(rf"(?i)\b{w['toll_raisers']}\b(?:\s+{w['toll_words']}){{0,4}}\s+{w['toll_to']}\s+"
+                                rf"(?:{w['at_least']}\s+)?$"),
+    )
+
+
 _COORDINATION = re.compile(r"\b(?:and|or|while|but)\b|(?:^|\s)(?:و|او|بينما)(?=\s|$)")
 
 
@@ -574,7 +625,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             limit = 60
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
-            if lang == "en" and _ACTIVE_VERB.match(cue.text):
+            if lang == "en" and _english().active_harm_verb.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
@@ -588,7 +639,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             continue
         lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
         if any(lo <= c.start and c.end <= hi for c in counts if c is not count
-               and not (lang == "en" and c.category is None and _THING_AFTER.match(text[c.end:c.end + 25]))):
+               and not (lang == "en" and c.category is None and _english().thing_after.match(text[c.end:c.end + 25]))):
             continue  # another number stands between them and takes the word (not "in two attacks")
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
@@ -879,36 +930,8 @@ _TARGET_AFTER = re.compile(r"^\s*(?:\(\w{1,8}\)\s*)?(?:group\s+)?(?:-?\s*(?:held
 
 # English: the actor is the one that speaks ("the Syrian army said", "according to the Turkish
 # military"), backs the doer ("US-backed fighters", "backed by Hezbollah"), holds or is hit by the
-# attack ("strikes on the Islamic State", "a village held by IS"), or is a country as a place ("in Turkey")
-_EN_SPEAKER_AFTER = re.compile(r"(?i)^\s*(?:has\s+|had\s+|also\s+)?(?:said|says|say|told|announced|reported|claimed|"
-                               r"stated|confirmed|denied|accused|blamed|warned|added)\b")
-_EN_SPEAKER_BEFORE = re.compile(r"(?i)\baccording\s+to\s+(?:the\s+)?$")
-_EN_BACKER_AFTER = re.compile(r"(?i)^\s*-?\s*(?:backed|supported|sponsored|allied|aligned|funded|trained)\b"
-                              r"(?!\s+(?:by|with)\b)")
-_EN_BACKER_BEFORE = re.compile(r"(?i)\b(?:backed|supported|assisted|aided|funded|armed|trained)\s+by\s+(?:the\s+)?$")
-_EN_TARGET_BEFORE = re.compile(r"(?i)\b(?:(?:air\s*)?strikes?|raids?|attacks?|bombing|shelling|bombardment|assault|"
-                               r"offensive|operations?|campaign|advance|push|war)\s+(?:on|against|targeting)\s+(?:the\s+|an?\s+)?"
-                               r"(?:\w+\s+){0,1}$|"
-                               r"\b(?:(?:held|controlled|run|dominated|besieged|occupied|seized|captured|taken\s+over|"
-                               r"retaken|recaptured)\s+by|in\s+the\s+hands\s+of|under\s+the\s+control\s+of)\s+"
-                               r"(?:the\s+)?$|"
-                               # "the spokesman for the Nusra Front", "jihadists of Al-Nusra": its people, the victims
-                               r"\b(?:spokesm[ae]n|leaders?|chief|commanders?|members?|fighters|emirs?|head|officials?|"
-                               r"militants|jihadists)\s+(?:for|of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$|"
-                               # "clashes between regime and opposition forces": two sides, neither the doer
-                               r"\bbetween\s+(?:the\s+)?$|\bbetween\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,3}\s+and\s+(?:the\s+)?$")
-_EN_PLACE_BEFORE = re.compile(r"(?i)\b(?:in|into|inside|from|across|near|towards?|to|visit(?:ed|ing)?|"
-                              r"border\s+with)\s+$")
-_EN_FORCE_WORDS = re.compile(r"(?i)\b(?:forces|army|military|troops|soldiers|jets|warplanes|planes|aircraft|strikes?|"
-                             r"raids?|drones?|helicopters|artillery|bombs?|bombing|shelling|militias?|fighters|police|"
-                             r"guards?|coalition|regime|group)\b")
-_EN_ATTACK_AFTER = re.compile(r"(?i)^\s*(?:-?led\s+)?(?:air\s*)?(?:strikes?|raids?|attacks?|shelling|bombing|"
-                              r"bombardment|fire|offensive|assault|operations?|jets|planes|warplanes|forces|troops)\b")
-# "Daesh terrorists kill 33": the group named before a label is the subject of an active verb
-_EN_ACTIVE_AFTER = re.compile(r"(?i)^\s*(?:(?!(?:were|was|been|be|are|is|being|got|get)\b)\w+\s+){0,2}?"
-                              r"(?:have\s+|has\s+)?(?:kill|kills|killed|execute|executes|executed|behead|beheads|beheaded|attacked|attacks|shot|shoot|stormed|storm|fired|fire|"
-                              r"shelled|shell|targeted|target|launched|detonated|massacred|slaughtered)\b"
-                              r"(?!\s+(?:by|in|during|as|when|after|while|at|on)\b)")
+# attack ("strikes on the Islamic State", "a village held by IS"), or is a country as a place ("in Turkey");
+# the words are in data/en/grammar.toml, the patterns in _english()
 
 
 def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
@@ -919,7 +942,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     after = text[mention.end:mention.end + 40]
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
-    if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
+    if _TARGET_AFTER.match(normalize(after[:30])) and not _english().active_after.match(after):
         return True
     if _english_not_doer(mention, before, after):
         return True
@@ -930,14 +953,14 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
 def _english_not_doer(mention: Any, before: str, after: str) -> bool:
     if not mention.text.isascii():
         return False
-    if mention.via != "weapon" and (_EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before)):
+    if mention.via != "weapon" and (_english().speaker_after.match(after) or _english().speaker_before.search(before)):
         return True  # (a weapon does not speak: "Russian raids claimed 17 lives")
-    if _EN_BACKER_AFTER.match(after):
+    if _english().backer_after.match(after):
         return True
-    if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
+    if _english().backer_before.search(before) or _english().target_before.search(before):
         return True
-    return (mention.via != "weapon" and bool(_EN_PLACE_BEFORE.search(before))
-            and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
+    return (mention.via != "weapon" and bool(_english().place_before.search(before))
+            and not _english().force_words.search(mention.text) and not _english().attack_after.match(after))
 
 
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
@@ -1137,12 +1160,6 @@ def _best(count: dict[str, Any] | None) -> int:
 
 
 BREAKDOWN_REACH = 700  # how far (characters) after the main claim the report may break its toll down
-# "five children were among the dead", "11 fighters were among those killed": parts of the toll before
-_AMONG_DEAD = re.compile(r"(?i)\bamong\s+(?:the\s+|those\s+)?(?:dead|killed|victims|fatalities)\b")
-# "bringing to 45 the number killed", "raising the toll to 61": the report's updated toll of the event
-_UPDATED_TOLL = re.compile(r"(?i)\b(?:bringing|raising|pushing|taking|brings|raises|rose|risen|climbed|jumped)\b"
-                           r"(?:\s+(?:the|death|toll|number|tally|of|dead|killed|total|overall)){0,4}\s+to\s+"
-                           r"(?:at\s+least\s+)?$")
 
 
 def _within_reach(claim: dict[str, Any], lead: dict[str, Any], end: int | None = None) -> bool:
@@ -1195,7 +1212,7 @@ def _breakdown(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> li
         if _best(c.get("count")) == n and _pieces(claims, c) != [c]:
             return _pieces(claims, c)
     for c in after:
-        if _AMONG_DEAD.search(c["evidence"]["quote"]) and 0 < _best(c.get("count")) <= n:
+        if _english().among_dead.search(c["evidence"]["quote"]) and 0 < _best(c.get("count")) <= n:
             return _pieces(claims, c)
     total, pieces = 0, []
     for c in after:
@@ -1224,7 +1241,7 @@ def _updated_toll(text: str, claims: list[dict[str, Any]], lead: dict[str, Any],
         words = c["count"]["text"]
         at = text.find(words, ev["start"], ev["end"])
         while at >= 0:
-            if _UPDATED_TOLL.search(text[max(0, at - 60):at]):
+            if _english().updated_toll.search(text[max(0, at - 60):at]):
                 return m
             at = text.find(words, at + 1, ev["end"])
     return n
