@@ -47,27 +47,58 @@ LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country 
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 
 _SENTENCE_END = re.compile(r"(?<=[.!?؟])[\"”’»)]*\s+|\n\s*")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$|"
-                           r"(?<![\w.])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|St|Brig|Sen|Gov|Prof)\.$")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]\"“”«»]|\s-\s|\.\s")
-_SUBSET = re.compile(r"(?:^|\s)(?:من\s*)?(?:بينهم|بينهن|منهم|منهن|بينها|من\s+بينهم)(?:\s|$)|"
-                     r"\b(?:including|among them|among whom|of whom|of them)\b")
+
+
+class _Lazy:
+    """A regular expression built on first use from the words of the grammar files (data/*/grammar.toml),
+    so that a user's MARSAD_DATA files are read before it is."""
+
+    def __init__(self, build: Any):
+        self._build = build
+        self._rx: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> Any:
+        if self._rx is None:
+            self._rx = self._build()
+        return getattr(self._rx, name)
+
+
+@cache
+def _grammar(lang: str) -> dict[str, dict[str, list[str]]]:
+    return resources.load(f"{lang}/grammar.toml")
+
+
+@cache
+def _g(lang: str, section: str, key: str, fold: bool = True) -> str:
+    """The words of ``key`` in ``section`` of the ``lang`` grammar file as a regex alternation, in the order
+    listed (the first that fits is taken); Arabic words normalised (``fold``) for patterns that read
+    normalised text, as written otherwise; a space matches any run of spaces."""
+    words = [normalize(w) if fold else w for w in _grammar(lang)[section][key]]
+    forms = list(dict.fromkeys(w.strip() for w in words if w.strip()))
+    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in forms) + ")"
+
+
+_ABBREVIATION = _Lazy(lambda: re.compile(rf"(?:\b[A-Z]\.){{2,}}$|(?<![\w.]){_g('en', 'clauses', 'titles', False)}\.$"))
+_SUBSET = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)(?:{_g('ar', 'parts', 'subset_prefix')}\s*)?{_g('ar', 'parts', 'subset_words')}(?:\s|$)|"
+    rf"\b{_g('en', 'parts', 'subset_words')}\b"))
 # "25 civilians, six of them children": a count that says itself it is a part of the one before
-_PART_OF_BEFORE = re.compile(r"(?i)\bof\s+(?:them|whom)\b")
+_PART_OF_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'parts', 'part_of_words')}\b"))
 # "15 people died including five policemen": the subset word right before the count still makes a part
-_SUBSET_END = re.compile(r"(?:^|\s)(?:including|among them|among whom|of whom|of them|بينهم|بينهن|منهم|منهن)\s*$")
-_CONJ_ONLY = re.compile(r"^\s*(?:و|،|,|and|or|plus|as well as|\s)*\s*$")
-_TARGET_BEFORE = re.compile(r"(?:ضد|معاقل|مواقع|مقرات|عناصر|مقاتلي|عناصر من|مسلحي|against|positions of|"
-                            r"members of|fighters of|targeting|targeted|"
-                            # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
-                            r"(?:قتلي|جرحي|مصابين|اصابات|خسائر)(?:\s+و\S+)?\s+(?:ل|في صفوف\s*))$")
-_FUNCTION_AFTER = re.compile(r"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?(?:في|من|على|الى|إلى|بعد|قبل|وسط|جراء|اثر|إثر|"
-                             r"نتيجه|نتيجة|خلال|بسبب|اخرين|آخرين|اخرون|آخرون|حتى|منذ|عندما|حين|عقب|"
-                             r"بينهم|منهم|بينما|امس|أمس|اليوم)\b|"
-                             r"(?:in|on|at|after|from|and|as|when|since|following|during|by|others|more|the|a|an|"
-                             r"according|said|says|reported|near|across|outside|around|inside|north|south|east|"
-                             r"west|across|overnight|"
-                             r"including|among|were|was|have|had|has|are|is|others?|yesterday|today)\b)")
+_SUBSET_END = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)(?:{_g('en', 'parts', 'subset_words')}|{_g('ar', 'parts', 'subset_words')})\s*$"))
+_CONJ_ONLY = _Lazy(lambda: re.compile(
+    rf"^\s*(?:{_g('ar', 'clauses', 'conjunctions')}|[،,]|{_g('en', 'clauses', 'conjunctions')}|\s)*\s*$"))
+_TARGET_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
+    # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
+    rf"{_g('ar', 'actors', 'harmed_nouns')}(?:\s+و\S+)?\s+(?:{_g('ar', 'actors', 'harmed_of_before')}\s*))$"))
+_FUNCTION_AFTER = _Lazy(lambda: re.compile(
+    rf"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?{_g('ar', 'clauses', 'function_after', False)}\b|"
+    rf"{_g('en', 'clauses', 'function_after', False)}\b)"))
+# "25 civilians, six of them children": a count that says itself it is a part of the one before
+# "15 people died including five policemen": the subset word right before the count still makes a part
 
 
 @dataclass
@@ -496,11 +527,14 @@ def _victims(count: Any, text: str = "", found: Found | None = None) -> list[str
     return [category]
 
 
-_MEMBERSHIP = re.compile(r"^\s*(?:of|from|in|within|belonging to|affiliated with|loyal to|من|في|ضمن|في صفوف|"
-                         r"من عناصر|من مقاتلي|التابعين|التابعه|تابعين|تابعون)\s*(?:the\s+)?")
-_GROUP_WORDS = re.compile(r"^\s*(?:the\s+)?(?:[\w-]+\s+){0,2}(?:group|militia|faction|brigade|battalion|army|"
-                          r"forces|organi[sz]ation)\b|^\s*(?:فصيل|فصائل|ميليشيا|ميليشيات|مليشيا|تنظيم|كتيبه|لواء|"
-                          r"قوات|جيش|الفصائل|المليشيات|الميليشيات)")
+
+
+_MEMBERSHIP = _Lazy(lambda: re.compile(
+    rf"^\s*(?:{_g('en', 'actor_words', 'membership')}|{_g('ar', 'actors', 'membership')})\s*"
+    rf"(?:{_g('en', 'articles', 'definite')}\s+)?"))
+_GROUP_WORDS = _Lazy(lambda: re.compile(
+    rf"^\s*(?:{_g('en', 'articles', 'definite')}\s+)?(?:[\w-]+\s+){{0,2}}{_g('en', 'actor_words', 'group_nouns')}\b|"
+    rf"^\s*{_g('ar', 'actors', 'group_nouns')}"))
 
 
 def _armed_group_near(text: str, found: Found, count: Any) -> bool:
@@ -520,15 +554,22 @@ def _armed_group_near(text: str, found: Found, count: Any) -> bool:
     return bool(_GROUP_WORDS.match(normalize(text[rest_start:rest_start + 45])))
 
 
-_AUXILIARIES = re.compile(r"\b(?:were|was|are|is|have|has|had|been|be|being|reportedly|also|all|later|"
-                          r"reported|confirmed|believed|feared|to have|people|civilians|others|other|more)\b|"
-                          r"(?:^|\s)(?:قد|جميعهم|كلهم|اخرون|اخرين)(?=\s|$)")
 
 
-_ASIDE = re.compile(r"\s*(?:[,،]|\s[-–—])\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)"
-                    r"[^,،.\-–—]{1,60}(?:[,،]|\s[-–—])\s*")
-_ASIDE_START = re.compile(r"\s*[,،]?\s*(?:including|among them|of whom|من\s*بينهم|بينهم|منهم|بينهن|منهن)\s")
-_LIST_GLUE = re.compile(r"^[\s,،]*(?:and|و)?\s*$")
+
+
+_AUXILIARIES = _Lazy(lambda: re.compile(
+    rf"\b{_g('en', 'clauses', 'auxiliaries')}\b|(?:^|\s){_g('ar', 'clauses', 'auxiliaries')}(?=\s|$)"))
+_ASIDE_WORDS = _Lazy(lambda: re.compile(
+    rf"{_g('en', 'parts', 'aside_words')}|(?:{_g('ar', 'parts', 'subset_prefix')}\s*)?"
+    rf"{_g('ar', 'parts', 'aside_words')}"))
+_ASIDE = _Lazy(lambda: re.compile(
+    rf"\s*(?:[,،]|\s[-–—])\s*(?:{_ASIDE_WORDS.pattern})[^,،.\-–—]{{1,60}}(?:[,،]|\s[-–—])\s*"))
+_ASIDE_START = _Lazy(lambda: re.compile(rf"\s*[,،]?\s*(?:{_ASIDE_WORDS.pattern})\s"))
+_LIST_GLUE = _Lazy(lambda: re.compile(
+    rf"^[\s,،]*(?:{_g('en', 'clauses', 'and_words')}|{_g('ar', 'clauses', 'and_words')})?\s*$"))
+_COORDINATION = _Lazy(lambda: re.compile(
+    rf"\b{_g('en', 'clauses', 'coordinators')}\b|(?:^|\s){_g('ar', 'clauses', 'coordinators')}(?=\s|$)"))
 
 
 def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
@@ -603,7 +644,6 @@ def _english() -> _English:
     )
 
 
-_COORDINATION = re.compile(r"\b(?:and|or|while|but)\b|(?:^|\s)(?:و|او|بينما)(?=\s|$)")
 
 
 def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: str,
@@ -920,18 +960,18 @@ def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> An
     return None
 
 
-_TARGET_AFTER = re.compile(r"^\s*(?:\(\w{1,8}\)\s*)?(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|"
-                           r"stronghold|bastion|territory|positions|areas|fighters|militants|members|troops|soldiers|rebels|"
-                           r"jihadists|terrorists|extremists|gunmen|elements|militiamen|commanders?|emirs?|"
-                           r"recruits|prisoners|camp|base|targets|hideouts?|headquarters|training|spokesm[ae]n|"
-                           r"spokesperson|leaders?|chief|officials?|operatives?|cells?|hostages|captives|defectors)\b|"
-                           r"^\s*(?:مواقع|معاقل|مقرات|نقاط|عناصر|مقاتلي|مسلحي)")
 
 
 # English: the actor is the one that speaks ("the Syrian army said", "according to the Turkish
 # military"), backs the doer ("US-backed fighters", "backed by Hezbollah"), holds or is hit by the
 # attack ("strikes on the Islamic State", "a village held by IS"), or is a country as a place ("in Turkey");
 # the words are in data/en/grammar.toml, the patterns in _english()
+
+
+_TARGET_AFTER = _Lazy(lambda: re.compile(
+    rf"^\s*(?:\(\w{{1,8}}\)\s*)?(?:{_g('en', 'actor_words', 'group_word')}\s+)?"
+    rf"(?:-?\s*{_g('en', 'actor_words', 'held_words')}|{_g('en', 'actor_words', 'target_after')})\b|"
+    rf"^\s*{_g('ar', 'actors', 'target_after')}"))
 
 
 def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
