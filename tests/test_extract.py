@@ -591,3 +591,34 @@ def test_a_slogan_makes_no_combatant_victims_and_an_arrest_alone_no_claim(tmp_pa
     slogan = run(tmp_path, "هتف المتظاهرون الموت لحزب الله")["claims"]
     assert all(c["victims"] != ["combatants"] for c in slogan)
     assert run(tmp_path, "طالب أهالي مدينة درعا بالإفراج عن المعتقلين في سجون النظام")["claims"] == []
+
+
+# ------------------------------------------------------------------ event dates (periods)
+
+def test_a_date_after_today_in_a_sentence_dates_its_event_though_it_is_the_dateline(tmp_path: Path) -> None:
+    text = ("مقتل ثلاثة مدنيين بقصف على بلدة سرمين\n\n"
+            "قتل ثلاثة مدنيين مساء اليوم، الثلاثاء 10 من تشرين الأول 2023، بقصف مدفعي على بلدة سرمين شرقي إدلب.")
+    result = run(tmp_path, text, published=None)
+    assert result["document"]["published"] == "2023-10-10"
+    body = text.index("قتل ثلاثة")
+    (killed,) = [c for c in claims_of(result, "killed") if c["count"] and c["evidence"]["start"] >= body]
+    assert killed["period"]["start"] == "2023-10-10" and "الثلاثاء 10" in killed["period"]["text"]
+    # a dateline on a line of its own dates the report, not its events
+    alone = run(tmp_path, "الثلاثاء 10 من تشرين الأول 2023\n\nقتل ثلاثة مدنيين بقصف مدفعي على بلدة سرمين.",
+                published=None)
+    assert all(not (c["period"] or {}).get("start") for c in alone["claims"])
+
+
+def test_an_old_date_in_a_photo_caption_is_not_the_date_of_todays_news(tmp_path: Path) -> None:
+    text = ("قتلى بغارات على ريف إدلب\n\n"
+            "لحظة انتشال الضحايا بعد قصف على مدينة أريحا بتاريخ 3 آذار 2021\n\n"
+            "قتل أربعة مدنيين، اليوم الاثنين، بغارات جوية روسية على قرية كفرلاتا جنوبي إدلب.\n\n"
+            "وقال الدفاع المدني إن فرقه انتشلت جثث القتلى وأسعفت سبعة جرحى إلى المشافي.")
+    result = run(tmp_path, text)
+    later = [c for c in result["claims"] if c["evidence"]["start"] >= text.index("وقال")]
+    assert later and all((c["period"] or {}).get("start") != "2021-03-03" for c in later)
+    assert all((c["period"] or {}).get("start") in (None, "2023-10-09") for c in later)
+    # a report that only looks back keeps the date its lead gives
+    old = run(tmp_path, "في 3 آذار 2021 قصفت الطائرات مدينة أريحا.\n\nوقال الدفاع المدني إن القصف قتل أربعة مدنيين.")
+    dated = [c for c in old["claims"] if c["kind"] == "killed"]
+    assert dated and all(c["period"]["start"] == "2021-03-03" for c in dated)

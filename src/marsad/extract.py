@@ -257,6 +257,7 @@ def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cu
         if places:
             anchor = next(c.start for c in attacks if sentence.start <= c.start < sentence.end)
             claim = _claim(doc, text, found, sentences, Draft("other", None, anchor, index, []))
+            claim.pop(_STALE, None)  # the report's one claim: no other date to prefer
             return [claim] if claim["scope"] == "incident" else []
     return []
 
@@ -285,6 +286,9 @@ def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) 
     recent = (published - dt.timedelta(days=RECENT_DAYS)).isoformat() if published else ""
     dated = [c for c in claims if c["scope"] == "incident" and c.get("period") and c["period"].get("start")
              and (c["period"].get("end") or c["period"]["start"]) >= recent]
+    for c in claims:  # a look back read in another paragraph gives way when the report brings news
+        if c.pop(_STALE, False) and dated:
+            c["period"] = None
     if not dated:
         return
     for c in claims:
@@ -368,6 +372,20 @@ _RELEASE_BEFORE = re.compile(r"(?:released|published|issued|posted|updated|ال�
                              r"اصدرت|المنشور|تحديث)\s*(?:on|في|يوم)?\s*$")
 
 
+_LINE_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _dates_event(text: str, period: Any, dateline_start: int) -> bool:
+    """Does a period that contains the report's dateline also date the events of its sentence? It
+    does when the dateline was read after "today" inside running text ("قتل شخصان فجر اليوم، الاثنين
+    4 من تموز"): the period starts before the dateline and words precede it on its line. A dateline
+    on a line of its own, or glued to a name ("NetworkNovember 30, 2024"), only dates the report."""
+    if period.start >= dateline_start:
+        return False
+    line_start = text.rfind("\n", 0, period.start) + 1
+    return bool(_LINE_WORDS.search(text, line_start, period.start))
+
+
 def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
                sentences: list[Sentence], harmed: list[int]) -> Found:
     """Run the recognisers where they matter: counts in the sentences that report harm; places,
@@ -393,7 +411,7 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
                     if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
     if doc.dateline:  # the report's own publication date is not the date of the events it reports,
         lo, hi = doc.dateline   # and its day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
-        periods = [p for p in periods if p.end <= lo or p.start >= hi]
+        periods = [p for p in periods if p.end <= lo or p.start >= hi or _dates_event(text, p, lo)]
         counts = [c for c in counts if c.end <= lo or c.start >= hi]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
                  text=text)
@@ -862,11 +880,33 @@ def _region_of(place: Any, around: list[Any]) -> Any | None:
 
 
 def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> Any | None:
-    for start, end in ranges:
+    return _pick_period_at(found, ranges, anchor)[0]
+
+
+def _pick_period_at(found: Found, ranges: list[tuple[int, int]], anchor: int) -> tuple[Any | None, int]:
+    """The period nearest the claim in the first of ``ranges`` that has one, and that range's index."""
+    for k, (start, end) in enumerate(ranges):
         here = found.within(found.periods, start, end)
         if here:
-            return _nearest(here, anchor)
-    return None
+            return _nearest(here, anchor), k
+    return None, -1
+
+
+# marks a claim whose period was read outside its paragraph and ends weeks before publication
+_STALE = "_stale_period"
+
+
+def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: list[tuple[int, int]],
+                  anchor: int, published: dt.date | None) -> tuple[Any | None, bool]:
+    """A claim's period (see ``_context_ranges``), and whether it is only a look back: read in the
+    title, lead or a photo caption of another paragraph and ending more than ``RECENT_DAYS`` before
+    publication ("... 22 أغسطس 2022 (photographer)" above a report of today's raid). Such a date is
+    dropped when the report dates other claims near its publication (``_share_event_dates``)."""
+    period, k = _pick_period_at(found, ranges, anchor)
+    if period is None or published is None or period.last is None:
+        return period, False
+    own = len(_paragraph_ranges(sentences, index))
+    return period, k >= own and (published - period.last).days > RECENT_DAYS
 
 
 _TARGET_AFTER = re.compile(r"^\s*(?:\(\w{1,8}\)\s*)?(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|"
@@ -1102,7 +1142,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
     place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
                                 _before_paragraph(sentences, draft.sentence, ranges))
-    period = _pick_period(found, ranges, draft.anchor)
+    period, stale = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
@@ -1112,7 +1152,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     count = _count_json(draft.count)
     own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
     scope = "aggregate" if _is_aggregate(found, sentence, own_period, count) else "incident"
-    return {
+    claim = {
         "kind": draft.kind,
         "victims": draft.victims,
         "count": count,
@@ -1125,6 +1165,9 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "scope": scope,
         "evidence": _evidence(text, sentence, draft.anchor),
     }
+    if stale:
+        claim[_STALE] = True
+    return claim
 
 
 # ------------------------------------------------------------------------------------ summary
