@@ -622,3 +622,19 @@ def test_an_old_date_in_a_photo_caption_is_not_the_date_of_todays_news(tmp_path:
     old = run(tmp_path, "في 3 آذار 2021 قصفت الطائرات مدينة أريحا.\n\nوقال الدفاع المدني إن القصف قتل أربعة مدنيين.")
     dated = [c for c in old["claims"] if c["kind"] == "killed"]
     assert dated and all(c["period"]["start"] == "2021-03-03" for c in dated)
+
+
+def test_a_toll_takes_the_day_the_report_gives_its_attack_in_a_sentence_of_its_own(tmp_path: Path) -> None:
+    text = ("أعلنت قوات سوريا الديمقراطية مقتل 9 من عناصرها ومدنيين اثنين في غارات تركية جنوب الحسكة.\n\n"
+            "ونشر المركز الإعلامي للقوات بياناً حول الهجمات.\n\n"
+            "وأضاف البيان أن القوات سترد على الهجمات.\n\n"
+            "وجاء في البيان أن طائرات حربية ومسيرة شنت 12 غارة ظهر اليوم، الاثنين، على قرى في بادية الحسكة.")
+    result = run(tmp_path, text)
+    killed = [c for c in claims_of(result, "killed") if c["scope"] == "incident"]
+    assert killed and all(c["period"]["start"] == "2023-10-09" and c["period"]["inherited"] for c in killed)
+    # the day a source spoke, and a sentence going back to an earlier raid, date no toll
+    said = ("أصيب أربعة مدنيين بقصف مدفعي على بلدة الأبزمو غربي حلب.\n\n"
+            "ونقل المصابون إلى مشفى قريب.\n\nوتضررت منازل عدة في البلدة.\n\n"
+            "وأفادت مصادر محلية للمراسل، الأحد، أن القصف استهدف منازل المدنيين.\n\n"
+            "وكانت الطائرات قد قصفت البلدة يوم الخميس الماضي.")
+    assert all(not (c["period"] or {}).get("start") for c in run(tmp_path, said)["claims"])

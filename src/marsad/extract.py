@@ -178,6 +178,7 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         index_of[id(d)] = len(claims)
         claims.append(claim)
     _share_event_dates(claims, doc.published)
+    _date_from_narrative(claims, doc, text, norm, lang, cue_list, sentences)
     return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
                     "actor": _lead_actor(text, lang, norm, found, sentences),
                     "later_place": lambda: _later_place(text, lang, norm, sentences)}
@@ -297,6 +298,61 @@ def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) 
         donor = next((d for d in dated if _same_event(c, d)), None)
         if donor is not None:
             c["period"] = dict(donor["period"], inherited=True)
+
+
+# a sentence that goes back to an earlier event: "وكان قد ...", "وكانت الطائرات قصفت ..."
+_BACKGROUND_START = re.compile(r"[^\w]*+[وف]?كان(?:ت)?\b")
+
+
+# what opens the words a source said: "أن", "إن", a colon or a quotation mark
+_SPEECH_OPENS = re.compile(r"(?:^|\s)[وف]?[اإأ]ن(?:ه|ها|هم)?(?:\s|$)|[:“\"«]")
+
+
+def _date_from_narrative(claims: list[dict[str, Any]], doc: Document, text: str, norm: NormalizedText, lang: str,
+                         cue_list: list[cues.Cue], sentences: list[Sentence]) -> None:
+    """A report that dates none of its tolls often dates the attack in a sentence of its own ("أغار
+    سرب من الطائرات ظهر اليوم، الأربعاء، على ..." and then "أعلنت قسد استشهاد 12"): its undated
+    incident claims take the latest day (or night) that a sentence reporting the attack or the harm
+    names, when that day is within ``RECENT_DAYS`` before publication — the news the report brings.
+    Commemorations, release dates, the day a source spoke ("أفادت مصادر، الاثنين، أن"), sentences
+    going back to an earlier event ("وكان ...") and the report's own dateline are not such a day."""
+    published = doc.published
+    if published is None or not any(c["scope"] == "incident" for c in claims) or any(
+            c["scope"] == "incident" and (c.get("period") or {}).get("start") for c in claims):
+        return
+    starts = [s.start for s in sentences]
+    narrative = sorted({bisect.bisect_right(starts, c.start) - 1 for c in cue_list
+                        if c.has("outcome") or c.has("attack") or c.has("cause")} - {-1})
+    memory = {bisect.bisect_right(starts, c.start) - 1 for c in cue_list if c.has("commemoration")}
+    said = [c.end for c in cue_list if c.has("attribution")]
+    best = None
+    for i in narrative:
+        a, b = sentences[i].start, sentences[i].end
+        piece = norm.slice(a, b)
+        if i in memory or _BACKGROUND_START.match(piece.text):
+            continue
+        for p in dates.find_periods(piece, published, lang):
+            k = bisect.bisect_right(said, a + p.start)
+            if k and said[k - 1] >= a and a + p.start - said[k - 1] <= SPEAKER_GAP * 2 and \
+                    not _SPEECH_OPENS.search(normalize(text[said[k - 1]:a + p.start])):
+                continue  # "أفادت مصادر للأناضول، الاثنين، أن ...": the day it was said, not what was said
+            if p.first is None or p.last is None or (p.last - p.first).days > 1:
+                continue
+            if not 0 <= (published - p.last).days <= RECENT_DAYS or p.first > published:
+                continue
+            start = a + p.start
+            if doc.dateline and start < doc.dateline[1] and a + p.end > doc.dateline[0] and not _dates_event(
+                    text, replace(p, start=start, end=a + p.end), doc.dateline[0]):
+                continue
+            if _RELEASE_BEFORE.search(normalize(text[max(0, start - 30):start])):
+                continue
+            if best is None or p.last > best.last:
+                best = p
+    if best is not None:
+        period = dict(_period_json(best) or {}, inherited=True)
+        for c in claims:
+            if c["scope"] == "incident":
+                c["period"] = period
 
 
 def _harm_sentences(sentences: list[Sentence], cue_list: list[cues.Cue]) -> list[int]:
