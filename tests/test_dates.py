@@ -961,3 +961,28 @@ def test_periods_long_runs_stay_linear() -> None:
         start = time.perf_counter()
         find_periods(text, PUB)
         assert time.perf_counter() - start < 3.0
+
+
+def test_a_day_and_month_name_written_with_slashes() -> None:
+    (p,) = find_periods("استشهد مدني اليوم الخميس 6/ تشرين الأول/ 2022، بقصف مدفعي", dt.date(2022, 12, 2), "ar")
+    assert (p.first, p.last) == (dt.date(2022, 10, 6), dt.date(2022, 10, 6))
+    (p,) = find_periods("حصاد يوم الأربعاء 15 / كانون الثاني / 2020 في حلب", dt.date(2020, 1, 16), "ar")
+    assert p.first == dt.date(2020, 1, 15)
+
+
+def test_an_all_number_date_is_read_the_way_that_falls_before_publication() -> None:
+    pub = dt.date(2024, 12, 6)
+    (p,) = find_periods("Photos taken on 12/5/2024 show the damage", pub)
+    assert p.first == dt.date(2024, 12, 5)
+    (p,) = find_periods("صور التقطت بتاريخ 5/12/2024 تظهر الدمار", pub, "ar")
+    assert p.first == dt.date(2024, 12, 5)
+    # both readings long before publication, or day first already recent: day first stays
+    (p,) = find_periods("في 3/4/2024 قتل مدني", pub, "ar")
+    assert p.first == dt.date(2024, 4, 3)
+    (p,) = find_periods("يوم 1/12/2024 قتل مدني", pub, "ar")
+    assert p.first == dt.date(2024, 12, 1)
+
+
+def test_a_number_glued_to_a_handle_is_no_day() -> None:
+    assert find_periods("@someuser5Nov 28, 2024 تعليق على الخبر", dt.date(2024, 11, 28)) == []
+    assert find_dates("@ali_99 12 March 2020")[0].day == 12

@@ -89,6 +89,7 @@ HIJRI_TOLERANCE_DAYS = 2  # how far the arithmetic Hijri calendar may be from th
 HINT_WINDOW_DAYS = 31  # a yearless dateline is completed from the hint only this close to it
 DATELINE_CHARS = 400  # where a report's own dateline is looked for, from the start of the text
 CUE_GAP_CHARS = 40  # how far after a publication cue its date may start
+SWAP_WINDOW_DAYS = 31  # an all-number date is read month first when only that reading is this recent
 
 
 @dataclass(frozen=True)
@@ -252,12 +253,13 @@ def _pattern(language: str | None) -> re.Pattern[str]:
     mon = rf"{_alt(lx.months)}(?!\w)"
     monx = (rf"(?P<mx§>{mon}(?:\.(?={H}*+\d))?"
             rf"(?:(?:{H}*+[/\-]{H}*+|{H}*+\({H}*+|{H}++){mon}(?:{H}*+\))?)?+)")
-    day = r"(?<![\d/:])(?<!\d[.,])(?P<d§>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    # a number glued to Latin letters is part of a name or handle ("@user5Nov 28, 2024"), not a day
+    day = r"(?<![\d/:A-Za-z_@])(?<!\d[.,])(?P<d§>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     conn_words = _alt(w.get("day_month", ()))
-    conn = rf"(?:{H}*+{conn_words}{H}++|{H}*+[\-.]{H}*+|{H}*+)"
+    conn = rf"(?:{H}*+{conn_words}{H}++|{H}*+[\-./]{H}*+|{H}*+)"  # "6/ تشرين الأول/ 2022"
     ysuf = _alt(w.get("year_suffix", ()))
     yprefix = _alt(w.get("year_prefix", ()))
-    year_part = (rf"(?:{H}*+[,\-.]?{H}*+(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
+    year_part = (rf"(?:{H}*+[,\-./]?{H}*+(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
                  rf"(?:{H}*+(?P<ys§>{ysuf})(?!\w))?)")
     rel = rf"{H}++(?P<rel§>{_alt(lx.rel_after)})(?!\w)"
     clitic = r"(?:[وفبل](?=\w))?"
@@ -351,6 +353,7 @@ class _Found:
     nstart: int  # offsets in the normalised text
     nend: int
     approx: dt.date | None = None  # arithmetic conversion of a Hijri date with a year
+    swappable: bool = False  # an all-number date that also reads month first ("12/5/2024")
 
 
 @lru_cache(maxsize=4096)
@@ -377,6 +380,7 @@ def _resolve(m: re.Match[str], nt: NormalizedText, language: str | None) -> _Fou
     hijri: tuple[int | None, int, int | None] | None = None
     approx: dt.date | None = None
     ambiguous = False  # an English month name written in lower case that is also a common word
+    swappable = False
     months_found: tuple[tuple[int, int, int], ...] = ()
     if "wd" in g:
         weekday = lx.weekdays.get(" ".join(g["wd"].split()))
@@ -426,6 +430,7 @@ def _resolve(m: re.Match[str], nt: NormalizedText, language: str | None) -> _Fou
             month, day = n1, n2  # 01/21/2018 can only be month first
         else:
             day, month = n1, n2
+            swappable = n1 <= 12 and n1 != n2
     elif shape == "I":
         month, day = int(g["n2"]), int(g["n3"])
     elif shape == "C":
@@ -460,7 +465,7 @@ def _resolve(m: re.Match[str], nt: NormalizedText, language: str | None) -> _Fou
         return None
     s, e = nt.span(start, end)
     mention = DateMention(s, e, nt.original[s:e], year, month, day, weekday, cal, relative, hijri)
-    return _Found(mention, start, end, approx)
+    return _Found(mention, start, end, approx, swappable)
 
 
 def _hijri_window(approx: dt.date, weekday: int | None) -> tuple[int | None, int | None, int | None]:
@@ -1207,6 +1212,13 @@ def _abs_atom(f: _Found, published: dt.date | None) -> _Atom:
         atom.level = "hijri"
         return atom
     y, mo, d = m.year, m.month, m.day
+    if f.swappable and published is not None and y is not None and mo is not None and d is not None:
+        # "12/5/2024" in a post of 6 December 2024 is month first: of the two readings, the one that
+        # falls in the weeks before publication (the other one does not) is meant
+        def recent(day: dt.date) -> bool:
+            return -1 <= (published - day).days <= SWAP_WINDOW_DAYS
+        if not recent(dt.date(y, mo, d)) and recent(dt.date(y, d, mo)):
+            mo, d = d, mo
     if y is None and mo is not None:
         atom.yearless = atom.relative = True
         if published is not None:
