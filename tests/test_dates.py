@@ -986,3 +986,13 @@ def test_an_all_number_date_is_read_the_way_that_falls_before_publication() -> N
 def test_a_number_glued_to_a_handle_is_no_day() -> None:
     assert find_periods("@someuser5Nov 28, 2024 تعليق على الخبر", dt.date(2024, 11, 28)) == []
     assert find_dates("@ali_99 12 March 2020")[0].day == 12
+
+
+def test_a_year_slip_after_today_and_its_weekday_gives_way_to_the_publication_date() -> None:
+    (p,) = find_periods("أعلنت القوات اليوم الأربعاء (8 كانون الثاني 2024) مقتل مدنيين", dt.date(2025, 1, 8), "ar")
+    assert p.first == p.last == dt.date(2025, 1, 8)
+    (p,) = find_periods("قصف مساء أمس الثلاثاء 31 كانون الأول 2025 بلدة", dt.date(2025, 1, 1), "ar")
+    assert p.first == dt.date(2024, 12, 31)
+    # a date weeks away from "today" is not a slip: the written date stands
+    (p,) = find_periods("استشهد مدني اليوم الخميس 6 تشرين الأول 2022 بقصف", dt.date(2022, 12, 2), "ar")
+    assert p.first == dt.date(2022, 10, 6)

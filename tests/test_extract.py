@@ -638,3 +638,14 @@ def test_a_toll_takes_the_day_the_report_gives_its_attack_in_a_sentence_of_its_o
             "وأفادت مصادر محلية للمراسل، الأحد، أن القصف استهدف منازل المدنيين.\n\n"
             "وكانت الطائرات قد قصفت البلدة يوم الخميس الماضي.")
     assert all(not (c["period"] or {}).get("start") for c in run(tmp_path, said)["claims"])
+
+
+def test_a_look_back_in_a_kana_sentence_lends_no_date_to_the_reports_other_tolls(tmp_path: Path) -> None:
+    text = ("قصف متواصل على ريف إدلب\n\nونشر ناشطون صوراً للدمار.\n\nوتضررت منازل عدة.\n\n"
+            "وكان القصف قد أسفر أمس عن مقتل مدنيين اثنين في بلدة كفرنبل.\n\n"
+            "وأصيب ثلاثة مدنيين بجروح في القصف على بلدة كفرنبل.")
+    result = run(tmp_path, text)
+    injured = [c for c in claims_of(result, "injured") if c["count"] and c["count"]["low"] == 3]
+    assert injured and all(not (c["period"] or {}).get("start") for c in injured)
+    killed = [c for c in claims_of(result, "killed") if c["count"]]
+    assert killed and killed[0]["period"]["start"] == "2023-10-08"

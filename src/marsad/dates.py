@@ -1970,6 +1970,15 @@ def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
     return out
 
 
+def _year_slip(said: _Atom, written: _Atom) -> bool:
+    """Does a day word or weekday resolved against the publication date ("اليوم الأربعاء") name the
+    same day and month as the full date written after it, one year apart? Then the written year is
+    a slip of the pen (common in the first days of a year), and the day resolved is meant."""
+    a, b = said.first, written.first
+    return (a is not None and b is not None and a == said.last and written.first == written.last
+            and (a.month, a.day) == (b.month, b.day) and abs(a.year - b.year) == 1)
+
+
 def find_periods(text: str | NormalizedText, published: dt.date | None,
                  language: str | None = None) -> list[PeriodMention]:
     """Time expressions in ``text`` resolved to the days they cover, in text order, non-overlapping.
@@ -1999,6 +2008,10 @@ def find_periods(text: str | NormalizedText, published: dt.date | None,
         if prev is not None and prev.kind == "wd" and atom.kind == "abs" and atom.level == "day" and \
                 (atom.ns < prev.ne or rx.confirm_gap.fullmatch(ntext, prev.ne, atom.ns)):
             atom.ns, atom.ne = min(prev.ns, atom.ns), max(prev.ne, atom.ne)
+            if _year_slip(prev, atom):
+                # "اليوم الأربعاء (8 كانون الثاني 2024)" in a report of Wednesday 8 January 2025:
+                # the day word and the weekday agree with the publication date, the year is a slip
+                atom.first, atom.last, atom.year = prev.first, prev.last, prev.first.year  # type: ignore[union-attr]
             merged[-1] = atom
             continue
         merged.append(atom)

@@ -283,10 +283,12 @@ def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) 
     """A report dates its event once ("on Sunday") and then gives more figures ("20 others were
     wounded"): an undated incident claim takes the period of the report's first dated incident claim
     at the same place (or where either names no place), keeping that period's own words. A date
-    weeks before the report's publication is a look back, not the news of the day: it is not shared."""
+    weeks before the report's publication, or one of a sentence that goes back to an earlier event
+    ("وكان القصف قد أسفر، أمس، عن ..."), is a look back, not the news of the day: it is not shared."""
     recent = (published - dt.timedelta(days=RECENT_DAYS)).isoformat() if published else ""
     dated = [c for c in claims if c["scope"] == "incident" and c.get("period") and c["period"].get("start")
-             and (c["period"].get("end") or c["period"]["start"]) >= recent]
+             and (c["period"].get("end") or c["period"]["start"]) >= recent
+             and not _BACKGROUND_START.match(normalize(c["evidence"]["quote"][:12]))]
     for c in claims:  # a look back read in another paragraph gives way when the report brings news
         if c.pop(_STALE, False) and dated:
             c["period"] = None
