@@ -996,3 +996,10 @@ def test_a_year_slip_after_today_and_its_weekday_gives_way_to_the_publication_da
     # a date weeks away from "today" is not a slip: the written date stands
     (p,) = find_periods("استشهد مدني اليوم الخميس 6 تشرين الأول 2022 بقصف", dt.date(2022, 12, 2), "ar")
     assert p.first == dt.date(2022, 10, 6)
+
+
+def test_anniversary_years() -> None:
+    assert dates.anniversary_years("تصادف اليوم الذكرى السنوية الخامسة لمجزرة البلدة", "ar") == 5
+    assert dates.anniversary_years("في الذكرى الثالثة عشرة للثورة", "ar") == 13
+    assert dates.anniversary_years("في الذكرى الـ 76 للنكبة", "ar") == 76
+    assert dates.anniversary_years("أحيا الأهالي ذكرى المجزرة", "ar") is None

@@ -649,3 +649,18 @@ def test_a_look_back_in_a_kana_sentence_lends_no_date_to_the_reports_other_tolls
     assert injured and all(not (c["period"] or {}).get("start") for c in injured)
     killed = [c for c in claims_of(result, "killed") if c["count"]]
     assert killed and killed[0]["period"]["start"] == "2023-10-08"
+
+
+def test_a_harm_remembered_on_its_anniversary_is_dated_years_back_or_not_at_all(tmp_path: Path) -> None:
+    text = "تصادف اليوم الذكرى السنوية الخامسة لمجزرة البلدة التي قتل فيها 40 مدنياً في 9 تشرين الأول بغارات."
+    (killed,) = [c for c in claims_of(run(tmp_path, text), "killed") if c["count"]]
+    assert killed["period"]["start"] == "2018-10-09"
+    # how many years back is not said: the day of remembrance is no date of the massacre, nor is
+    # the date of today's shelling told in the sentence before
+    text = ("قتل ثلاثة مدنيين اليوم بقصف مدفعي على بلدة كفرنبل. "
+            "وتزامن القصف مع ذكرى مجزرة السوق في البلدة التي قتل فيها 25 مدنياً بغارات روسية.")
+    result = run(tmp_path, text)
+    remembered = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 25]
+    assert remembered and all(not (c["period"] or {}).get("start") for c in remembered)
+    today = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 3]
+    assert today and today[0]["period"]["start"] == "2023-10-09"

@@ -679,7 +679,7 @@ def reload() -> None:
     load.cache_clear()
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
                _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx, _month_firsts,
-               _period_anchor_words, _period_firsts):
+               _period_anchor_words, _period_firsts, _anniversary_rx):
         fn.cache_clear()
     global _last_scan
     _last_scan = (None, None, [], [])
@@ -1968,6 +1968,31 @@ def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
     if cluster:
         flush()
     return out
+
+
+@cache
+def _anniversary_rx(language: str | None) -> tuple[re.Pattern[str], dict[str, int]]:
+    langs = ("en",) if language == "en" else ("ar", "en")
+    words: list[str] = []
+    ordinals: dict[str, int] = {}
+    for lang in langs:
+        data = load(f"{lang}/dates.toml").get("anniversary", {})
+        words += [_key(w) for w in data.get("words", [])]
+        ordinals.update(_table(data.get("ordinals", {})))
+    number = rf"(?P<o>{_alt(ordinals)})(?!\w)|(?:ال{_H}*+)?(?P<n>\d{{1,3}})(?!\d)"
+    return re.compile(rf"(?<!\w){_alt(words)}{_H}++(?:{number})"), ordinals
+
+
+def anniversary_years(text: str | NormalizedText, language: str | None = None) -> int | None:
+    """How many years an anniversary the text names lies back ("الذكرى السنوية الخامسة لمجزرة X" = 5,
+    "الذكرى الـ 13" = 13), or None when it names none."""
+    ntext = text.text if isinstance(text, NormalizedText) else normalize(text)
+    rx, ordinals = _anniversary_rx("en" if language == "en" else None)
+    m = rx.search(ntext)
+    if m is None:
+        return None
+    n = ordinals[_k(m.group("o"))] if m.group("o") else int(m.group("n"))
+    return n if 0 < n <= MAX_YEAR - MIN_YEAR else None
 
 
 def _year_slip(said: _Atom, written: _Atom) -> bool:

@@ -179,6 +179,8 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         claims.append(claim)
     _share_event_dates(claims, doc.published)
     _date_from_narrative(claims, doc, text, norm, lang, cue_list, sentences)
+    for c in claims:
+        c.pop(_DATING, None)
     return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
                     "actor": _lead_actor(text, lang, norm, found, sentences),
                     "later_place": lambda: _later_place(text, lang, norm, sentences)}
@@ -258,7 +260,7 @@ def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cu
         if places:
             anchor = next(c.start for c in attacks if sentence.start <= c.start < sentence.end)
             claim = _claim(doc, text, found, sentences, Draft("other", None, anchor, index, []))
-            claim.pop(_STALE, None)  # the report's one claim: no other date to prefer
+            claim.pop(_DATING, None)  # the report's one claim: no other date to prefer
             return [claim] if claim["scope"] == "incident" else []
     return []
 
@@ -290,12 +292,12 @@ def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) 
              and (c["period"].get("end") or c["period"]["start"]) >= recent
              and not _BACKGROUND_START.match(normalize(c["evidence"]["quote"][:12]))]
     for c in claims:  # a look back read in another paragraph gives way when the report brings news
-        if c.pop(_STALE, False) and dated:
+        if c.get(_DATING) == "stale" and dated:
             c["period"] = None
     if not dated:
         return
     for c in claims:
-        if c["scope"] != "incident" or (c.get("period") and c["period"].get("start")):
+        if c["scope"] != "incident" or (c.get("period") and c["period"].get("start")) or c.get(_DATING) == "remembered":
             continue
         donor = next((d for d in dated if _same_event(c, d)), None)
         if donor is not None:
@@ -353,7 +355,7 @@ def _date_from_narrative(claims: list[dict[str, Any]], doc: Document, text: str,
     if best is not None:
         period = dict(_period_json(best) or {}, inherited=True)
         for c in claims:
-            if c["scope"] == "incident":
+            if c["scope"] == "incident" and c.get(_DATING) != "remembered":
                 c["period"] = period
 
 
@@ -950,21 +952,41 @@ def _pick_period_at(found: Found, ranges: list[tuple[int, int]], anchor: int) ->
     return None, -1
 
 
+def _anniversary_date(text: str, cue_start: int, anchor: int, period: Any) -> Any | None:
+    """The date of a harm remembered on its anniversary: the day of remembrance ("تصادف اليوم الذكرى
+    السنوية الخامسة لمجزرة ... في 4 نيسان") moved back the years the anniversary counts, or None when
+    the text does not say how many (the day of remembrance is not the day of the harm)."""
+    years = dates.anniversary_years(text[cue_start:anchor], "ar")
+    if years is None or period is None or period.first != period.last or period.first is None:
+        return None
+    day = period.first
+    try:
+        day = day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        day = day.replace(year=day.year - years, day=28)
+    return replace(period, first=day, last=day, precision="day")
+
+
 # marks a claim whose period was read outside its paragraph and ends weeks before publication
-_STALE = "_stale_period"
+_DATING = "_dating"  # "stale" or "remembered" while the report's claims are dated, then removed
 
 
 def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: list[tuple[int, int]],
-                  anchor: int, published: dt.date | None) -> tuple[Any | None, bool]:
+                  anchor: int, published: dt.date | None) -> tuple[Any | None, str | None]:
     """A claim's period (see ``_context_ranges``), and whether it is only a look back: read in the
     title, lead or a photo caption of another paragraph and ending more than ``RECENT_DAYS`` before
     publication ("... 22 أغسطس 2022 (photographer)" above a report of today's raid). Such a date is
     dropped when the report dates other claims near its publication (``_share_event_dates``)."""
     period, k = _pick_period_at(found, ranges, anchor)
+    start, end = ranges[0]
+    memory = [c for c in found.within(found.cues, start, end) if c.has("commemoration") and c.start < anchor]
+    if memory and (period is None or published is None or period.last is None
+                   or (published - period.last).days <= RECENT_DAYS):
+        return _anniversary_date(found.text, memory[0].start, anchor, period), "remembered"
     if period is None or published is None or period.last is None:
-        return period, False
+        return period, None
     own = len(_paragraph_ranges(sentences, index))
-    return period, k >= own and (published - period.last).days > RECENT_DAYS
+    return period, "stale" if k >= own and (published - period.last).days > RECENT_DAYS else None
 
 
 _TARGET_AFTER = re.compile(r"^\s*(?:\(\w{1,8}\)\s*)?(?:group\s+)?(?:-?\s*(?:held|controlled|run|dominated)|"
@@ -1200,7 +1222,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
     place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
                                 _before_paragraph(sentences, draft.sentence, ranges))
-    period, stale = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
+    period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
@@ -1223,8 +1245,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "scope": scope,
         "evidence": _evidence(text, sentence, draft.anchor),
     }
-    if stale:
-        claim[_STALE] = True
+    if dating:
+        claim[_DATING] = dating
     return claim
 
 
