@@ -1003,3 +1003,15 @@ def test_anniversary_years() -> None:
     assert dates.anniversary_years("في الذكرى الثالثة عشرة للثورة", "ar") == 13
     assert dates.anniversary_years("في الذكرى الـ 76 للنكبة", "ar") == 76
     assert dates.anniversary_years("أحيا الأهالي ذكرى المجزرة", "ar") is None
+
+
+def test_a_bare_weekday_that_ends_the_clause_it_dates() -> None:
+    pub = dt.date(2025, 2, 26)  # a Wednesday
+    (p,) = find_periods("قتل 12 شخصا بغارات على قرى في ريف الحسكة الثلاثاء، وفق ما أعلنت القوات", pub, "ar")
+    assert p.first == p.last == dt.date(2025, 2, 25)
+    (p,) = find_periods("وسيطر الجيش على البلدة السبت.", pub, "ar")
+    assert p.first == dt.date(2025, 2, 22)
+    # a market's name, the future, and weekdays that are also common words are no day here
+    for text in ("سقطت قذيفة على سوق الخميس، وسط المدينة", "يصل الوفد غدا الخميس، إلى جنيف",
+                 "أفرجت القوات عن المعتقلين الاثنين، بعد ساعات", "آمنا بالله الواحد الأحد، وبرسله"):
+        assert find_periods(text, pub, "ar") == [], text

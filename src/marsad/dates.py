@@ -43,7 +43,10 @@ against the publication date where needed. The words are data (``[periods]``, ``
   ("أمس الثلاثاء") the weekday wins, taken within three days of the day the word gives; when it is
   one day off the word's day (a late post, a date field in another time zone) both days are kept. An Arabic
   weekday needs a cue, since "أحد" is also "one of" and "الجمعة" the Friday prayer: a time-of-day word
-  ("يوم", "صباح", "ليلة" ...), a relative word after it, "منذ", or commas around it ("قال، السبت، إن").
+  ("يوم", "صباح", "ليلة" ...), a relative word after it, "منذ", commas around it ("قال، السبت، إن"),
+  or, for the weekdays that are no common word, the end of the clause it dates ("قتل 12 شخصا بغارات
+  على القرية الأربعاء، وفق ...") unless a word before makes it a name ("سوق الخميس") or the future
+  ("غدا الأربعاء").
   A weekday (or "اليوم") written next to a full date is part of that date's expression.
 * Counted spans: "قبل ثلاثة أيام" / "three days ago" is that day (a month or a year ago: that
   calendar month or year); "الأيام الثلاثة الماضية", "the past three days", "منذ ثلاثة أيام" run
@@ -922,7 +925,7 @@ _PERIOD_LISTS = (
     "night_pair_joiners", "this_words", "past_words", "last_words", "ago_words", "ago_after_words",
     "ago_not_after", "for_words", "approx_words", "recent_words", "since_words", "so_far_words",
     "now_words", "range_between", "range_and", "range_from", "range_to", "range_bare", "years_words",
-    "rolling_before")
+    "rolling_before", "weekday_clause_blockers", "weekday_ambiguous")
 
 
 def _article_forms(word: str) -> list[str]:
@@ -1404,8 +1407,14 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
                 # a bare Arabic weekday: only between commas ("قال، السبت، إن") or after "since"
                 before = ntext[max(0, ns - 12):ns].rstrip()
                 after = ntext[ne:ne + 3].lstrip()
+                prev = _prev_word_fast(ntext, ns)
+                # or ending a clause after the event it dates ("قتل 12 شخصا بغارات على القرية الأربعاء،
+                # وفق ..."), unless it is also a common word or a name's part ("سوق الخميس،")
+                clause_end = (after[:1] in (",", ".", ";") and before[-1:].isalpha()
+                              and _k(wtext) not in plex.w("weekday_ambiguous")
+                              and prev not in plex.w("weekday_clause_blockers"))
                 if not ((before.endswith(",") and after[:1] in (",", ".", ";"))
-                        or _prev_word_fast(ntext, ns) in plex.w("since_words")):
+                        or prev in plex.w("since_words") or clause_end):
                     return None
                 if not _k(wtext).startswith("ال"):
                     return None
