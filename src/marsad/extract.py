@@ -305,7 +305,7 @@ def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) 
 
 
 # a sentence that goes back to an earlier event: "وكان قد ...", "وكانت الطائرات قصفت ..."
-_BACKGROUND_START = re.compile(r"[^\w]*+[وف]?كان(?:ت)?\b")
+_BACKGROUND_START = re.compile(r"[^\w]*+[وف]?كان(?:ت|وا|ا|تا)?\b")
 
 
 # what opens the words a source said: "أن", "إن", a colon or a quotation mark
@@ -967,16 +967,19 @@ def _anniversary_date(text: str, cue_start: int, anchor: int, period: Any) -> An
     return replace(period, first=day, last=day, precision="day")
 
 
-# marks a claim whose period was read outside its paragraph and ends weeks before publication
-_DATING = "_dating"  # "stale" or "remembered" while the report's claims are dated, then removed
+# how a claim's period was read, kept on the claim while the report's claims are dated, then removed:
+# "stale" (a look back read outside its paragraph), "remembered" (a harm remembered on its anniversary)
+_DATING = "_dating"
 
 
 def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: list[tuple[int, int]],
                   anchor: int, published: dt.date | None) -> tuple[Any | None, str | None]:
-    """A claim's period (see ``_context_ranges``), and whether it is only a look back: read in the
-    title, lead or a photo caption of another paragraph and ending more than ``RECENT_DAYS`` before
-    publication ("... 22 أغسطس 2022 (photographer)" above a report of today's raid). Such a date is
-    dropped when the report dates other claims near its publication (``_share_event_dates``)."""
+    """A claim's period (see ``_context_ranges``), and how it was read (see ``_DATING``): "stale" when
+    it is only a look back, read in the title, lead or a photo caption of another paragraph and ending
+    more than ``RECENT_DAYS`` before publication ("... 22 أغسطس 2022 (photographer)" above a report
+    of today's raid) — such a date is dropped when the report dates other claims near its publication
+    (``_share_event_dates``); "remembered" when a commemoration word comes before the harm in its
+    sentence and the date is that of the remembrance (see ``_anniversary_date``)."""
     period, k = _pick_period_at(found, ranges, anchor)
     start, end = ranges[0]
     memory = [c for c in found.within(found.cues, start, end) if c.has("commemoration") and c.start < anchor]
