@@ -1015,3 +1015,14 @@ def test_a_bare_weekday_that_ends_the_clause_it_dates() -> None:
     for text in ("سقطت قذيفة على سوق الخميس، وسط المدينة", "يصل الوفد غدا الخميس، إلى جنيف",
                  "أفرجت القوات عن المعتقلين الاثنين، بعد ساعات", "آمنا بالله الواحد الأحد، وبرسله"):
         assert find_periods(text, pub, "ar") == [], text
+
+
+def test_a_year_written_after_a_relative_year_wins() -> None:
+    pub = dt.date(2022, 8, 19)
+    (p,) = find_periods("وثقت الشبكة منذ مطلع العام المنصرم 2021 مقتل مئات المدنيين", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2021, 1, 1), pub)
+    (p,) = find_periods("قتل في العام الماضي 2020 نحو مئة مدني", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+    (p,) = find_periods("خلال العام الحالي 2022 قتل", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2022, 1, 1), pub)
+    assert find_periods("قال الأمين العام الحالي 2022", pub, "ar") == []

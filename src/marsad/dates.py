@@ -1025,6 +1025,10 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
     past = _alt([*(k for k, v in p.rel_after.items() if v == -1), *p.w("past_words")])
     few = _alt(p.few)
     noyear = rf"(?!{H}*+(?:19|20)\d\d(?!\d))"  # "العام 2015" is an absolute year
+
+    def yr(name: str) -> str:  # "العام الماضي 2021": the year written after the relative word
+        return rf"(?:{S}(?P<yr_{name}>(?:19|20)\d\d)(?!\d))?"
+
     alts = {
         # ليل الجمعة - السبت ; ليلة السبت على الأحد
         "np": rf"(?P<t_np>{night_tods}){S}(?P<w1_np>{wd}){B}{H}*+(?:{_alt(p.w('night_pair_joiners'))}{H}*+)?"
@@ -1052,9 +1056,9 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
               rf"(?:{S}(?P<f_ag>{few}){B})?",
         # مطلع العام ; أواخر الشهر الماضي ; the beginning of the year ; early last month
         "pb": rf"(?P<p_pb>{_alt(p.parts)}){S}(?:(?:of|the|من){S})?(?:(?P<rb_pb>{rb}){S})?"
-              rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B})?{noyear}",
+              rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B}{yr('pb')})?+{noyear}",
         # الأسبوع الماضي ; هذا العام ; الشهر الجاري ; last week ; this year ; the past month
-        "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B})?{noyear}",
+        "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B}{yr('cal')})?+{noyear}",
     }
     body = "|".join(f"(?P<{name}>{alts[name]})" for name in _ALTS)
     return re.compile(rf"(?:[وفبل](?=\w))?(?:{body})")
@@ -1482,8 +1486,15 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
         rel, ns = 0, this  # "هذا العام", "this year"
     if alt == "pb" and unit == "week":
         return None
+    written = int(g("yr" + suffix)) if g("yr" + suffix) and unit == "year" and not rolling else None
     atom = _Atom(ns, ne, None, None, unit, True, "rel", level=unit, current=rel == 0 and not rolling)
-    if p is not None:
+    if written is not None and (p is None or written != p.year + rel):
+        # "مطلع العام المنصرم 2021": the year written wins over the relative word it goes with
+        atom.current = p is not None and written == p.year
+        atom.first, atom.last = dt.date(written, 1, 1), dt.date(written, 12, 31)
+        atom.last = _clip(atom.first, atom.last, p) if atom.current else atom.last
+        atom.year, atom.relative = written, atom.current
+    elif p is not None:
         atom.first, atom.last = _calendar_span(unit, rel, rolling, p)
         if not rolling:
             atom.year = atom.first.year
