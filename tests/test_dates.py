@@ -1026,3 +1026,11 @@ def test_a_year_written_after_a_relative_year_wins() -> None:
     (p,) = find_periods("خلال العام الحالي 2022 قتل", pub, "ar")
     assert (p.first, p.last) == (dt.date(2022, 1, 1), pub)
     assert find_periods("قال الأمين العام الحالي 2022", pub, "ar") == []
+
+
+def test_a_range_whose_second_end_is_introduced_by_a_day_noun() -> None:
+    pub = dt.date(2022, 8, 19)
+    (p,) = find_periods("وثقت الفرق منذ بداية العام الحالي حتى يوم أمس الخميس 18 آب مقتل 76 مدنياً", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2022, 1, 1), dt.date(2022, 8, 18))
+    (p,) = find_periods("في الفترة من 1 آذار حتى يوم 5 آذار 2022 قتل", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2022, 3, 1), dt.date(2022, 3, 5))

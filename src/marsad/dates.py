@@ -1609,7 +1609,8 @@ def _period_rx(language: str | None) -> _PeriodRx:
         so_far_before=re.compile(rf"(?<!\w)(?P<s>{so_far}){S}\Z"),
         so_far_after=re.compile(rf"{H}*+,?{H}*+(?P<s>{so_far})(?!\w)"),
         opener_before=re.compile(rf"{opener}\Z"),
-        joiner=re.compile(join),
+        # "من 1 آذار حتى يوم 5 آذار", "منذ 2020 حتى يوم أمس": a day noun after the joiner
+        joiner=re.compile(rf"{join}(?:{_alt(p.tod)}{S})?"),
         ellip_day=re.compile(rf"(?:{opener})?{day}{join}\Z"),
         ellip_month=re.compile(rf"{opener}(?:{month_word}{S})?{monx}{join}\Z"),
         ellip_after=re.compile(rf"{join}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
