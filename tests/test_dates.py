@@ -961,3 +961,76 @@ def test_periods_long_runs_stay_linear() -> None:
         start = time.perf_counter()
         find_periods(text, PUB)
         assert time.perf_counter() - start < 3.0
+
+
+def test_a_day_and_month_name_written_with_slashes() -> None:
+    (p,) = find_periods("استشهد مدني اليوم الخميس 6/ تشرين الأول/ 2022، بقصف مدفعي", dt.date(2022, 12, 2), "ar")
+    assert (p.first, p.last) == (dt.date(2022, 10, 6), dt.date(2022, 10, 6))
+    (p,) = find_periods("حصاد يوم الأربعاء 15 / كانون الثاني / 2020 في حلب", dt.date(2020, 1, 16), "ar")
+    assert p.first == dt.date(2020, 1, 15)
+
+
+def test_an_all_number_date_is_read_the_way_that_falls_before_publication() -> None:
+    pub = dt.date(2024, 12, 6)
+    (p,) = find_periods("Photos taken on 12/5/2024 show the damage", pub)
+    assert p.first == dt.date(2024, 12, 5)
+    (p,) = find_periods("صور التقطت بتاريخ 5/12/2024 تظهر الدمار", pub, "ar")
+    assert p.first == dt.date(2024, 12, 5)
+    # both readings long before publication, or day first already recent: day first stays
+    (p,) = find_periods("في 3/4/2024 قتل مدني", pub, "ar")
+    assert p.first == dt.date(2024, 4, 3)
+    (p,) = find_periods("يوم 1/12/2024 قتل مدني", pub, "ar")
+    assert p.first == dt.date(2024, 12, 1)
+
+
+def test_a_number_glued_to_a_handle_is_no_day() -> None:
+    assert find_periods("@someuser5Nov 28, 2024 تعليق على الخبر", dt.date(2024, 11, 28)) == []
+    assert find_dates("@ali_99 12 March 2020")[0].day == 12
+
+
+def test_a_year_slip_after_today_and_its_weekday_gives_way_to_the_publication_date() -> None:
+    (p,) = find_periods("أعلنت القوات اليوم الأربعاء (8 كانون الثاني 2024) مقتل مدنيين", dt.date(2025, 1, 8), "ar")
+    assert p.first == p.last == dt.date(2025, 1, 8)
+    (p,) = find_periods("قصف مساء أمس الثلاثاء 31 كانون الأول 2025 بلدة", dt.date(2025, 1, 1), "ar")
+    assert p.first == dt.date(2024, 12, 31)
+    # a date weeks away from "today" is not a slip: the written date stands
+    (p,) = find_periods("استشهد مدني اليوم الخميس 6 تشرين الأول 2022 بقصف", dt.date(2022, 12, 2), "ar")
+    assert p.first == dt.date(2022, 10, 6)
+
+
+def test_anniversary_years() -> None:
+    assert dates.anniversary_years("تصادف اليوم الذكرى السنوية الخامسة لمجزرة البلدة", "ar") == 5
+    assert dates.anniversary_years("في الذكرى الثالثة عشرة للثورة", "ar") == 13
+    assert dates.anniversary_years("في الذكرى الـ 76 للنكبة", "ar") == 76
+    assert dates.anniversary_years("أحيا الأهالي ذكرى المجزرة", "ar") is None
+
+
+def test_a_bare_weekday_that_ends_the_clause_it_dates() -> None:
+    pub = dt.date(2025, 2, 26)  # a Wednesday
+    (p,) = find_periods("قتل 12 شخصا بغارات على قرى في ريف الحسكة الثلاثاء، وفق ما أعلنت القوات", pub, "ar")
+    assert p.first == p.last == dt.date(2025, 2, 25)
+    (p,) = find_periods("وسيطر الجيش على البلدة السبت.", pub, "ar")
+    assert p.first == dt.date(2025, 2, 22)
+    # a market's name, the future, and weekdays that are also common words are no day here
+    for text in ("سقطت قذيفة على سوق الخميس، وسط المدينة", "يصل الوفد غدا الخميس، إلى جنيف",
+                 "أفرجت القوات عن المعتقلين الاثنين، بعد ساعات", "آمنا بالله الواحد الأحد، وبرسله"):
+        assert find_periods(text, pub, "ar") == [], text
+
+
+def test_a_year_written_after_a_relative_year_wins() -> None:
+    pub = dt.date(2022, 8, 19)
+    (p,) = find_periods("وثقت الشبكة منذ مطلع العام المنصرم 2021 مقتل مئات المدنيين", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2021, 1, 1), pub)
+    (p,) = find_periods("قتل في العام الماضي 2020 نحو مئة مدني", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
+    (p,) = find_periods("خلال العام الحالي 2022 قتل", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2022, 1, 1), pub)
+    assert find_periods("قال الأمين العام الحالي 2022", pub, "ar") == []
+
+
+def test_a_range_whose_second_end_is_introduced_by_a_day_noun() -> None:
+    pub = dt.date(2022, 8, 19)
+    (p,) = find_periods("وثقت الفرق منذ بداية العام الحالي حتى يوم أمس الخميس 18 آب مقتل 76 مدنياً", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2022, 1, 1), dt.date(2022, 8, 18))
+    (p,) = find_periods("في الفترة من 1 آذار حتى يوم 5 آذار 2022 قتل", pub, "ar")
+    assert (p.first, p.last) == (dt.date(2022, 3, 1), dt.date(2022, 3, 5))

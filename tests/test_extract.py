@@ -591,3 +591,76 @@ def test_a_slogan_makes_no_combatant_victims_and_an_arrest_alone_no_claim(tmp_pa
     slogan = run(tmp_path, "هتف المتظاهرون الموت لحزب الله")["claims"]
     assert all(c["victims"] != ["combatants"] for c in slogan)
     assert run(tmp_path, "طالب أهالي مدينة درعا بالإفراج عن المعتقلين في سجون النظام")["claims"] == []
+
+
+# ------------------------------------------------------------------ event dates (periods)
+
+def test_a_date_after_today_in_a_sentence_dates_its_event_though_it_is_the_dateline(tmp_path: Path) -> None:
+    text = ("مقتل ثلاثة مدنيين بقصف على بلدة سرمين\n\n"
+            "قتل ثلاثة مدنيين مساء اليوم، الثلاثاء 10 من تشرين الأول 2023، بقصف مدفعي على بلدة سرمين شرقي إدلب.")
+    result = run(tmp_path, text, published=None)
+    assert result["document"]["published"] == "2023-10-10"
+    body = text.index("قتل ثلاثة")
+    (killed,) = [c for c in claims_of(result, "killed") if c["count"] and c["evidence"]["start"] >= body]
+    assert killed["period"]["start"] == "2023-10-10" and "الثلاثاء 10" in killed["period"]["text"]
+    # a dateline on a line of its own dates the report, not its events
+    alone = run(tmp_path, "الثلاثاء 10 من تشرين الأول 2023\n\nقتل ثلاثة مدنيين بقصف مدفعي على بلدة سرمين.",
+                published=None)
+    assert all(not (c["period"] or {}).get("start") for c in alone["claims"])
+
+
+def test_an_old_date_in_a_photo_caption_is_not_the_date_of_todays_news(tmp_path: Path) -> None:
+    text = ("قتلى بغارات على ريف إدلب\n\n"
+            "لحظة انتشال الضحايا بعد قصف على مدينة أريحا بتاريخ 3 آذار 2021\n\n"
+            "قتل أربعة مدنيين، اليوم الاثنين، بغارات جوية روسية على قرية كفرلاتا جنوبي إدلب.\n\n"
+            "وقال الدفاع المدني إن فرقه انتشلت جثث القتلى وأسعفت سبعة جرحى إلى المشافي.")
+    result = run(tmp_path, text)
+    later = [c for c in result["claims"] if c["evidence"]["start"] >= text.index("وقال")]
+    assert later and all((c["period"] or {}).get("start") != "2021-03-03" for c in later)
+    assert all((c["period"] or {}).get("start") in (None, "2023-10-09") for c in later)
+    # a report that only looks back keeps the date its lead gives
+    old = run(tmp_path, "في 3 آذار 2021 قصفت الطائرات مدينة أريحا.\n\nوقال الدفاع المدني إن القصف قتل أربعة مدنيين.")
+    dated = [c for c in old["claims"] if c["kind"] == "killed"]
+    assert dated and all(c["period"]["start"] == "2021-03-03" for c in dated)
+
+
+def test_a_toll_takes_the_day_the_report_gives_its_attack_in_a_sentence_of_its_own(tmp_path: Path) -> None:
+    text = ("أعلنت قوات سوريا الديمقراطية مقتل 9 من عناصرها ومدنيين اثنين في غارات تركية جنوب الحسكة.\n\n"
+            "ونشر المركز الإعلامي للقوات بياناً حول الهجمات.\n\n"
+            "وأضاف البيان أن القوات سترد على الهجمات.\n\n"
+            "وجاء في البيان أن طائرات حربية ومسيرة شنت 12 غارة ظهر اليوم، الاثنين، على قرى في بادية الحسكة.")
+    result = run(tmp_path, text)
+    killed = [c for c in claims_of(result, "killed") if c["scope"] == "incident"]
+    assert killed and all(c["period"]["start"] == "2023-10-09" and c["period"]["inherited"] for c in killed)
+    # the day a source spoke, and a sentence going back to an earlier raid, date no toll
+    said = ("أصيب أربعة مدنيين بقصف مدفعي على بلدة الأبزمو غربي حلب.\n\n"
+            "ونقل المصابون إلى مشفى قريب.\n\nوتضررت منازل عدة في البلدة.\n\n"
+            "وأفادت مصادر محلية للمراسل، الأحد، أن القصف استهدف منازل المدنيين.\n\n"
+            "وكانت الطائرات قد قصفت البلدة يوم الخميس الماضي.")
+    assert all(not (c["period"] or {}).get("start") for c in run(tmp_path, said)["claims"])
+
+
+def test_a_look_back_in_a_kana_sentence_lends_no_date_to_the_reports_other_tolls(tmp_path: Path) -> None:
+    text = ("قصف متواصل على ريف إدلب\n\nونشر ناشطون صوراً للدمار.\n\nوتضررت منازل عدة.\n\n"
+            "وكان القصف قد أسفر أمس عن مقتل مدنيين اثنين في بلدة كفرنبل.\n\n"
+            "وأصيب ثلاثة مدنيين بجروح في القصف على بلدة كفرنبل.")
+    result = run(tmp_path, text)
+    injured = [c for c in claims_of(result, "injured") if c["count"] and c["count"]["low"] == 3]
+    assert injured and all(not (c["period"] or {}).get("start") for c in injured)
+    killed = [c for c in claims_of(result, "killed") if c["count"]]
+    assert killed and killed[0]["period"]["start"] == "2023-10-08"
+
+
+def test_a_harm_remembered_on_its_anniversary_is_dated_years_back_or_not_at_all(tmp_path: Path) -> None:
+    text = "تصادف اليوم الذكرى السنوية الخامسة لمجزرة البلدة التي قتل فيها 40 مدنياً في 9 تشرين الأول بغارات."
+    (killed,) = [c for c in claims_of(run(tmp_path, text), "killed") if c["count"]]
+    assert killed["period"]["start"] == "2018-10-09"
+    # how many years back is not said: the day of remembrance is no date of the massacre, nor is
+    # the date of today's shelling told in the sentence before
+    text = ("قتل ثلاثة مدنيين اليوم بقصف مدفعي على بلدة كفرنبل. "
+            "وتزامن القصف مع ذكرى مجزرة السوق في البلدة التي قتل فيها 25 مدنياً بغارات روسية.")
+    result = run(tmp_path, text)
+    remembered = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 25]
+    assert remembered and all(not (c["period"] or {}).get("start") for c in remembered)
+    today = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 3]
+    assert today and today[0]["period"]["start"] == "2023-10-09"

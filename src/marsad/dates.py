@@ -43,7 +43,10 @@ against the publication date where needed. The words are data (``[periods]``, ``
   ("أمس الثلاثاء") the weekday wins, taken within three days of the day the word gives; when it is
   one day off the word's day (a late post, a date field in another time zone) both days are kept. An Arabic
   weekday needs a cue, since "أحد" is also "one of" and "الجمعة" the Friday prayer: a time-of-day word
-  ("يوم", "صباح", "ليلة" ...), a relative word after it, "منذ", or commas around it ("قال، السبت، إن").
+  ("يوم", "صباح", "ليلة" ...), a relative word after it, "منذ", commas around it ("قال، السبت، إن"),
+  or, for the weekdays that are no common word, the end of the clause it dates ("قتل 12 شخصا بغارات
+  على القرية الأربعاء، وفق ...") unless a word before makes it a name ("سوق الخميس") or the future
+  ("غدا الأربعاء").
   A weekday (or "اليوم") written next to a full date is part of that date's expression.
 * Counted spans: "قبل ثلاثة أيام" / "three days ago" is that day (a month or a year ago: that
   calendar month or year); "الأيام الثلاثة الماضية", "the past three days", "منذ ثلاثة أيام" run
@@ -89,6 +92,7 @@ HIJRI_TOLERANCE_DAYS = 2  # how far the arithmetic Hijri calendar may be from th
 HINT_WINDOW_DAYS = 31  # a yearless dateline is completed from the hint only this close to it
 DATELINE_CHARS = 400  # where a report's own dateline is looked for, from the start of the text
 CUE_GAP_CHARS = 40  # how far after a publication cue its date may start
+SWAP_WINDOW_DAYS = 31  # an all-number date is read month first when only that reading is this recent
 
 
 @dataclass(frozen=True)
@@ -252,12 +256,13 @@ def _pattern(language: str | None) -> re.Pattern[str]:
     mon = rf"{_alt(lx.months)}(?!\w)"
     monx = (rf"(?P<mx§>{mon}(?:\.(?={H}*+\d))?"
             rf"(?:(?:{H}*+[/\-]{H}*+|{H}*+\({H}*+|{H}++){mon}(?:{H}*+\))?)?+)")
-    day = r"(?<![\d/:])(?<!\d[.,])(?P<d§>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+    # a number glued to Latin letters is part of a name or handle ("@user5Nov 28, 2024"), not a day
+    day = r"(?<![\d/:A-Za-z_@])(?<!\d[.,])(?P<d§>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
     conn_words = _alt(w.get("day_month", ()))
-    conn = rf"(?:{H}*+{conn_words}{H}++|{H}*+[\-.]{H}*+|{H}*+)"
+    conn = rf"(?:{H}*+{conn_words}{H}++|{H}*+[\-./]{H}*+|{H}*+)"  # "6/ تشرين الأول/ 2022"
     ysuf = _alt(w.get("year_suffix", ()))
     yprefix = _alt(w.get("year_prefix", ()))
-    year_part = (rf"(?:{H}*+[,\-.]?{H}*+(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
+    year_part = (rf"(?:{H}*+[,\-./]?{H}*+(?:{yprefix}{H}*+)?(?P<y§>\d{{4}})(?!\d)"
                  rf"(?:{H}*+(?P<ys§>{ysuf})(?!\w))?)")
     rel = rf"{H}++(?P<rel§>{_alt(lx.rel_after)})(?!\w)"
     clitic = r"(?:[وفبل](?=\w))?"
@@ -351,6 +356,7 @@ class _Found:
     nstart: int  # offsets in the normalised text
     nend: int
     approx: dt.date | None = None  # arithmetic conversion of a Hijri date with a year
+    swappable: bool = False  # an all-number date that also reads month first ("12/5/2024")
 
 
 @lru_cache(maxsize=4096)
@@ -377,6 +383,7 @@ def _resolve(m: re.Match[str], nt: NormalizedText, language: str | None) -> _Fou
     hijri: tuple[int | None, int, int | None] | None = None
     approx: dt.date | None = None
     ambiguous = False  # an English month name written in lower case that is also a common word
+    swappable = False
     months_found: tuple[tuple[int, int, int], ...] = ()
     if "wd" in g:
         weekday = lx.weekdays.get(" ".join(g["wd"].split()))
@@ -426,6 +433,7 @@ def _resolve(m: re.Match[str], nt: NormalizedText, language: str | None) -> _Fou
             month, day = n1, n2  # 01/21/2018 can only be month first
         else:
             day, month = n1, n2
+            swappable = n1 <= 12 and n1 != n2
     elif shape == "I":
         month, day = int(g["n2"]), int(g["n3"])
     elif shape == "C":
@@ -460,7 +468,7 @@ def _resolve(m: re.Match[str], nt: NormalizedText, language: str | None) -> _Fou
         return None
     s, e = nt.span(start, end)
     mention = DateMention(s, e, nt.original[s:e], year, month, day, weekday, cal, relative, hijri)
-    return _Found(mention, start, end, approx)
+    return _Found(mention, start, end, approx, swappable)
 
 
 def _hijri_window(approx: dt.date, weekday: int | None) -> tuple[int | None, int | None, int | None]:
@@ -674,7 +682,7 @@ def reload() -> None:
     load.cache_clear()
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
                _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx, _month_firsts,
-               _period_anchor_words, _period_firsts):
+               _period_anchor_words, _period_firsts, _anniversary_rx):
         fn.cache_clear()
     global _last_scan
     _last_scan = (None, None, [], [])
@@ -917,7 +925,7 @@ _PERIOD_LISTS = (
     "night_pair_joiners", "this_words", "past_words", "last_words", "ago_words", "ago_after_words",
     "ago_not_after", "for_words", "approx_words", "recent_words", "since_words", "so_far_words",
     "now_words", "range_between", "range_and", "range_from", "range_to", "range_bare", "years_words",
-    "rolling_before")
+    "rolling_before", "weekday_clause_blockers", "weekday_ambiguous")
 
 
 def _article_forms(word: str) -> list[str]:
@@ -1017,6 +1025,10 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
     past = _alt([*(k for k, v in p.rel_after.items() if v == -1), *p.w("past_words")])
     few = _alt(p.few)
     noyear = rf"(?!{H}*+(?:19|20)\d\d(?!\d))"  # "العام 2015" is an absolute year
+
+    def yr(name: str) -> str:  # "العام الماضي 2021": the year written after the relative word
+        return rf"(?:{S}(?P<yr_{name}>(?:19|20)\d\d)(?!\d))?"
+
     alts = {
         # ليل الجمعة - السبت ; ليلة السبت على الأحد
         "np": rf"(?P<t_np>{night_tods}){S}(?P<w1_np>{wd}){B}{H}*+(?:{_alt(p.w('night_pair_joiners'))}{H}*+)?"
@@ -1044,9 +1056,9 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
               rf"(?:{S}(?P<f_ag>{few}){B})?",
         # مطلع العام ; أواخر الشهر الماضي ; the beginning of the year ; early last month
         "pb": rf"(?P<p_pb>{_alt(p.parts)}){S}(?:(?:of|the|من){S})?(?:(?P<rb_pb>{rb}){S})?"
-              rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B})?{noyear}",
+              rf"(?P<u_pb>{cal}){B}(?:{S}(?P<rel_pb>{rel}){B}{yr('pb')})?+{noyear}",
         # الأسبوع الماضي ; هذا العام ; الشهر الجاري ; last week ; this year ; the past month
-        "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B})?{noyear}",
+        "cal": rf"(?:(?P<rb_cal>{rb}){S})?(?P<u_cal>{cal}){B}(?:{S}(?P<rel_cal>{rel}){B}{yr('cal')})?+{noyear}",
     }
     body = "|".join(f"(?P<{name}>{alts[name]})" for name in _ALTS)
     return re.compile(rf"(?:[وفبل](?=\w))?(?:{body})")
@@ -1207,6 +1219,13 @@ def _abs_atom(f: _Found, published: dt.date | None) -> _Atom:
         atom.level = "hijri"
         return atom
     y, mo, d = m.year, m.month, m.day
+    if f.swappable and published is not None and y is not None and mo is not None and d is not None:
+        # "12/5/2024" in a post of 6 December 2024 is month first: of the two readings, the one that
+        # falls in the weeks before publication (the other one does not) is meant
+        def recent(day: dt.date) -> bool:
+            return -1 <= (published - day).days <= SWAP_WINDOW_DAYS
+        if not recent(dt.date(y, mo, d)) and recent(dt.date(y, d, mo)):
+            mo, d = d, mo
     if y is None and mo is not None:
         atom.yearless = atom.relative = True
         if published is not None:
@@ -1392,8 +1411,14 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
                 # a bare Arabic weekday: only between commas ("قال، السبت، إن") or after "since"
                 before = ntext[max(0, ns - 12):ns].rstrip()
                 after = ntext[ne:ne + 3].lstrip()
+                prev = _prev_word_fast(ntext, ns)
+                # or ending a clause after the event it dates ("قتل 12 شخصا بغارات على القرية الأربعاء،
+                # وفق ..."), unless it is also a common word or a name's part ("سوق الخميس،")
+                clause_end = (after[:1] in (",", ".", ";") and before[-1:].isalpha()
+                              and _k(wtext) not in plex.w("weekday_ambiguous")
+                              and prev not in plex.w("weekday_clause_blockers"))
                 if not ((before.endswith(",") and after[:1] in (",", ".", ";"))
-                        or _prev_word_fast(ntext, ns) in plex.w("since_words")):
+                        or prev in plex.w("since_words") or clause_end):
                     return None
                 if not _k(wtext).startswith("ال"):
                     return None
@@ -1461,8 +1486,15 @@ def _rel_atom(m: re.Match[str], ntext: str, published: dt.date | None, plex: _PL
         rel, ns = 0, this  # "هذا العام", "this year"
     if alt == "pb" and unit == "week":
         return None
+    written = int(g("yr" + suffix)) if g("yr" + suffix) and unit == "year" and not rolling else None
     atom = _Atom(ns, ne, None, None, unit, True, "rel", level=unit, current=rel == 0 and not rolling)
-    if p is not None:
+    if written is not None and (p is None or written != p.year + rel):
+        # "مطلع العام المنصرم 2021": the year written wins over the relative word it goes with
+        atom.current = p is not None and written == p.year
+        atom.first, atom.last = dt.date(written, 1, 1), dt.date(written, 12, 31)
+        atom.last = _clip(atom.first, atom.last, p) if atom.current else atom.last
+        atom.year, atom.relative = written, atom.current
+    elif p is not None:
         atom.first, atom.last = _calendar_span(unit, rel, rolling, p)
         if not rolling:
             atom.year = atom.first.year
@@ -1577,7 +1609,8 @@ def _period_rx(language: str | None) -> _PeriodRx:
         so_far_before=re.compile(rf"(?<!\w)(?P<s>{so_far}){S}\Z"),
         so_far_after=re.compile(rf"{H}*+,?{H}*+(?P<s>{so_far})(?!\w)"),
         opener_before=re.compile(rf"{opener}\Z"),
-        joiner=re.compile(join),
+        # "من 1 آذار حتى يوم 5 آذار", "منذ 2020 حتى يوم أمس": a day noun after the joiner
+        joiner=re.compile(rf"{join}(?:{_alt(p.tod)}{S})?"),
         ellip_day=re.compile(rf"(?:{opener})?{day}{join}\Z"),
         ellip_month=re.compile(rf"{opener}(?:{month_word}{S})?{monx}{join}\Z"),
         ellip_after=re.compile(rf"{join}(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
@@ -1958,6 +1991,40 @@ def _without_overlaps(atoms: list[_Atom]) -> list[_Atom]:
     return out
 
 
+@cache
+def _anniversary_rx(language: str | None) -> tuple[re.Pattern[str], dict[str, int]]:
+    langs = ("en",) if language == "en" else ("ar", "en")
+    words: list[str] = []
+    ordinals: dict[str, int] = {}
+    for lang in langs:
+        data = load(f"{lang}/dates.toml").get("anniversary", {})
+        words += [_key(w) for w in data.get("words", [])]
+        ordinals.update(_table(data.get("ordinals", {})))
+    number = rf"(?P<o>{_alt(ordinals)})(?!\w)|(?:ال{_H}*+)?(?P<n>\d{{1,3}})(?!\d)"
+    return re.compile(rf"(?<!\w){_alt(words)}{_H}++(?:{number})"), ordinals
+
+
+def anniversary_years(text: str | NormalizedText, language: str | None = None) -> int | None:
+    """How many years an anniversary the text names lies back ("الذكرى السنوية الخامسة لمجزرة X" = 5,
+    "الذكرى الـ 13" = 13), or None when it names none."""
+    ntext = text.text if isinstance(text, NormalizedText) else normalize(text)
+    rx, ordinals = _anniversary_rx("en" if language == "en" else None)
+    m = rx.search(ntext)
+    if m is None:
+        return None
+    n = ordinals[_k(m.group("o"))] if m.group("o") else int(m.group("n"))
+    return n if 0 < n <= MAX_YEAR - MIN_YEAR else None
+
+
+def _year_slip(said: _Atom, written: _Atom) -> bool:
+    """Does a day word or weekday resolved against the publication date ("اليوم الأربعاء") name the
+    same day and month as the full date written after it, one year apart? Then the written year is
+    a slip of the pen (common in the first days of a year), and the day resolved is meant."""
+    a, b = said.first, written.first
+    return (a is not None and b is not None and a == said.last and written.first == written.last
+            and (a.month, a.day) == (b.month, b.day) and abs(a.year - b.year) == 1)
+
+
 def find_periods(text: str | NormalizedText, published: dt.date | None,
                  language: str | None = None) -> list[PeriodMention]:
     """Time expressions in ``text`` resolved to the days they cover, in text order, non-overlapping.
@@ -1987,6 +2054,10 @@ def find_periods(text: str | NormalizedText, published: dt.date | None,
         if prev is not None and prev.kind == "wd" and atom.kind == "abs" and atom.level == "day" and \
                 (atom.ns < prev.ne or rx.confirm_gap.fullmatch(ntext, prev.ne, atom.ns)):
             atom.ns, atom.ne = min(prev.ns, atom.ns), max(prev.ne, atom.ne)
+            if _year_slip(prev, atom):
+                # "اليوم الأربعاء (8 كانون الثاني 2024)" in a report of Wednesday 8 January 2025:
+                # the day word and the weekday agree with the publication date, the year is a slip
+                atom.first, atom.last, atom.year = prev.first, prev.last, prev.first.year  # type: ignore[union-attr]
             merged[-1] = atom
             continue
         merged.append(atom)

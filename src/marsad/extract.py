@@ -211,6 +211,9 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         index_of[id(d)] = len(claims)
         claims.append(claim)
     _share_event_dates(claims, doc.published)
+    _date_from_narrative(claims, doc, text, norm, lang, cue_list, sentences)
+    for c in claims:
+        c.pop(_DATING, None)
     return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
                     "actor": _lead_actor(text, lang, norm, found, sentences),
                     "later_place": lambda: _later_place(text, lang, norm, sentences)}
@@ -290,6 +293,7 @@ def _attack_claims(doc: Document, text: str, lang: str, norm: NormalizedText, cu
         if places:
             anchor = next(c.start for c in attacks if sentence.start <= c.start < sentence.end)
             claim = _claim(doc, text, found, sentences, Draft("other", None, anchor, index, []))
+            claim.pop(_DATING, None)  # the report's one claim: no other date to prefer
             return [claim] if claim["scope"] == "incident" else []
     return []
 
@@ -314,18 +318,78 @@ def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) 
     """A report dates its event once ("on Sunday") and then gives more figures ("20 others were
     wounded"): an undated incident claim takes the period of the report's first dated incident claim
     at the same place (or where either names no place), keeping that period's own words. A date
-    weeks before the report's publication is a look back, not the news of the day: it is not shared."""
+    weeks before the report's publication, or one of a sentence that goes back to an earlier event
+    ("وكان القصف قد أسفر، أمس، عن ..."), is a look back, not the news of the day: it is not shared."""
     recent = (published - dt.timedelta(days=RECENT_DAYS)).isoformat() if published else ""
     dated = [c for c in claims if c["scope"] == "incident" and c.get("period") and c["period"].get("start")
-             and (c["period"].get("end") or c["period"]["start"]) >= recent]
+             and (c["period"].get("end") or c["period"]["start"]) >= recent
+             and not _BACKGROUND_START.match(normalize(c["evidence"]["quote"][:12]))]
+    for c in claims:  # a look back read in another paragraph gives way when the report brings news
+        if c.get(_DATING) == "stale" and dated:
+            c["period"] = None
     if not dated:
         return
     for c in claims:
-        if c["scope"] != "incident" or (c.get("period") and c["period"].get("start")):
+        if c["scope"] != "incident" or (c.get("period") and c["period"].get("start")) or c.get(_DATING) == "remembered":
             continue
         donor = next((d for d in dated if _same_event(c, d)), None)
         if donor is not None:
             c["period"] = dict(donor["period"], inherited=True)
+
+
+# a sentence that goes back to an earlier event: "وكان قد ...", "وكانت الطائرات قصفت ..."
+_BACKGROUND_START = re.compile(r"[^\w]*+[وف]?كان(?:ت|وا|ا|تا)?\b")
+
+
+# what opens the words a source said: "أن", "إن", a colon or a quotation mark
+_SPEECH_OPENS = re.compile(r"(?:^|\s)[وف]?[اإأ]ن(?:ه|ها|هم)?(?:\s|$)|[:“\"«]")
+
+
+def _date_from_narrative(claims: list[dict[str, Any]], doc: Document, text: str, norm: NormalizedText, lang: str,
+                         cue_list: list[cues.Cue], sentences: list[Sentence]) -> None:
+    """A report that dates none of its tolls often dates the attack in a sentence of its own ("أغار
+    سرب من الطائرات ظهر اليوم، الأربعاء، على ..." and then "أعلنت قسد استشهاد 12"): its undated
+    incident claims take the latest day (or night) that a sentence reporting the attack or the harm
+    names, when that day is within ``RECENT_DAYS`` before publication — the news the report brings.
+    Commemorations, release dates, the day a source spoke ("أفادت مصادر، الاثنين، أن"), sentences
+    going back to an earlier event ("وكان ...") and the report's own dateline are not such a day."""
+    published = doc.published
+    if published is None or not any(c["scope"] == "incident" for c in claims) or any(
+            c["scope"] == "incident" and (c.get("period") or {}).get("start") for c in claims):
+        return
+    starts = [s.start for s in sentences]
+    narrative = sorted({bisect.bisect_right(starts, c.start) - 1 for c in cue_list
+                        if c.has("outcome") or c.has("attack") or c.has("cause")} - {-1})
+    memory = {bisect.bisect_right(starts, c.start) - 1 for c in cue_list if c.has("commemoration")}
+    said = [c.end for c in cue_list if c.has("attribution")]
+    best = None
+    for i in narrative:
+        a, b = sentences[i].start, sentences[i].end
+        piece = norm.slice(a, b)
+        if i in memory or _BACKGROUND_START.match(piece.text):
+            continue
+        for p in dates.find_periods(piece, published, lang):
+            k = bisect.bisect_right(said, a + p.start)
+            if k and said[k - 1] >= a and a + p.start - said[k - 1] <= SPEAKER_GAP * 2 and \
+                    not _SPEECH_OPENS.search(normalize(text[said[k - 1]:a + p.start])):
+                continue  # "أفادت مصادر للأناضول، الاثنين، أن ...": the day it was said, not what was said
+            if p.first is None or p.last is None or (p.last - p.first).days > 1:
+                continue
+            if not 0 <= (published - p.last).days <= RECENT_DAYS or p.first > published:
+                continue
+            start = a + p.start
+            if doc.dateline and start < doc.dateline[1] and a + p.end > doc.dateline[0] and not _dates_event(
+                    text, replace(p, start=start, end=a + p.end), doc.dateline[0]):
+                continue
+            if _RELEASE_BEFORE.search(normalize(text[max(0, start - 30):start])):
+                continue
+            if best is None or p.last > best.last:
+                best = p
+    if best is not None:
+        period = dict(_period_json(best) or {}, inherited=True)
+        for c in claims:
+            if c["scope"] == "incident" and c.get(_DATING) != "remembered":
+                c["period"] = period
 
 
 def _harm_sentences(sentences: list[Sentence], cue_list: list[cues.Cue]) -> list[int]:
@@ -401,6 +465,20 @@ _RELEASE_BEFORE = re.compile(r"(?:released|published|issued|posted|updated|ال�
                              r"اصدرت|المنشور|تحديث)\s*(?:on|في|يوم)?\s*$")
 
 
+_LINE_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _dates_event(text: str, period: Any, dateline_start: int) -> bool:
+    """Does a period that contains the report's dateline also date the events of its sentence? It
+    does when the dateline was read after "today" inside running text ("قتل شخصان فجر اليوم، الاثنين
+    4 من تموز"): the period starts before the dateline and words precede it on its line. A dateline
+    on a line of its own, or glued to a name ("NetworkNovember 30, 2024"), only dates the report."""
+    if period.start >= dateline_start:
+        return False
+    line_start = text.rfind("\n", 0, period.start) + 1
+    return bool(_LINE_WORDS.search(text, line_start, period.start))
+
+
 def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
                sentences: list[Sentence], harmed: list[int]) -> Found:
     """Run the recognisers where they matter: counts in the sentences that report harm; places,
@@ -426,7 +504,7 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
                     if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
     if doc.dateline:  # the report's own publication date is not the date of the events it reports,
         lo, hi = doc.dateline   # and its day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
-        periods = [p for p in periods if p.end <= lo or p.start >= hi]
+        periods = [p for p in periods if p.end <= lo or p.start >= hi or _dates_event(text, p, lo)]
         counts = [c for c in counts if c.end <= lo or c.start >= hi]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
                  text=text)
@@ -953,11 +1031,56 @@ def _region_of(place: Any, around: list[Any]) -> Any | None:
 
 
 def _pick_period(found: Found, ranges: list[tuple[int, int]], anchor: int) -> Any | None:
-    for start, end in ranges:
+    return _pick_period_at(found, ranges, anchor)[0]
+
+
+def _pick_period_at(found: Found, ranges: list[tuple[int, int]], anchor: int) -> tuple[Any | None, int]:
+    """The period nearest the claim in the first of ``ranges`` that has one, and that range's index."""
+    for k, (start, end) in enumerate(ranges):
         here = found.within(found.periods, start, end)
         if here:
-            return _nearest(here, anchor)
-    return None
+            return _nearest(here, anchor), k
+    return None, -1
+
+
+def _anniversary_date(text: str, cue_start: int, anchor: int, period: Any) -> Any | None:
+    """The date of a harm remembered on its anniversary: the day of remembrance ("تصادف اليوم الذكرى
+    السنوية الخامسة لمجزرة ... في 4 نيسان") moved back the years the anniversary counts, or None when
+    the text does not say how many (the day of remembrance is not the day of the harm)."""
+    years = dates.anniversary_years(text[cue_start:anchor], "ar")
+    if years is None or period is None or period.first != period.last or period.first is None:
+        return None
+    day = period.first
+    try:
+        day = day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        day = day.replace(year=day.year - years, day=28)
+    return replace(period, first=day, last=day, precision="day")
+
+
+# how a claim's period was read, kept on the claim while the report's claims are dated, then removed:
+# "stale" (a look back read outside its paragraph), "remembered" (a harm remembered on its anniversary)
+_DATING = "_dating"
+
+
+def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: list[tuple[int, int]],
+                  anchor: int, published: dt.date | None) -> tuple[Any | None, str | None]:
+    """A claim's period (see ``_context_ranges``), and how it was read (see ``_DATING``): "stale" when
+    it is only a look back, read in the title, lead or a photo caption of another paragraph and ending
+    more than ``RECENT_DAYS`` before publication ("... 22 أغسطس 2022 (photographer)" above a report
+    of today's raid) — such a date is dropped when the report dates other claims near its publication
+    (``_share_event_dates``); "remembered" when a commemoration word comes before the harm in its
+    sentence and the date is that of the remembrance (see ``_anniversary_date``)."""
+    period, k = _pick_period_at(found, ranges, anchor)
+    start, end = ranges[0]
+    memory = [c for c in found.within(found.cues, start, end) if c.has("commemoration") and c.start < anchor]
+    if memory and (period is None or published is None or period.last is None
+                   or (published - period.last).days <= RECENT_DAYS):
+        return _anniversary_date(found.text, memory[0].start, anchor, period), "remembered"
+    if period is None or published is None or period.last is None:
+        return period, None
+    own = len(_paragraph_ranges(sentences, index))
+    return period, "stale" if k >= own and (published - period.last).days > RECENT_DAYS else None
 
 
 
@@ -1165,7 +1288,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
     place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
                                 _before_paragraph(sentences, draft.sentence, ranges))
-    period = _pick_period(found, ranges, draft.anchor)
+    period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
@@ -1175,7 +1298,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     count = _count_json(draft.count)
     own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
     scope = "aggregate" if _is_aggregate(found, sentence, own_period, count) else "incident"
-    return {
+    claim = {
         "kind": draft.kind,
         "victims": draft.victims,
         "count": count,
@@ -1188,6 +1311,9 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "scope": scope,
         "evidence": _evidence(text, sentence, draft.anchor),
     }
+    if dating:
+        claim[_DATING] = dating
+    return claim
 
 
 # ------------------------------------------------------------------------------------ summary
