@@ -664,3 +664,13 @@ def test_a_harm_remembered_on_its_anniversary_is_dated_years_back_or_not_at_all(
     assert remembered and all(not (c["period"] or {}).get("start") for c in remembered)
     today = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 3]
     assert today and today[0]["period"]["start"] == "2023-10-09"
+
+
+def test_an_english_anniversary_does_not_take_the_date_of_the_news(tmp_path: Path) -> None:
+    result = run(tmp_path, "Residents marked the fifth anniversary of the massacre in which 40 civilians were killed "
+                           "by regime shelling in Kafr Nabl.\nOn Sunday, shelling killed two children in Ariha, the "
+                           "civil defence said.")
+    remembered = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 40]
+    news = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 2]
+    assert remembered and remembered[0]["period"] is None
+    assert news and news[0]["period"]["start"] == "2023-10-08"
