@@ -591,3 +591,33 @@ def test_a_slogan_makes_no_combatant_victims_and_an_arrest_alone_no_claim(tmp_pa
     slogan = run(tmp_path, "هتف المتظاهرون الموت لحزب الله")["claims"]
     assert all(c["victims"] != ["combatants"] for c in slogan)
     assert run(tmp_path, "طالب أهالي مدينة درعا بالإفراج عن المعتقلين في سجون النظام")["claims"] == []
+
+
+# ------------------------------------------------------------------ which place a claim gets
+
+
+def test_in_a_round_up_each_toll_takes_the_place_of_its_own_clause(tmp_path: Path) -> None:
+    text = ("أصيب أربعة مدنيين بقصف مدفعي على مدينة أريحا، وقتل مدني أيضا جراء القصف الصاروخي على قرية "
+            "البارة في الريف نفسه، وقتلت امرأة في بلدة سرمين.")
+    result = run(tmp_path, text)
+    by_count = {c["count"]["text"]: c["place"]["text"] for c in result["claims"] if c["count"]}
+    assert by_count["مدني"].startswith("قرية البارة")
+    assert by_count["امرأة"].startswith("بلدة سرمين")
+    assert by_count["أربعة مدنيين"].startswith("مدينة أريحا")
+
+
+def test_the_town_the_wounded_were_taken_to_is_not_the_place(tmp_path: Path) -> None:
+    text = ("قصفت مدفعية النظام قرية كفرعويد في جبل الزاوية صباح اليوم.\n\n"
+            "وأسفر القصف عن إصابة ثلاثة مدنيين، نقلوا إلى مشفى مدينة أريحا.")
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert "كفرعويد" in injured["place"]["text"] and "أريحا" not in injured["place"]["text"]
+    # a strike on the hospital itself is where the event was
+    (injured,) = claims_of(run(tmp_path, "أصيب ممرضان بقصف استهدف مشفى مدينة أريحا."), "injured")
+    assert "أريحا" in injured["place"]["text"]
+
+
+def test_a_places_words_say_where_about_it_and_what_locates_it(tmp_path: Path) -> None:
+    (killed,) = claims_of(run(tmp_path, "قتل مدنيان بغارة على أطراف قرية المغارة بريف إدلب الجنوبي."), "killed")
+    assert killed["place"]["text"] == "أطراف قرية المغارة بريف إدلب الجنوبي"
+    (killed,) = claims_of(run(tmp_path, "قتل مدني بقصف على وسط مدينة إدلب، وقصف آخر على مدينة سرمين"), "killed")
+    assert killed["place"]["text"] == "وسط مدينة إدلب"

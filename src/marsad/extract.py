@@ -386,6 +386,7 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
     extra = _outside(_merge(_before_spans(sentences, harmed)), [(a, a + len(piece)) for a, piece, _ in focus])
     for a, piece, piece_norm in focus + pieces(extra):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
+    places.sort(key=lambda p: p.start)  # the pieces before harm sentences come after the focus pieces
     for a, piece, piece_norm in focus:
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
@@ -749,6 +750,9 @@ def _nearest_before(items: list[Any], anchor: int) -> Any:
 
 
 _PRECISION_RANK = {"exact": 0, "unresolved": 0, "district": 2, "governorate": 3, "country": 4}
+# the rank of a village or town named as where a victim comes from or was taken, not where the event
+# was: it does not stop the search for the event's place in the paragraph before
+_NOT_HERE = 1.5
 
 
 def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
@@ -776,6 +780,28 @@ _ORIGIN_BEFORE = re.compile(r"(?:(?:^|\s)من\s+(?:[أا]هالي|[أا]بناء
                             r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي)\s+)?#?$")
 
 
+# words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
+# ambulance belongs to: "نقلوا إلى مشفى مدينة X", "تلقي العلاج في مستشفى X", "سيارة إسعاف تابعة لمشفى X"
+# (in normalised text; not after an attack on the hospital itself: "استهداف مشفى X")
+_ELSEWHERE_BEFORE = re.compile(r"(?:(?:^|\s)(?:(?:و|ف)?(?:نقل|اسعف|اخلاء|اخلي|تحويل|حول)\S*|العلاج|علاجه|علاجهم)"
+                               r"(?:\s+[^\s,.:]+){0,4}?\s+(?:الي|لي|نحو|في|داخل)\s+(?:[^\s,.:]+\s+){0,3}?|"
+                               r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:مشفي|مشافي|مستشفي|مستشفيات)(?:\s+[^\s,.:]+){0,3}?\s+)"
+                               r"(?:في\s+|ب)?(?:مدينه\s+|بلده\s+)?#?$")
+_ATTACK_ON = re.compile(r"(?:استهد|قصف|غار|ضرب|هجوم|هاجم|محيط|قرب)\S*\s+(?:\S+\s+)?\S*$")
+
+
+def _elsewhere(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is where the wounded were taken or treated (see _ELSEWHERE_BEFORE)."""
+    before = normalize(text[max(0, start - 60):start])
+    m = _ELSEWHERE_BEFORE.search(before)
+    if m is None:
+        return False
+    cut = before.rfind("\n")
+    if cut > m.start():
+        return False
+    return not _ATTACK_ON.search(before[:m.start() + 1 + (len(m.group()) - len(m.group().lstrip()))])
+
+
 def _place_rank(mention: Any, text: str = "") -> float:
     """How precisely a mention locates an event; a governorate capital named alone ("إدلب") often
     stands for its governorate, so it ranks below a village in the same sentence — unless the text
@@ -783,7 +809,9 @@ def _place_rank(mention: Any, text: str = "") -> float:
     p = mention.place
     rank = float(_PRECISION_RANK.get(p.precision, 9))
     if text and _ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
-        return rank + 1.5  # where a victim comes from, not where the event was: "من أهالي قرية X"
+        return rank + _NOT_HERE  # where a victim comes from, not where the event was: "من أهالي قرية X"
+    if text and _elsewhere(text, mention.start):
+        return rank + _NOT_HERE  # where the wounded were taken: "نقلوا إلى مشفى مدينة X"
     city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
     if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
@@ -832,14 +860,18 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
         [r for r in ranges if r not in nears]
     for start, end, *late in order:
-        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"]:
+        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"] and fallback[0] != _NOT_HERE:
             continue
         here = found.within(found.places, start, end)
         if not here:
             continue
         ranks = _ranks_in(here, found.text)
         best_rank = min(ranks)
-        best = _nearest_before([p for p, r in zip(here, ranks, strict=True) if r == best_rank], anchor)
+        tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
+        if len(tied) > 1 and start <= anchor < end:
+            a, b = _clause(found.text, anchor, start, end)
+            tied = [p for p in tied if a <= p.start < b] or tied
+        best = _nearest_before(tied, anchor)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
         if late:
@@ -851,6 +883,20 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     if fallback is None:
         return None, None
     return fallback[1], _region_of(fallback[1], fallback[2])
+
+
+# what ends a clause of a long sentence: a round-up lists one toll and place per clause
+# ("قتل مدني في قرية X، وأصيب اثنان في بلدة Y")
+_CLAUSE_END = re.compile(r"[،,;؛:\n]|\s[-–—]\s")
+
+
+def _clause(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of a sentence (``start``..``end``) that holds ``anchor``."""
+    a = start
+    for m in _CLAUSE_END.finditer(text, start, anchor):
+        a = m.end()
+    m = _CLAUSE_END.search(text, anchor, end)
+    return a, m.start() if m else end
 
 
 def _region_of(place: Any, around: list[Any]) -> Any | None:
@@ -1044,15 +1090,51 @@ _PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[وفبل]{0,2})(قري[ةه]|بل�
 NEAR_CHARS = 30   # how close after an unknown village the town that locates it must be named
 
 
-def _place_json(mention: Any | None, region: Any | None = None, text: str = "") -> dict[str, Any] | None:
+# words before a place that say where about it the event was: "وسط مدينة X", "أطراف قرية X", "قرب X"
+_WHEREABOUTS_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفب]?(?:وسط|محيط|[أا]طراف|ضواحي|مدخل|قرب)|بالقرب\s+من|"
+                                 r"على\s+مقرب[ةه]\s+من)\s+$")
+
+
+_DIRECTION_START = re.compile(r"(?:ال)?(?:شمال|جنوب|شرق|غرب)|(?:north|south|east|west)", re.I)
+
+
+def _chain_end(mention: Any, around: list[Any], text: str) -> int:
+    """Where the phrase that locates a place ends: the larger places named right after it
+    ("قرية X بمنطقة Y جنوب Z", "حي X في مدينة Y"), joined as in _LOCATING_GAP."""
+    end = mention.end
+    i = bisect.bisect_right([p.start for p in around], mention.start)
+    while i < len(around):
+        nxt = around[i]
+        if nxt.start < end:
+            i += 1
+            continue
+        gap = text[end:nxt.start]
+        if nxt.start - end > 30 or not (_LOCATING_GAP.match(text, end, nxt.start)
+                                        or (not gap.strip() and "\n" not in gap and _DIRECTION_START.match(nxt.text))):
+            break
+        end = nxt.end
+        i += 1
+    return end
+
+
+def _place_json(mention: Any | None, region: Any | None = None, text: str = "",
+                around: list[Any] | None = None) -> dict[str, Any] | None:
+    """A claim's place: the gazetteer's place, and in ``text`` the report's words for it with the place
+    word, the words that say where about it ("محيط قرية X") and the places that locate it ("بريف Y")."""
     if mention is None:
         return None
     p = mention.place
-    words = mention.text
-    cue = _PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]) if text else None
-    if cue and not words.startswith(cue.group(1)):  # keep the place word: "قرية التوخار"
-        words = text[mention.start - (len(text[max(0, mention.start - 24):mention.start]) - cue.start(1)):
-                     mention.end]
+    start, end = mention.start, mention.end
+    if text:
+        cue = _PLACE_WORD_BEFORE.search(text[max(0, start - 24):start])
+        if cue and not mention.text.startswith(cue.group(1)):  # keep the place word: "قرية التوخار"
+            start = start - (len(text[max(0, start - 24):start]) - cue.start(1))
+        about = _WHEREABOUTS_BEFORE.search(text[max(0, start - 20):start])
+        if about:
+            start -= len(text[max(0, start - 20):start]) - about.start()
+        if around:
+            end = _chain_end(mention, around, text)
+    words = text[start:end] if text else mention.text
     words = " ".join(words.replace("#", " ").replace("_", " ").split())  # hashtags read as words
     place = {"name": p.name, "name_ar": p.name_ar, "admin1": p.admin1, "country": p.country, "lat": p.lat,
              "lon": p.lon, "precision": p.precision, "text": words}
@@ -1117,7 +1199,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "victims": draft.victims,
         "count": count,
         "period": _period_json(period),
-        "place": _place_json(place, region, text),
+        "place": _place_json(place, region, text, found.places),
         "perpetrator": dict(_actor_json(actor), unattributed=True) if unattributed else _actor_json(actor),
         "cause": _pick_cause(found, ranges),
         "claimant": claimant,
