@@ -621,3 +621,21 @@ def test_a_places_words_say_where_about_it_and_what_locates_it(tmp_path: Path) -
     assert killed["place"]["text"] == "أطراف قرية المغارة بريف إدلب الجنوبي"
     (killed,) = claims_of(run(tmp_path, "قتل مدني بقصف على وسط مدينة إدلب، وقصف آخر على مدينة سرمين"), "killed")
     assert killed["place"]["text"] == "وسط مدينة إدلب"
+
+
+def test_a_sentence_end_glued_to_the_next_word_still_ends_the_sentence(tmp_path: Path) -> None:
+    text = ("استهدفت طائرة مسيرة سيارة في قرية كفرعويد مساء اليوم. وقال شهود إن الهجوم أسفر عن إصابة "
+            "ثلاثة مدنيين بجروح.كما استهدفت مسيرة أخرى قرية البارة دون إصابات.")
+    (injured,) = [c for c in claims_of(run(tmp_path, text), "injured") if c["count"]]
+    assert "كفرعويد" in injured["place"]["text"]
+
+
+def test_a_neighbourhood_of_the_same_name_in_another_city_is_located_by_its_city(tmp_path: Path) -> None:
+    # the gazetteer's القصور are neighbourhoods of Deir ez-Zor and Homs; this one is in Idlib
+    (killed,) = claims_of(run(tmp_path, "قتل ثلاثة مدنيين بغارة جوية على حي القصور بمدينة إدلب."), "killed")
+    place = killed["place"]
+    assert place["precision"] == "near" and place["near"] == "Idlib" and place["text"] == "حي القصور بمدينة إدلب"
+    (killed,) = claims_of(run(tmp_path, "قتل مدنيان بغارة على أحياء الخمارة والقصور في مدينة إدلب."), "killed")
+    assert killed["place"]["precision"] == "near" and killed["place"]["near"] == "Idlib"
+    (killed,) = claims_of(run(tmp_path, "قتل ثلاثة مدنيين بغارة جوية على حي القصور بمدينة دير الزور."), "killed")
+    assert killed["place"]["name"] == "Al-Qusour (Deir ez-Zor)"

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -759,9 +760,65 @@ def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
     """Places the gazetteer resolves, and villages it does not know but the text names ("قرية X")."""
     resolved = gazetteer.find_places(text, lang, normalized=norm)
     if lang != "ar":
-        return resolved
+        return _homonyms_unresolved(resolved, text)
     named = [_resolve_late(m) for m in gazetteer.unresolved_places(text, resolved, normalized=norm)]
-    return sorted(resolved + named, key=lambda m: m.start)
+    return _homonyms_unresolved(sorted(resolved + named, key=lambda m: m.start), text)
+
+
+FAR_KM = 100  # a place this far from the larger place that locates it in the text is another of its name
+
+
+def _km(a: Any, b: Any) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+# one more name of a list: "أحياء القصور والخمارة والحارة الشمالية في مدينة إدلب"
+_LIST_ITEM = r"[^\S\n]*[،,]?[^\S\n]*و[^\S\n]?[\u0621-\u064a]{2,}(?:[^\S\n]+ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?)?"
+_LIST_NEXT = re.compile(_LIST_ITEM)
+
+
+_LIST_GAP = re.compile(rf"(?:{_LIST_ITEM})*[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?")
+
+
+def _located_by(text: str, end: int, start: int) -> bool:
+    """Whether the place that starts at ``start`` locates the one (or the list) that ends at ``end``."""
+    for _ in range(4):
+        if 0 <= start - end <= 30 and _LOCATING_GAP.match(text, end, start):
+            return True
+        m = _LIST_NEXT.match(text, end, start)
+        if m is None:
+            return False
+        end = m.end()
+    return False
+
+
+def _homonyms_unresolved(mentions: list[Any], text: str) -> list[Any]:
+    """A neighbourhood or village the gazetteer knows in another governorate, far from the town or
+    governorate the text locates it in ("حي القصور بمدينة إدلب" is not Deir ez-Zor's القصور; also each
+    name of a list: "أحياء X وY في مدينة Z"), is a place of the same name the gazetteer lacks: kept
+    as unresolved, to be located by that town."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        p = m.place
+        if p.precision != "exact" or p.kind in ("city", "governorate", "country") or not p.admin1 or p.lat is None:
+            continue
+        pos = m.end
+        for n in out[i + 1:i + 5]:
+            if _located_by(text, pos, n.start):
+                q = n.place
+                if q.precision != "country" and q.admin1 and q.admin1 != p.admin1 and q.lat is not None \
+                        and _km(p, q) > FAR_KM:
+                    out[i] = replace(m, place=gazetteer.Place(
+                        name=m.text, name_ar=m.text, admin1=None, country=None, lat=None, lon=None,
+                        precision="unresolved", kind="unresolved"))
+                break
+            if not _LIST_GAP.fullmatch(text, pos, n.start):
+                break
+            pos = n.end
+    return out
 
 
 def _resolve_late(mention: Any) -> Any:
@@ -856,6 +913,7 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     in one range the nearest wins, a place after the anchor counting twice its distance (the
     place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ...")."""
     fallback: tuple[float, Any, list[Any]] | None = None
+    ranges, near = _split_glued(found.text, ranges, anchor), _split_glued(found.text, near, anchor)
     nears = set(near)
     order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
         [r for r in ranges if r not in nears]
@@ -883,6 +941,33 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     if fallback is None:
         return None, None
     return fallback[1], _region_of(fallback[1], fallback[2])
+
+
+# a sentence end the splitter missed because scraping lost the space after it: "دقيق.كما استهدفت",
+# "المدينة.وأفاد" (a word that begins a sentence; not a dot that breaks up a word, "قصـ.ـف", "ق.وات")
+_GLUED_STOP = re.compile(r"(?<=[\u0621-\u063a\u0641-\u064a]{2})[.!?؟]"
+                         r"(?=و[\u0621-\u063a\u0641-\u064a]{2}|(?:كما|فيما|بينما|حيث|ثم)(?![\u0621-\u064a]))")
+
+
+def _split_glued(text: str, ranges: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]]:
+    """The range that holds ``anchor`` cut to the anchor's own sentence and the part before it, when
+    a glued sentence end ("...دقيق.كما ...") hides a sentence boundary in it."""
+    out = []
+    for start, end in ranges:
+        if start <= anchor < end and _GLUED_STOP.search(text, start, end):
+            a, b = start, end
+            for m in _GLUED_STOP.finditer(text, start, end):
+                if m.end() <= anchor:
+                    a = m.end()
+                elif m.start() >= anchor:
+                    b = m.end()
+                    break
+            out.append((a, b))
+            if a > start:
+                out.append((start, a))
+        else:
+            out.append((start, end))
+    return out
 
 
 # what ends a clause of a long sentence: a round-up lists one toll and place per clause
@@ -1141,7 +1226,9 @@ def _place_json(mention: Any | None, region: Any | None = None, text: str = "",
     if region is not None:  # a village the gazetteer lacks, in the governorate the text names with it
         place.update(admin1=region.place.admin1, country=region.place.country)
         r = region.place
-        if r.lat is not None and r.precision in ("exact", "district") and 0 <= region.start - mention.end <= NEAR_CHARS:
+        if r.lat is not None and r.precision in ("exact", "district") and (
+                0 <= region.start - mention.end <= NEAR_CHARS
+                or (text and _located_by(text, mention.end, region.start))):  # "أحياء X وY في مدينة Z"
             # located by the town named right after it ("قرية X بريف Y", "قرب Y"): Y's coordinates, with
             # precision "near" (UCDP where_prec 2: within some 25 km of a known point), and Y's name
             place.update(lat=r.lat, lon=r.lon, precision="near", near=r.name)
