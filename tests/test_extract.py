@@ -639,3 +639,15 @@ def test_a_neighbourhood_of_the_same_name_in_another_city_is_located_by_its_city
     assert killed["place"]["precision"] == "near" and killed["place"]["near"] == "Idlib"
     (killed,) = claims_of(run(tmp_path, "قتل ثلاثة مدنيين بغارة جوية على حي القصور بمدينة دير الزور."), "killed")
     assert killed["place"]["name"] == "Al-Qusour (Deir ez-Zor)"
+
+
+def test_what_locates_a_victims_home_town_is_not_the_place_either(tmp_path: Path) -> None:
+    text = ("قصفت المدفعية صباح اليوم الأراضي الزراعية في محيط قرية كفرعويد بجبل الزاوية.\n\n"
+            "وأسفر القصف عن مقتل المواطن سامر خالد 30 عاماً، من أهالي ناحية جنديرس في عفرين.")
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert "كفرعويد" in killed["place"]["text"]
+
+
+def test_a_place_word_that_is_part_of_a_hashtag_name_resolves_it(tmp_path: Path) -> None:
+    (killed,) = claims_of(run(tmp_path, "مقتل مدنيين اثنين بقصف على قافلة متجهة إلى #سد_تشرين"), "killed")
+    assert killed["place"]["name"] == "Tishreen Dam"

@@ -491,3 +491,8 @@ def test_claim_place_from_the_paragraph_before(tmp_path: Path) -> None:
 def test_a_victims_home_town_is_not_the_place_of_the_event(tmp_path: Path) -> None:
     text = "قتل مدني من أهالي بلدة تلبيسة جراء قصف مدفعي استهدف بلدة سرمين شرقي إدلب."
     assert _claim_places(tmp_path, text)[0] == "بلدة سرمين شرقي إدلب"
+
+
+def test_a_road_between_two_places_is_a_cue_for_them() -> None:
+    names = [m.place.name for m in find_places("استهدفت مسيرة سيارة إسعاف على طريق صرين - سد تشرين")]
+    assert "Sarrin" in names

@@ -824,9 +824,10 @@ def _homonyms_unresolved(mentions: list[Any], text: str) -> list[Any]:
 def _resolve_late(mention: Any) -> Any:
     """A name the scan left unresolved because of how it was written ("#خان_شيخون") may still be a
     known place: look it up by name."""
-    found = gazetteer.lookup(mention.place.name.replace("_", " "))
-    if found and found[0].precision == "exact":
-        return replace(mention, place=found[0])
+    for name in (mention.text, mention.place.name):  # with its place word first: "#سد_تشرين"
+        found = gazetteer.lookup(name.replace("_", " ").lstrip("#").strip("\"'«»“”"))
+        if found and found[0].precision == "exact":
+            return replace(mention, place=found[0])
     return mention
 
 
@@ -834,7 +835,7 @@ def _resolve_late(mention: Any) -> Any:
 _ORIGIN_BEFORE = re.compile(r"(?:(?:^|\s)من\s+(?:[أا]هالي|[أا]بناء|سكان|مواليد)|(?:^|\s)(?:ال)?(?:منحدر[ةه]?|"
                             r"ينحدر|تنحدر|نازح[ةه]?|نازحين|مهجر[ةه]?|مهجرين)(?:\s+[^\s،,.]+){0,2}\s+من|"
                             r"native of|originally from|hails from)"
-                            r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي)\s+)?#?$")
+                            r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي|ناحي[ةه]|منطق[ةه])\s+)?#?$")
 
 
 # words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
@@ -844,12 +845,16 @@ _ELSEWHERE_BEFORE = re.compile(r"(?:(?:^|\s)(?:(?:و|ف)?(?:نقل|اسعف|اخ
                                r"(?:\s+[^\s,.:]+){0,4}?\s+(?:الي|لي|نحو|في|داخل)\s+(?:[^\s,.:]+\s+){0,3}?|"
                                r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:مشفي|مشافي|مستشفي|مستشفيات)(?:\s+[^\s,.:]+){0,3}?\s+)"
                                r"(?:في\s+|ب)?(?:مدينه\s+|بلده\s+)?#?$")
+_ELSEWHERE_HINT = re.compile(r"نق|سعف|مش|مست|علاج|خل|حو")
 _ATTACK_ON = re.compile(r"(?:استهد|قصف|غار|ضرب|هجوم|هاجم|محيط|قرب)\S*\s+(?:\S+\s+)?\S*$")
 
 
 def _elsewhere(text: str, start: int) -> bool:
     """Whether the place at ``start`` is where the wounded were taken or treated (see _ELSEWHERE_BEFORE)."""
-    before = normalize(text[max(0, start - 60):start])
+    raw = text[max(0, start - 60):start]
+    if _ELSEWHERE_HINT.search(raw) is None:  # (cheap test before normalising)
+        return False
+    before = normalize(raw)
     m = _ELSEWHERE_BEFORE.search(before)
     if m is None:
         return False
@@ -859,16 +864,21 @@ def _elsewhere(text: str, start: int) -> bool:
     return not _ATTACK_ON.search(before[:m.start() + 1 + (len(m.group()) - len(m.group().lstrip()))])
 
 
-def _place_rank(mention: Any, text: str = "") -> float:
+def _away(mention: Any, text: str) -> bool:
+    """Whether a place is named as where a victim comes from ("من أهالي قرية X") or where the wounded
+    were taken ("نقلوا إلى مشفى مدينة X"), not where the event was."""
+    return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start])) \
+        or _elsewhere(text, mention.start)
+
+
+def _place_rank(mention: Any, text: str = "", away: bool | None = None) -> float:
     """How precisely a mention locates an event; a governorate capital named alone ("إدلب") often
     stands for its governorate, so it ranks below a village in the same sentence — unless the text
-    says it means the city ("مدينة إدلب")."""
+    says it means the city ("مدينة إدلب"). ``away``: _away(mention, text) if already known."""
     p = mention.place
     rank = float(_PRECISION_RANK.get(p.precision, 9))
-    if text and _ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
-        return rank + _NOT_HERE  # where a victim comes from, not where the event was: "من أهالي قرية X"
-    if text and _elsewhere(text, mention.start):
-        return rank + _NOT_HERE  # where the wounded were taken: "نقلوا إلى مشفى مدينة X"
+    if text and (away if away is not None else _away(mention, text)):
+        return rank + _NOT_HERE
     city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
     if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
@@ -885,16 +895,26 @@ _LOCATING_GAP = re.compile(r"[^\S\n]*(?:(?:ب|ل|في|من|ضمن|قرب|الت�
 def _ranks_in(here: list[Any], text: str) -> list[float]:
     """The ranks of the places of one context (see _place_rank); a place right after a more precise
     one that it locates ("قرية X في ريف Y بعفرين": Afrin locates X) ranks just below it."""
-    ranks = [_place_rank(p, text) for p in here]
+    return _ranks_and_away(here, text)[0]
+
+
+def _ranks_and_away(here: list[Any], text: str) -> tuple[list[float], list[bool]]:
+    """The ranks of _ranks_in, and which places are named as not where the event was (see _away): also
+    the places that locate such a place ("من أهالي ناحية X في عفرين")."""
+    away = [_away(p, text) for p in here]
+    ranks = [_place_rank(p, text, a) for p, a in zip(here, away, strict=True)]
     head = ranks[0] == 0 if ranks else False  # the chain of places so far begins with a precise one
     for i in range(1, len(here)):
         prev, cur = here[i - 1], here[i]
         if 0 <= cur.start - prev.end <= 30 and _LOCATING_GAP.match(text, prev.end, cur.start):
-            if head and ranks[i] == 0:
+            if away[i - 1] and not away[i]:
+                ranks[i] += _NOT_HERE
+                away[i] = True
+            elif head and ranks[i] == 0:
                 ranks[i] = 0.5
         else:
             head = ranks[i] == 0
-    return ranks
+    return ranks, away
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -912,18 +932,18 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     country level; there only a town, village or neighbourhood is taken. Among equally precise places
     in one range the nearest wins, a place after the anchor counting twice its distance (the
     place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ...")."""
-    fallback: tuple[float, Any, list[Any]] | None = None
+    fallback: tuple[float, Any, list[Any], bool] | None = None
     ranges, near = _split_glued(found.text, ranges, anchor), _split_glued(found.text, near, anchor)
     nears = set(near)
     order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
         [r for r in ranges if r not in nears]
     for start, end, *late in order:
-        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"] and fallback[0] != _NOT_HERE:
+        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"] and not fallback[3]:
             continue
         here = found.within(found.places, start, end)
         if not here:
             continue
-        ranks = _ranks_in(here, found.text)
+        ranks, away = _ranks_and_away(here, found.text)
         best_rank = min(ranks)
         tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
         if len(tied) > 1 and start <= anchor < end:
@@ -935,7 +955,7 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
         if late:
             continue
         if fallback is None or best_rank < fallback[0]:
-            fallback = (best_rank, best, here)
+            fallback = (best_rank, best, here, away[here.index(best)])
         if (start, end) not in nears and fallback[0] < _PRECISION_RANK["country"]:
             break  # beyond the paragraph, a governorate or city already found stands
     if fallback is None:
