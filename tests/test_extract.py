@@ -651,3 +651,9 @@ def test_what_locates_a_victims_home_town_is_not_the_place_either(tmp_path: Path
 def test_a_place_word_that_is_part_of_a_hashtag_name_resolves_it(tmp_path: Path) -> None:
     (killed,) = claims_of(run(tmp_path, "مقتل مدنيين اثنين بقصف على قافلة متجهة إلى #سد_تشرين"), "killed")
     assert killed["place"]["name"] == "Tishreen Dam"
+
+
+def test_where_the_dead_were_buried_is_not_where_they_were_killed(tmp_path: Path) -> None:
+    text = "شيعت مدينة إدلب اليوم الشهيد سامر الذي قتل بغارة جوية على مدينة مورك بريف حماة."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["name"] == "Morek"

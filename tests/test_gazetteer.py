@@ -496,3 +496,11 @@ def test_a_victims_home_town_is_not_the_place_of_the_event(tmp_path: Path) -> No
 def test_a_road_between_two_places_is_a_cue_for_them() -> None:
     names = [m.place.name for m in find_places("استهدفت مسيرة سيارة إسعاف على طريق صرين - سد تشرين")]
     assert "Sarrin" in names
+
+
+def test_a_name_glued_to_the_word_after_a_final_ta_marbuta_is_found() -> None:
+    # scraped posts lose the space after a final ة or ى
+    assert [m.place.name for m in find_places("قصف مدفعي على بلدة كنصفرةاستشهد على إثره مدنيان")] == ["Kansafra"]
+    found = find_places("غارات جوية على مدينةالرقة صباح اليوم")
+    assert [(m.text, m.place.name) for m in found] == [("الرقة", "Raqqa")]
+    assert find_places("قصف على مدينة الرقة")[0].place.name == "Raqqa"

@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import math
 import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from marsad import actors, cues, dates, gazetteer, numbers
+from marsad import actors, cues, dates, gazetteer, numbers, resources
 from marsad.arabic import NormalizedText, normalize
 from marsad.ingest import Document
 
@@ -824,11 +825,23 @@ def _homonyms_unresolved(mentions: list[Any], text: str) -> list[Any]:
 def _resolve_late(mention: Any) -> Any:
     """A name the scan left unresolved because of how it was written ("#خان_شيخون") may still be a
     known place: look it up by name."""
-    for name in (mention.text, mention.place.name):  # with its place word first: "#سد_تشرين"
-        found = gazetteer.lookup(name.replace("_", " ").lstrip("#").strip("\"'«»“”"))
+    names = [mention.place.name]
+    words = _HASHTAG_WORDS.split(mention.text.strip("#\"'«»“”"), maxsplit=1)
+    if len(words) == 2 and normalize(words[0]) in _name_prefixes():  # a place word that begins names: "#سد_تشرين"
+        names.insert(0, " ".join(words))
+    for name in names:
+        found = gazetteer.lookup(name.replace("_", " "))
         if found and found[0].precision == "exact":
             return replace(mention, place=found[0])
     return mention
+
+
+_HASHTAG_WORDS = re.compile(r"[\s_]+#?[\"'«“]?")
+
+
+@functools.cache
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(normalize(w) for w in resources.load("gazetteer/matching.toml")["ar"].get("name_prefixes", []))
 
 
 # words saying a person comes from a place: "من أهالي X", "المنحدر من X", "نازح من X", "a native of X"
@@ -839,13 +852,17 @@ _ORIGIN_BEFORE = re.compile(r"(?:(?:^|\s)من\s+(?:[أا]هالي|[أا]بناء
 
 
 # words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
-# ambulance belongs to: "نقلوا إلى مشفى مدينة X", "تلقي العلاج في مستشفى X", "سيارة إسعاف تابعة لمشفى X"
+# ambulance belongs to: "نقلوا إلى مشفى مدينة X", "تلقي العلاج في مستشفى X", "سيارة إسعاف تابعة لمشفى X";
+# or where the dead were buried: "شيعت مدينة X الشهيد"
 # (in normalised text; not after an attack on the hospital itself: "استهداف مشفى X")
 _ELSEWHERE_BEFORE = re.compile(r"(?:(?:^|\s)(?:(?:و|ف)?(?:نقل|اسعف|اخلاء|اخلي|تحويل|حول)\S*|العلاج|علاجه|علاجهم)"
                                r"(?:\s+[^\s,.:]+){0,4}?\s+(?:الي|لي|نحو|في|داخل)\s+(?:[^\s,.:]+\s+){0,3}?|"
-                               r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:مشفي|مشافي|مستشفي|مستشفيات)(?:\s+[^\s,.:]+){0,3}?\s+)"
+                               r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:مشفي|مشافي|مستشفي|مستشفيات)(?:\s+[^\s,.:]+){0,3}?\s+|"
+                               # a funeral or burial: "شيعت مدينة X الشهيد", "ودفن في مقبرة بلدة X"
+                               r"(?:^|\s)(?:و|ف)?(?:شيع|يشيع|تشيع|تشييع|دفن|يدفن|ووري)\S*(?:\s+[^\s,.:]+){0,3}?\s+"
+                               r"(?:(?:في|الي)\s+)?(?:مقبر\S*\s+)?)"
                                r"(?:في\s+|ب)?(?:مدينه\s+|بلده\s+)?#?$")
-_ELSEWHERE_HINT = re.compile(r"نق|سعف|مش|مست|علاج|خل|حو")
+_ELSEWHERE_HINT = re.compile(r"نق|سعف|مش|مست|علاج|خل|حو|شي|دف|وور")
 _ATTACK_ON = re.compile(r"(?:استهد|قصف|غار|ضرب|هجوم|هاجم|محيط|قرب)\S*\s+(?:\S+\s+)?\S*$")
 
 
@@ -933,7 +950,8 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     in one range the nearest wins, a place after the anchor counting twice its distance (the
     place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ...")."""
     fallback: tuple[float, Any, list[Any], bool] | None = None
-    ranges, near = _split_glued(found.text, ranges, anchor), _split_glued(found.text, near, anchor)
+    stops = found.__dict__.setdefault("_glued_stops", {})  # (see _glued_stops), by range
+    ranges, near = _split_glued(found.text, ranges, anchor, stops), _split_glued(found.text, near, anchor, stops)
     nears = set(near)
     order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
         [r for r in ranges if r not in nears]
@@ -943,7 +961,10 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
         here = found.within(found.places, start, end)
         if not here:
             continue
-        ranks, away = _ranks_and_away(here, found.text)
+        cache = found.__dict__.setdefault("_place_ranks", {})  # claims of one sentence share its ranges
+        if (start, end) not in cache:
+            cache[start, end] = _ranks_and_away(here, found.text)
+        ranks, away = cache[start, end]
         best_rank = min(ranks)
         tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
         if len(tied) > 1 and start <= anchor < end:
@@ -965,22 +986,35 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
 
 # a sentence end the splitter missed because scraping lost the space after it: "دقيق.كما استهدفت",
 # "المدينة.وأفاد" (a word that begins a sentence; not a dot that breaks up a word, "قصـ.ـف", "ق.وات")
-_GLUED_STOP = re.compile(r"(?<=[\u0621-\u063a\u0641-\u064a]{2})[.!?؟]"
+_GLUED_STOP = re.compile(r"[\u0621-\u063a\u0641-\u064a]{2}[.!?؟]"
                          r"(?=و[\u0621-\u063a\u0641-\u064a]{2}|(?:كما|فيما|بينما|حيث|ثم)(?![\u0621-\u064a]))")
+_STOP_CHAR = re.compile(r"[.!?؟]")
 
 
-def _split_glued(text: str, ranges: list[tuple[int, int]], anchor: int) -> list[tuple[int, int]]:
+def _glued_stops(text: str, start: int, end: int) -> list[int]:
+    """Where the glued sentence ends between ``start`` and ``end`` end (see _GLUED_STOP)."""
+    return [m.end() + 1 for m in _STOP_CHAR.finditer(text, start, end)
+            if m.start() >= start + 2 and _GLUED_STOP.match(text, m.start() - 2)]
+
+
+def _split_glued(text: str, ranges: list[tuple[int, int]], anchor: int,
+                 cache: dict[tuple[int, int], list[int]]) -> list[tuple[int, int]]:
     """The range that holds ``anchor`` cut to the anchor's own sentence and the part before it, when
     a glued sentence end ("...دقيق.كما ...") hides a sentence boundary in it."""
     out = []
     for start, end in ranges:
-        if start <= anchor < end and _GLUED_STOP.search(text, start, end):
+        stops: list[int] = []
+        if start <= anchor < end:
+            if (start, end) not in cache:
+                cache[start, end] = _glued_stops(text, start, end)
+            stops = cache[start, end]
+        if stops:
             a, b = start, end
-            for m in _GLUED_STOP.finditer(text, start, end):
-                if m.end() <= anchor:
-                    a = m.end()
-                elif m.start() >= anchor:
-                    b = m.end()
+            for stop in stops:
+                if stop <= anchor:
+                    a = stop
+                else:
+                    b = stop
                     break
             out.append((a, b))
             if a > start:

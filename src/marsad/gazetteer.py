@@ -88,6 +88,8 @@ _HAS_LATIN = re.compile(r"[a-z]")
 _ARABIC_LETTERS_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
 _NON_LATIN_NAME = re.compile("[^\x00-\u024f\u1e00-\u1eff'`\u2018\u2019\u02bf\u02be]")
 _ARTICLE_START = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[- ]")
+# a final ة or ى with a letter right after it: scraped posts glue the next word on ("السويديةاستشهد")
+_GLUED_AR = re.compile("[\u0629\u0649](?=[\u0621-\u063a\u0641-\u064a])")
 
 
 @dataclass(frozen=True)
@@ -745,6 +747,26 @@ class _Scan:
         return _Raw(s, e, pre, place=place, direction=_direction(dirs), cue=1,
                     admin_code=None if place.precision == "country" else code, country=place.country)
 
+    def glued_positions(self) -> list[tuple[int, str]]:
+        """Names in words that scraping glued together after a final ة or ى ("السويديةاستشهد",
+        "مدينةالرقة", "حماةقصف"): (offset, piece) for each piece of such a word that is a surface key."""
+        original, keys = self.original, self.idx.surface_keys
+        out: list[tuple[int, str]] = []
+        for m in _GLUED_AR.finditer(original):
+            g = self.orig_to_norm(m.end())
+            norm = self.norm
+            a = g
+            while a > 0 and "\u0621" <= norm[a - 1] <= "\u064a":
+                a -= 1
+            b = g
+            while b < len(norm) and "\u0621" <= norm[b] <= "\u064a":
+                b += 1
+            if norm[a:g] in keys and g - a >= 3:
+                out.append((a, norm[a:g]))
+            if norm[g:b] in keys and b - g >= 3:
+                out.append((g, norm[g:b]))
+        return out
+
     def scan_arabic(self) -> None:
         idx, norm = self.idx, self.norm
         surface = idx.surface
@@ -753,10 +775,14 @@ class _Scan:
         words = word_index(self.nt) if not self.cue_free else WordIndex(norm)
         toks = words.tokens
         hit_idx = words.tokens_in(idx.surface_keys)
-        if not hit_idx:
+        if not hit_idx and (self.cue_free or _GLUED_AR.search(self.original) is None):
             return
         cum = words.cum
         positions = [(cum[i] + i, toks[i]) for i in hit_idx]
+        if not self.cue_free:
+            glued = self.glued_positions()
+            if glued:
+                positions = sorted(positions + glued)
         next_free = 0
         for p, h in positions:
             if p < next_free:
