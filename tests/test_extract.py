@@ -657,3 +657,10 @@ def test_where_the_dead_were_buried_is_not_where_they_were_killed(tmp_path: Path
     text = "شيعت مدينة إدلب اليوم الشهيد سامر الذي قتل بغارة جوية على مدينة مورك بريف حماة."
     (killed,) = claims_of(run(tmp_path, text), "killed")
     assert killed["place"]["name"] == "Morek"
+
+
+def test_the_area_of_a_town_is_as_good_a_place_as_the_town(tmp_path: Path) -> None:
+    text = ("قتل ثلاثة أشخاص في عملية إنزال جوي فجر اليوم بالقرب من منطقة أطمة شمال إدلب.\n"
+            "وسمعت أصوات اشتباكات في قرية كفرعويد.")
+    killed = claims_of(run(tmp_path, text), "killed")
+    assert killed and all("أطمة" in c["place"]["text"] for c in killed)

@@ -862,7 +862,7 @@ _ELSEWHERE_BEFORE = re.compile(r"(?:(?:^|\s)(?:(?:و|ف)?(?:نقل|اسعف|اخ
                                r"(?:^|\s)(?:و|ف)?(?:شيع|يشيع|تشيع|تشييع|دفن|يدفن|ووري)\S*(?:\s+[^\s,.:]+){0,3}?\s+"
                                r"(?:(?:في|الي)\s+)?(?:مقبر\S*\s+)?)"
                                r"(?:في\s+|ب)?(?:مدينه\s+|بلده\s+)?#?$")
-_ELSEWHERE_HINT = re.compile(r"نق|سعف|مش|مست|علاج|خل|حو|شي|دف|وور")
+_ELSEWHERE_HINT = re.compile(r"نقل|سعف|مشف|مشاف|مستشف|علاج|خلاء|خلي|تحويل|حول|شيع|شيّع|تشييع|دفن|ووري")
 _ATTACK_ON = re.compile(r"(?:استهد|قصف|غار|ضرب|هجوم|هاجم|محيط|قرب)\S*\s+(?:\S+\s+)?\S*$")
 
 
@@ -881,6 +881,10 @@ def _elsewhere(text: str, start: int) -> bool:
     return not _ATTACK_ON.search(before[:m.start() + 1 + (len(m.group()) - len(m.group().lstrip()))])
 
 
+_SETTLEMENTS = frozenset({"village", "town", "city", "neighbourhood", "camp"})
+_AREA_OF = re.compile(r"(?:[وفب]?منطق[ةه]|[وفب]?محيط|area of|vicinity of)\s")
+
+
 def _away(mention: Any, text: str) -> bool:
     """Whether a place is named as where a victim comes from ("من أهالي قرية X") or where the wounded
     were taken ("نقلوا إلى مشفى مدينة X"), not where the event was."""
@@ -896,6 +900,8 @@ def _place_rank(mention: Any, text: str = "", away: bool | None = None) -> float
     rank = float(_PRECISION_RANK.get(p.precision, 9))
     if text and (away if away is not None else _away(mention, text)):
         return rank + _NOT_HERE
+    if p.precision == "district" and p.kind in _SETTLEMENTS and _AREA_OF.match(mention.text):
+        return float(_PRECISION_RANK["exact"])  # the area of a town locates as well as the town: "منطقة أطمة"
     city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
     if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
@@ -1001,13 +1007,17 @@ def _split_glued(text: str, ranges: list[tuple[int, int]], anchor: int,
                  cache: dict[tuple[int, int], list[int]]) -> list[tuple[int, int]]:
     """The range that holds ``anchor`` cut to the anchor's own sentence and the part before it, when
     a glued sentence end ("...دقيق.كما ...") hides a sentence boundary in it."""
-    out = []
     for start, end in ranges:
-        stops: list[int] = []
         if start <= anchor < end:
             if (start, end) not in cache:
                 cache[start, end] = _glued_stops(text, start, end)
-            stops = cache[start, end]
+            if cache[start, end]:
+                break
+    else:
+        return ranges
+    out = []
+    for start, end in ranges:
+        stops = cache[start, end] if start <= anchor < end else []
         if stops:
             a, b = start, end
             for stop in stops:
