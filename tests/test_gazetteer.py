@@ -504,3 +504,15 @@ def test_a_name_glued_to_the_word_after_a_final_ta_marbuta_is_found() -> None:
     found = find_places("غارات جوية على مدينةالرقة صباح اليوم")
     assert [(m.text, m.place.name) for m in found] == [("الرقة", "Raqqa")]
     assert find_places("قصف على مدينة الرقة")[0].place.name == "Raqqa"
+
+
+def test_an_unknown_village_around_which_an_attack_fell_is_kept_when_its_countryside_follows() -> None:
+    def names(text: str) -> list[str]:
+        return [m.place.name for m in gz.unresolved_places(text, find_places(text))]
+
+    assert names("غارات جوية على محيط زعفرونة بريف إدلب الجنوبي") == ["زعفرونة"]
+    assert names("قصف مدفعي على أطراف زعفرونة في ريف حلب") == ["زعفرونة"]
+    # no countryside after it, a landmark noun, a generic noun: no village
+    assert names("غارات جوية على محيط زعفرونة صباح اليوم") == []
+    assert names("قصف استهدف محيط مدرسة البنات بريف إدلب") == []
+    assert names("اشتباكات في محيط الحدود بريف إدلب") == []

@@ -1327,7 +1327,50 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
             out.append(PlaceMention(start, stop, text[start:stop],
                                     Place(name=name, name_ar=name, admin1=None, country=None, lat=None,
                                           lon=None, precision="unresolved", kind="unresolved")))
+    if _matching_words("ar", "countryside") and "ريف" in norm:
+        for a, b in _whereabouts_names(norm):
+            name_start, stop = nt.span(a, b)
+            if free(name_start, stop) and not any(m.start <= name_start < m.end for m in out):
+                name = text[name_start:stop]
+                out.append(PlaceMention(name_start, stop, name,
+                                        Place(name=name, name_ar=name, admin1=None, country=None, lat=None,
+                                              lon=None, precision="unresolved", kind="unresolved")))
+        out.sort(key=lambda m: m.start)
     return out
+
+
+@cache
+def _whereabouts_pattern() -> re.Pattern[str]:
+    ar = _matching()["ar"]
+    cues = "|".join(re.escape(normalize(w)) for w in sorted(ar.get("whereabouts_cues", []), key=len, reverse=True))
+    region = "|".join(re.escape(normalize(w)) for w in ar.get("countryside", []) if not normalize(w).startswith("ال"))
+    return re.compile(rf"(?:{cues})[ \t]+(?:من[ \t]+)?({_AR_NAME_WORD})(?:[ \t]+({_AR_NAME_WORD}|{_AR_SHORT_WORD}))??"
+                      rf"[ \t]+(?=(?:ب|في[ \t]+)(?:{region})[ \t])")
+
+
+@cache
+def _generic_nouns() -> frozenset[str]:
+    """The Arabic names never matched (stop_never: generic nouns such as "السوق", "الحدود")."""
+    return frozenset(normalize(w) for w in _matching()["ar"].get("stop", {}).get("stop_never", []))
+
+
+def _whereabouts_names(norm: str) -> Iterator[tuple[int, int]]:
+    """Unknown names after a word of whereabouts and before the countryside that locates them: "محيط X
+    بريف إدلب", "أطراف X في ريف حلب" (a village or town; not a landmark noun: "محيط مدرسة ... بريف")."""
+    if not _matching()["ar"].get("whereabouts_cues"):
+        return
+    landmarks = _matching_words("ar", "landmark_nouns")
+    for m in _whereabouts_pattern().finditer(norm):
+        if m.start() > 0 and "\u0621" <= norm[m.start() - 1] <= "\u064a" \
+                and norm[max(0, m.start() - 3):m.start()].lstrip(" ") not in ("و", "ف", "ب", "بال", "وب", "ال"):
+            continue  # the cue word must begin a word (with its proclitics)
+        first, second = m.group(1), m.group(2)
+        if _not_a_name(first) or first in landmarks or strip_article(first) in landmarks \
+                or first in _generic_nouns() or lookup(first):
+            continue
+        end = _name_end(first, second, m.end(1), m.end(2) if second else m.end(1))
+        if end is not None:
+            yield m.start(1), end
 
 
 def _matching() -> dict[str, Any]:
