@@ -674,3 +674,76 @@ def test_an_english_anniversary_does_not_take_the_date_of_the_news(tmp_path: Pat
     news = [c for c in claims_of(result, "killed") if c["count"] and c["count"]["low"] == 2]
     assert remembered and remembered[0]["period"] is None
     assert news and news[0]["period"]["start"] == "2023-10-08"
+
+
+# ------------------------------------------------------------------ which place a claim gets
+
+
+def test_in_a_round_up_each_toll_takes_the_place_of_its_own_clause(tmp_path: Path) -> None:
+    text = ("أصيب أربعة مدنيين بقصف مدفعي على مدينة أريحا، وقتل مدني أيضا جراء القصف الصاروخي على قرية "
+            "البارة في الريف نفسه، وقتلت امرأة في بلدة سرمين.")
+    result = run(tmp_path, text)
+    by_count = {c["count"]["text"]: c["place"]["text"] for c in result["claims"] if c["count"]}
+    assert by_count["مدني"].startswith("قرية البارة")
+    assert by_count["امرأة"].startswith("بلدة سرمين")
+    assert by_count["أربعة مدنيين"].startswith("مدينة أريحا")
+
+
+def test_the_town_the_wounded_were_taken_to_is_not_the_place(tmp_path: Path) -> None:
+    text = ("قصفت مدفعية النظام قرية كفرعويد في جبل الزاوية صباح اليوم.\n\n"
+            "وأسفر القصف عن إصابة ثلاثة مدنيين، نقلوا إلى مشفى مدينة أريحا.")
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert "كفرعويد" in injured["place"]["text"] and "أريحا" not in injured["place"]["text"]
+    # a strike on the hospital itself is where the event was
+    (injured,) = claims_of(run(tmp_path, "أصيب ممرضان بقصف استهدف مشفى مدينة أريحا."), "injured")
+    assert "أريحا" in injured["place"]["text"]
+
+
+def test_a_places_words_say_where_about_it_and_what_locates_it(tmp_path: Path) -> None:
+    (killed,) = claims_of(run(tmp_path, "قتل مدنيان بغارة على أطراف قرية المغارة بريف إدلب الجنوبي."), "killed")
+    assert killed["place"]["text"] == "أطراف قرية المغارة بريف إدلب الجنوبي"
+    (killed,) = claims_of(run(tmp_path, "قتل مدني بقصف على وسط مدينة إدلب، وقصف آخر على مدينة سرمين"), "killed")
+    assert killed["place"]["text"] == "وسط مدينة إدلب"
+
+
+def test_a_sentence_end_glued_to_the_next_word_still_ends_the_sentence(tmp_path: Path) -> None:
+    text = ("استهدفت طائرة مسيرة سيارة في قرية كفرعويد مساء اليوم. وقال شهود إن الهجوم أسفر عن إصابة "
+            "ثلاثة مدنيين بجروح.كما استهدفت مسيرة أخرى قرية البارة دون إصابات.")
+    (injured,) = [c for c in claims_of(run(tmp_path, text), "injured") if c["count"]]
+    assert "كفرعويد" in injured["place"]["text"]
+
+
+def test_a_neighbourhood_of_the_same_name_in_another_city_is_located_by_its_city(tmp_path: Path) -> None:
+    # the gazetteer's القصور are neighbourhoods of Deir ez-Zor and Homs; this one is in Idlib
+    (killed,) = claims_of(run(tmp_path, "قتل ثلاثة مدنيين بغارة جوية على حي القصور بمدينة إدلب."), "killed")
+    place = killed["place"]
+    assert place["precision"] == "near" and place["near"] == "Idlib" and place["text"] == "حي القصور بمدينة إدلب"
+    (killed,) = claims_of(run(tmp_path, "قتل مدنيان بغارة على أحياء الخمارة والقصور في مدينة إدلب."), "killed")
+    assert killed["place"]["precision"] == "near" and killed["place"]["near"] == "Idlib"
+    (killed,) = claims_of(run(tmp_path, "قتل ثلاثة مدنيين بغارة جوية على حي القصور بمدينة دير الزور."), "killed")
+    assert killed["place"]["name"] == "Al-Qusour (Deir ez-Zor)"
+
+
+def test_what_locates_a_victims_home_town_is_not_the_place_either(tmp_path: Path) -> None:
+    text = ("قصفت المدفعية صباح اليوم الأراضي الزراعية في محيط قرية كفرعويد بجبل الزاوية.\n\n"
+            "وأسفر القصف عن مقتل المواطن سامر خالد 30 عاماً، من أهالي ناحية جنديرس في عفرين.")
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert "كفرعويد" in killed["place"]["text"]
+
+
+def test_a_place_word_that_is_part_of_a_hashtag_name_resolves_it(tmp_path: Path) -> None:
+    (killed,) = claims_of(run(tmp_path, "مقتل مدنيين اثنين بقصف على قافلة متجهة إلى #سد_تشرين"), "killed")
+    assert killed["place"]["name"] == "Tishreen Dam"
+
+
+def test_where_the_dead_were_buried_is_not_where_they_were_killed(tmp_path: Path) -> None:
+    text = "شيعت مدينة إدلب اليوم الشهيد سامر الذي قتل بغارة جوية على مدينة مورك بريف حماة."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["name"] == "Morek"
+
+
+def test_the_area_of_a_town_is_as_good_a_place_as_the_town(tmp_path: Path) -> None:
+    text = ("قتل ثلاثة أشخاص في عملية إنزال جوي فجر اليوم بالقرب من منطقة أطمة شمال إدلب.\n"
+            "وسمعت أصوات اشتباكات في قرية كفرعويد.")
+    killed = claims_of(run(tmp_path, text), "killed")
+    assert killed and all("أطمة" in c["place"]["text"] for c in killed)

@@ -478,15 +478,41 @@ def _claim_places(tmp_path: Path, text: str) -> list[str | None]:
 
 def test_claim_place_is_the_village_not_the_town_that_locates_it(tmp_path: Path) -> None:
     text = "تعرضت قرية زعرورة في ريف شيراوا بعفرين لقصف مدفعي، ما أسفر عن إصابة ثلاثة مدنيين بجروح."
-    assert _claim_places(tmp_path, text) == ["قرية زعرورة"]
+    # the place is the village; its words include the places that locate it
+    assert _claim_places(tmp_path, text) == ["قرية زعرورة في ريف شيراوا بعفرين"]
 
 
 def test_claim_place_from_the_paragraph_before(tmp_path: Path) -> None:
     text = ("قصفت طائرة حربية صباح اليوم منزلا في حي الميسات بمدينة حلب.\n\n"
             "وأسفر القصف عن مقتل أربعة مدنيين بينهم طفلان.")
-    assert _claim_places(tmp_path, text)[0] == "حي الميسات"
+    assert _claim_places(tmp_path, text)[0] == "حي الميسات بمدينة حلب"
 
 
 def test_a_victims_home_town_is_not_the_place_of_the_event(tmp_path: Path) -> None:
     text = "قتل مدني من أهالي بلدة تلبيسة جراء قصف مدفعي استهدف بلدة سرمين شرقي إدلب."
-    assert _claim_places(tmp_path, text)[0] == "بلدة سرمين"
+    assert _claim_places(tmp_path, text)[0] == "بلدة سرمين شرقي إدلب"
+
+
+def test_a_road_between_two_places_is_a_cue_for_them() -> None:
+    names = [m.place.name for m in find_places("استهدفت مسيرة سيارة إسعاف على طريق صرين - سد تشرين")]
+    assert "Sarrin" in names
+
+
+def test_a_name_glued_to_the_word_after_a_final_ta_marbuta_is_found() -> None:
+    # scraped posts lose the space after a final ة or ى
+    assert [m.place.name for m in find_places("قصف مدفعي على بلدة كنصفرةاستشهد على إثره مدنيان")] == ["Kansafra"]
+    found = find_places("غارات جوية على مدينةالرقة صباح اليوم")
+    assert [(m.text, m.place.name) for m in found] == [("الرقة", "Raqqa")]
+    assert find_places("قصف على مدينة الرقة")[0].place.name == "Raqqa"
+
+
+def test_an_unknown_village_around_which_an_attack_fell_is_kept_when_its_countryside_follows() -> None:
+    def names(text: str) -> list[str]:
+        return [m.place.name for m in gz.unresolved_places(text, find_places(text))]
+
+    assert names("غارات جوية على محيط زعفرونة بريف إدلب الجنوبي") == ["زعفرونة"]
+    assert names("قصف مدفعي على أطراف زعفرونة في ريف حلب") == ["زعفرونة"]
+    # no countryside after it, a landmark noun, a generic noun: no village
+    assert names("غارات جوية على محيط زعفرونة صباح اليوم") == []
+    assert names("قصف استهدف محيط مدرسة البنات بريف إدلب") == []
+    assert names("اشتباكات في محيط الحدود بريف إدلب") == []

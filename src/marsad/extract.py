@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -497,6 +499,7 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
     extra = _outside(_merge(_before_spans(sentences, harmed)), [(a, a + len(piece)) for a, piece, _ in focus])
     for a, piece, piece_norm in focus + pieces(extra):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
+    places.sort(key=lambda p: p.start)  # the pieces before harm sentences come after the focus pieces
     for a, piece, piece_norm in focus:
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
@@ -918,41 +921,156 @@ def _nearest_before(items: list[Any], anchor: int) -> Any:
 
 
 _PRECISION_RANK = {"exact": 0, "unresolved": 0, "district": 2, "governorate": 3, "country": 4}
+# the rank of a village or town named as where a victim comes from or was taken, not where the event
+# was: it does not stop the search for the event's place in the paragraph before
+_NOT_HERE = 1.5
 
 
 def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
     """Places the gazetteer resolves, and villages it does not know but the text names ("قرية X")."""
     resolved = gazetteer.find_places(text, lang, normalized=norm)
     if lang != "ar":
-        return resolved
+        return _homonyms_unresolved(resolved, text)
     named = [_resolve_late(m) for m in gazetteer.unresolved_places(text, resolved, normalized=norm)]
-    return sorted(resolved + named, key=lambda m: m.start)
+    return _homonyms_unresolved(sorted(resolved + named, key=lambda m: m.start), text)
+
+
+FAR_KM = 100  # a place this far from the larger place that locates it in the text is another of its name
+
+
+def _km(a: Any, b: Any) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(h))
+
+
+# one more name of a list: "أحياء القصور والخمارة والحارة الشمالية في مدينة إدلب"
+_LIST_ITEM = r"[^\S\n]*[،,]?[^\S\n]*و[^\S\n]?[\u0621-\u064a]{2,}(?:[^\S\n]+ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?)?"
+_LIST_NEXT = re.compile(_LIST_ITEM)
+
+
+_LIST_GAP = re.compile(rf"(?:{_LIST_ITEM})*[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?")
+
+
+def _located_by(text: str, end: int, start: int) -> bool:
+    """Whether the place that starts at ``start`` locates the one (or the list) that ends at ``end``."""
+    for _ in range(4):
+        if 0 <= start - end <= 30 and _LOCATING_GAP.match(text, end, start):
+            return True
+        m = _LIST_NEXT.match(text, end, start)
+        if m is None:
+            return False
+        end = m.end()
+    return False
+
+
+def _homonyms_unresolved(mentions: list[Any], text: str) -> list[Any]:
+    """A neighbourhood or village the gazetteer knows in another governorate, far from the town or
+    governorate the text locates it in ("حي القصور بمدينة إدلب" is not Deir ez-Zor's القصور; also each
+    name of a list: "أحياء X وY في مدينة Z"), is a place of the same name the gazetteer lacks: kept
+    as unresolved, to be located by that town."""
+    out = list(mentions)
+    for i, m in enumerate(out):
+        p = m.place
+        if p.precision != "exact" or p.kind in ("city", "governorate", "country") or not p.admin1 or p.lat is None:
+            continue
+        pos = m.end
+        for n in out[i + 1:i + 5]:
+            if _located_by(text, pos, n.start):
+                q = n.place
+                if q.precision != "country" and q.admin1 and q.admin1 != p.admin1 and q.lat is not None \
+                        and _km(p, q) > FAR_KM:
+                    out[i] = replace(m, place=gazetteer.Place(
+                        name=m.text, name_ar=m.text, admin1=None, country=None, lat=None, lon=None,
+                        precision="unresolved", kind="unresolved"))
+                break
+            if not _LIST_GAP.fullmatch(text, pos, n.start):
+                break
+            pos = n.end
+    return out
 
 
 def _resolve_late(mention: Any) -> Any:
     """A name the scan left unresolved because of how it was written ("#خان_شيخون") may still be a
     known place: look it up by name."""
-    found = gazetteer.lookup(mention.place.name.replace("_", " "))
-    if found and found[0].precision == "exact":
-        return replace(mention, place=found[0])
+    names = [mention.place.name]
+    words = _HASHTAG_WORDS.split(mention.text.strip("#\"'«»“”"), maxsplit=1)
+    if len(words) == 2 and normalize(words[0]) in _name_prefixes():  # a place word that begins names: "#سد_تشرين"
+        names.insert(0, " ".join(words))
+    for name in names:
+        found = gazetteer.lookup(name.replace("_", " "))
+        if found and found[0].precision == "exact":
+            return replace(mention, place=found[0])
     return mention
+
+
+_HASHTAG_WORDS = re.compile(r"[\s_]+#?[\"'«“]?")
+
+
+@functools.cache
+def _name_prefixes() -> frozenset[str]:
+    return frozenset(normalize(w) for w in resources.load("gazetteer/matching.toml")["ar"].get("name_prefixes", []))
 
 
 # words saying a person comes from a place: "من أهالي X", "المنحدر من X", "نازح من X", "a native of X"
 _ORIGIN_BEFORE = re.compile(r"(?:(?:^|\s)من\s+(?:[أا]هالي|[أا]بناء|سكان|مواليد)|(?:^|\s)(?:ال)?(?:منحدر[ةه]?|"
                             r"ينحدر|تنحدر|نازح[ةه]?|نازحين|مهجر[ةه]?|مهجرين)(?:\s+[^\s،,.]+){0,2}\s+من|"
                             r"native of|originally from|hails from)"
-                            r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي)\s+)?#?$")
+                            r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي|ناحي[ةه]|منطق[ةه])\s+)?#?$")
 
 
-def _place_rank(mention: Any, text: str = "") -> float:
+# words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
+# ambulance belongs to: "نقلوا إلى مشفى مدينة X", "تلقي العلاج في مستشفى X", "سيارة إسعاف تابعة لمشفى X";
+# or where the dead were buried: "شيعت مدينة X الشهيد"
+# (in normalised text; not after an attack on the hospital itself: "استهداف مشفى X")
+_ELSEWHERE_BEFORE = re.compile(r"(?:(?:^|\s)(?:(?:و|ف)?(?:نقل|اسعف|اخلاء|اخلي|تحويل|حول)\S*|العلاج|علاجه|علاجهم)"
+                               r"(?:\s+[^\s,.:]+){0,4}?\s+(?:الي|لي|نحو|في|داخل)\s+(?:[^\s,.:]+\s+){0,3}?|"
+                               r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:مشفي|مشافي|مستشفي|مستشفيات)(?:\s+[^\s,.:]+){0,3}?\s+|"
+                               # a funeral or burial: "شيعت مدينة X الشهيد", "ودفن في مقبرة بلدة X"
+                               r"(?:^|\s)(?:و|ف)?(?:شيع|يشيع|تشيع|تشييع|دفن|يدفن|ووري)\S*(?:\s+[^\s,.:]+){0,3}?\s+"
+                               r"(?:(?:في|الي)\s+)?(?:مقبر\S*\s+)?)"
+                               r"(?:في\s+|ب)?(?:مدينه\s+|بلده\s+)?#?$")
+_ELSEWHERE_HINT = re.compile(r"نقل|سعف|مشف|مشاف|مستشف|علاج|خلاء|خلي|تحويل|حول|شيع|شيّع|تشييع|دفن|ووري")
+_ATTACK_ON = re.compile(r"(?:استهد|قصف|غار|ضرب|هجوم|هاجم|محيط|قرب)\S*\s+(?:\S+\s+)?\S*$")
+
+
+def _elsewhere(text: str, start: int) -> bool:
+    """Whether the place at ``start`` is where the wounded were taken or treated (see _ELSEWHERE_BEFORE)."""
+    raw = text[max(0, start - 60):start]
+    if _ELSEWHERE_HINT.search(raw) is None:  # (cheap test before normalising)
+        return False
+    before = normalize(raw)
+    m = _ELSEWHERE_BEFORE.search(before)
+    if m is None:
+        return False
+    cut = before.rfind("\n")
+    if cut > m.start():
+        return False
+    return not _ATTACK_ON.search(before[:m.start() + 1 + (len(m.group()) - len(m.group().lstrip()))])
+
+
+_SETTLEMENTS = frozenset({"village", "town", "city", "neighbourhood", "camp"})
+_AREA_OF = re.compile(r"(?:[وفب]?منطق[ةه]|[وفب]?محيط|area of|vicinity of)\s")
+
+
+def _away(mention: Any, text: str) -> bool:
+    """Whether a place is named as where a victim comes from ("من أهالي قرية X") or where the wounded
+    were taken ("نقلوا إلى مشفى مدينة X"), not where the event was."""
+    return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start])) \
+        or _elsewhere(text, mention.start)
+
+
+def _place_rank(mention: Any, text: str = "", away: bool | None = None) -> float:
     """How precisely a mention locates an event; a governorate capital named alone ("إدلب") often
     stands for its governorate, so it ranks below a village in the same sentence — unless the text
-    says it means the city ("مدينة إدلب")."""
+    says it means the city ("مدينة إدلب"). ``away``: _away(mention, text) if already known."""
     p = mention.place
     rank = float(_PRECISION_RANK.get(p.precision, 9))
-    if text and _ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start]):
-        return rank + 1.5  # where a victim comes from, not where the event was: "من أهالي قرية X"
+    if text and (away if away is not None else _away(mention, text)):
+        return rank + _NOT_HERE
+    if p.precision == "district" and p.kind in _SETTLEMENTS and _AREA_OF.match(mention.text):
+        return float(_PRECISION_RANK["exact"])  # the area of a town locates as well as the town: "منطقة أطمة"
     city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
     if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
@@ -969,16 +1087,26 @@ _LOCATING_GAP = re.compile(r"[^\S\n]*(?:(?:ب|ل|في|من|ضمن|قرب|الت�
 def _ranks_in(here: list[Any], text: str) -> list[float]:
     """The ranks of the places of one context (see _place_rank); a place right after a more precise
     one that it locates ("قرية X في ريف Y بعفرين": Afrin locates X) ranks just below it."""
-    ranks = [_place_rank(p, text) for p in here]
+    return _ranks_and_away(here, text)[0]
+
+
+def _ranks_and_away(here: list[Any], text: str) -> tuple[list[float], list[bool]]:
+    """The ranks of _ranks_in, and which places are named as not where the event was (see _away): also
+    the places that locate such a place ("من أهالي ناحية X في عفرين")."""
+    away = [_away(p, text) for p in here]
+    ranks = [_place_rank(p, text, a) for p, a in zip(here, away, strict=True)]
     head = ranks[0] == 0 if ranks else False  # the chain of places so far begins with a precise one
     for i in range(1, len(here)):
         prev, cur = here[i - 1], here[i]
         if 0 <= cur.start - prev.end <= 30 and _LOCATING_GAP.match(text, prev.end, cur.start):
-            if head and ranks[i] == 0:
+            if away[i - 1] and not away[i]:
+                ranks[i] += _NOT_HERE
+                away[i] = True
+            elif head and ranks[i] == 0:
                 ranks[i] = 0.5
         else:
             head = ranks[i] == 0
-    return ranks
+    return ranks, away
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -996,30 +1124,97 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     country level; there only a town, village or neighbourhood is taken. Among equally precise places
     in one range the nearest wins, a place after the anchor counting twice its distance (the
     place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ...")."""
-    fallback: tuple[float, Any, list[Any]] | None = None
+    fallback: tuple[float, Any, list[Any], bool] | None = None
+    stops = found.__dict__.setdefault("_glued_stops", {})  # (see _glued_stops), by range
+    ranges, near = _split_glued(found.text, ranges, anchor, stops), _split_glued(found.text, near, anchor, stops)
     nears = set(near)
     order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
         [r for r in ranges if r not in nears]
     for start, end, *late in order:
-        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"]:
+        if late and fallback is not None and fallback[0] < _PRECISION_RANK["country"] and not fallback[3]:
             continue
         here = found.within(found.places, start, end)
         if not here:
             continue
-        ranks = _ranks_in(here, found.text)
+        cache = found.__dict__.setdefault("_place_ranks", {})  # claims of one sentence share its ranges
+        if (start, end) not in cache:
+            cache[start, end] = _ranks_and_away(here, found.text)
+        ranks, away = cache[start, end]
         best_rank = min(ranks)
-        best = _nearest_before([p for p, r in zip(here, ranks, strict=True) if r == best_rank], anchor)
+        tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
+        if len(tied) > 1 and start <= anchor < end:
+            a, b = _clause(found.text, anchor, start, end)
+            tied = [p for p in tied if a <= p.start < b] or tied
+        best = _nearest_before(tied, anchor)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
         if late:
             continue
         if fallback is None or best_rank < fallback[0]:
-            fallback = (best_rank, best, here)
+            fallback = (best_rank, best, here, away[here.index(best)])
         if (start, end) not in nears and fallback[0] < _PRECISION_RANK["country"]:
             break  # beyond the paragraph, a governorate or city already found stands
     if fallback is None:
         return None, None
     return fallback[1], _region_of(fallback[1], fallback[2])
+
+
+# a sentence end the splitter missed because scraping lost the space after it: "دقيق.كما استهدفت",
+# "المدينة.وأفاد" (a word that begins a sentence; not a dot that breaks up a word, "قصـ.ـف", "ق.وات")
+_GLUED_STOP = re.compile(r"[\u0621-\u063a\u0641-\u064a]{2}[.!?؟]"
+                         r"(?=و[\u0621-\u063a\u0641-\u064a]{2}|(?:كما|فيما|بينما|حيث|ثم)(?![\u0621-\u064a]))")
+_STOP_CHAR = re.compile(r"[.!?؟]")
+
+
+def _glued_stops(text: str, start: int, end: int) -> list[int]:
+    """Where the glued sentence ends between ``start`` and ``end`` end (see _GLUED_STOP)."""
+    return [m.end() + 1 for m in _STOP_CHAR.finditer(text, start, end)
+            if m.start() >= start + 2 and _GLUED_STOP.match(text, m.start() - 2)]
+
+
+def _split_glued(text: str, ranges: list[tuple[int, int]], anchor: int,
+                 cache: dict[tuple[int, int], list[int]]) -> list[tuple[int, int]]:
+    """The range that holds ``anchor`` cut to the anchor's own sentence and the part before it, when
+    a glued sentence end ("...دقيق.كما ...") hides a sentence boundary in it."""
+    for start, end in ranges:
+        if start <= anchor < end:
+            if (start, end) not in cache:
+                cache[start, end] = _glued_stops(text, start, end)
+            if cache[start, end]:
+                break
+    else:
+        return ranges
+    out = []
+    for start, end in ranges:
+        stops = cache[start, end] if start <= anchor < end else []
+        if stops:
+            a, b = start, end
+            for stop in stops:
+                if stop <= anchor:
+                    a = stop
+                else:
+                    b = stop
+                    break
+            out.append((a, b))
+            if a > start:
+                out.append((start, a))
+        else:
+            out.append((start, end))
+    return out
+
+
+# what ends a clause of a long sentence: a round-up lists one toll and place per clause
+# ("قتل مدني في قرية X، وأصيب اثنان في بلدة Y")
+_CLAUSE_END = re.compile(r"[،,;؛:\n]|\s[-–—]\s")
+
+
+def _clause(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """The clause of a sentence (``start``..``end``) that holds ``anchor``."""
+    a = start
+    for m in _CLAUSE_END.finditer(text, start, anchor):
+        a = m.end()
+    m = _CLAUSE_END.search(text, anchor, end)
+    return a, m.start() if m else end
 
 
 def _region_of(place: Any, around: list[Any]) -> Any | None:
@@ -1230,22 +1425,60 @@ _PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[وفبل]{0,2})(قري[ةه]|بل�
 NEAR_CHARS = 30   # how close after an unknown village the town that locates it must be named
 
 
-def _place_json(mention: Any | None, region: Any | None = None, text: str = "") -> dict[str, Any] | None:
+# words before a place that say where about it the event was: "وسط مدينة X", "أطراف قرية X", "قرب X"
+_WHEREABOUTS_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفب]?(?:وسط|محيط|[أا]طراف|ضواحي|مدخل|قرب)|بالقرب\s+من|"
+                                 r"على\s+مقرب[ةه]\s+من)\s+$")
+
+
+_DIRECTION_START = re.compile(r"(?:ال)?(?:شمال|جنوب|شرق|غرب)|(?:north|south|east|west)", re.I)
+
+
+def _chain_end(mention: Any, around: list[Any], text: str) -> int:
+    """Where the phrase that locates a place ends: the larger places named right after it
+    ("قرية X بمنطقة Y جنوب Z", "حي X في مدينة Y"), joined as in _LOCATING_GAP."""
+    end = mention.end
+    i = bisect.bisect_right([p.start for p in around], mention.start)
+    while i < len(around):
+        nxt = around[i]
+        if nxt.start < end:
+            i += 1
+            continue
+        gap = text[end:nxt.start]
+        if nxt.start - end > 30 or not (_LOCATING_GAP.match(text, end, nxt.start)
+                                        or (not gap.strip() and "\n" not in gap and _DIRECTION_START.match(nxt.text))):
+            break
+        end = nxt.end
+        i += 1
+    return end
+
+
+def _place_json(mention: Any | None, region: Any | None = None, text: str = "",
+                around: list[Any] | None = None) -> dict[str, Any] | None:
+    """A claim's place: the gazetteer's place, and in ``text`` the report's words for it with the place
+    word, the words that say where about it ("محيط قرية X") and the places that locate it ("بريف Y")."""
     if mention is None:
         return None
     p = mention.place
-    words = mention.text
-    cue = _PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]) if text else None
-    if cue and not words.startswith(cue.group(1)):  # keep the place word: "قرية التوخار"
-        words = text[mention.start - (len(text[max(0, mention.start - 24):mention.start]) - cue.start(1)):
-                     mention.end]
+    start, end = mention.start, mention.end
+    if text:
+        cue = _PLACE_WORD_BEFORE.search(text[max(0, start - 24):start])
+        if cue and not mention.text.startswith(cue.group(1)):  # keep the place word: "قرية التوخار"
+            start = start - (len(text[max(0, start - 24):start]) - cue.start(1))
+        about = _WHEREABOUTS_BEFORE.search(text[max(0, start - 20):start])
+        if about:
+            start -= len(text[max(0, start - 20):start]) - about.start()
+        if around:
+            end = _chain_end(mention, around, text)
+    words = text[start:end] if text else mention.text
     words = " ".join(words.replace("#", " ").replace("_", " ").split())  # hashtags read as words
     place = {"name": p.name, "name_ar": p.name_ar, "admin1": p.admin1, "country": p.country, "lat": p.lat,
              "lon": p.lon, "precision": p.precision, "text": words}
     if region is not None:  # a village the gazetteer lacks, in the governorate the text names with it
         place.update(admin1=region.place.admin1, country=region.place.country)
         r = region.place
-        if r.lat is not None and r.precision in ("exact", "district") and 0 <= region.start - mention.end <= NEAR_CHARS:
+        if r.lat is not None and r.precision in ("exact", "district") and (
+                0 <= region.start - mention.end <= NEAR_CHARS
+                or (text and _located_by(text, mention.end, region.start))):  # "أحياء X وY في مدينة Z"
             # located by the town named right after it ("قرية X بريف Y", "قرب Y"): Y's coordinates, with
             # precision "near" (UCDP where_prec 2: within some 25 km of a known point), and Y's name
             place.update(lat=r.lat, lon=r.lon, precision="near", near=r.name)
@@ -1303,7 +1536,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "victims": draft.victims,
         "count": count,
         "period": _period_json(period),
-        "place": _place_json(place, region, text),
+        "place": _place_json(place, region, text, found.places),
         "perpetrator": dict(_actor_json(actor), unattributed=True) if unattributed else _actor_json(actor),
         "cause": _pick_cause(found, ranges),
         "claimant": claimant,

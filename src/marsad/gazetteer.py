@@ -88,6 +88,9 @@ _HAS_LATIN = re.compile(r"[a-z]")
 _ARABIC_LETTERS_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
 _NON_LATIN_NAME = re.compile("[^\x00-\u024f\u1e00-\u1eff'`\u2018\u2019\u02bf\u02be]")
 _ARTICLE_START = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[- ]")
+# a final ة or ى with a letter right after it: scraped posts glue the next word on ("السويديةاستشهد")
+# (one pattern per letter: a pattern that begins with a literal is searched much faster than a class)
+_GLUED_AR = tuple(re.compile(letter + "(?=[\u0621-\u063a\u0641-\u064a])") for letter in ("\u0629", "\u0649"))
 
 
 @dataclass(frozen=True)
@@ -745,6 +748,26 @@ class _Scan:
         return _Raw(s, e, pre, place=place, direction=_direction(dirs), cue=1,
                     admin_code=None if place.precision == "country" else code, country=place.country)
 
+    def glued_positions(self) -> list[tuple[int, str]]:
+        """Names in words that scraping glued together after a final ة or ى ("السويديةاستشهد",
+        "مدينةالرقة", "حماةقصف"): (offset, piece) for each piece of such a word that is a surface key."""
+        original, keys = self.original, self.idx.surface_keys
+        out: list[tuple[int, str]] = []
+        for m in (m for pattern in _GLUED_AR for m in pattern.finditer(original)):
+            g = self.orig_to_norm(m.end())
+            norm = self.norm
+            a = g
+            while a > 0 and "\u0621" <= norm[a - 1] <= "\u064a":
+                a -= 1
+            b = g
+            while b < len(norm) and "\u0621" <= norm[b] <= "\u064a":
+                b += 1
+            if norm[a:g] in keys and g - a >= 3:
+                out.append((a, norm[a:g]))
+            if norm[g:b] in keys and b - g >= 3:
+                out.append((g, norm[g:b]))
+        return out
+
     def scan_arabic(self) -> None:
         idx, norm = self.idx, self.norm
         surface = idx.surface
@@ -753,10 +776,14 @@ class _Scan:
         words = word_index(self.nt) if not self.cue_free else WordIndex(norm)
         toks = words.tokens
         hit_idx = words.tokens_in(idx.surface_keys)
-        if not hit_idx:
+        if not hit_idx and (self.cue_free or not any(g.search(self.original) for g in _GLUED_AR)):
             return
         cum = words.cum
         positions = [(cum[i] + i, toks[i]) for i in hit_idx]
+        if not self.cue_free:
+            glued = self.glued_positions()
+            if glued:
+                positions = sorted(positions + glued)
         next_free = 0
         for p, h in positions:
             if p < next_free:
@@ -1300,7 +1327,50 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
             out.append(PlaceMention(start, stop, text[start:stop],
                                     Place(name=name, name_ar=name, admin1=None, country=None, lat=None,
                                           lon=None, precision="unresolved", kind="unresolved")))
+    if _matching_words("ar", "countryside") and "ريف" in norm:
+        for a, b in _whereabouts_names(norm):
+            name_start, stop = nt.span(a, b)
+            if free(name_start, stop) and not any(m.start <= name_start < m.end for m in out):
+                name = text[name_start:stop]
+                out.append(PlaceMention(name_start, stop, name,
+                                        Place(name=name, name_ar=name, admin1=None, country=None, lat=None,
+                                              lon=None, precision="unresolved", kind="unresolved")))
+        out.sort(key=lambda m: m.start)
     return out
+
+
+@cache
+def _whereabouts_pattern() -> re.Pattern[str]:
+    ar = _matching()["ar"]
+    cues = "|".join(re.escape(normalize(w)) for w in sorted(ar.get("whereabouts_cues", []), key=len, reverse=True))
+    region = "|".join(re.escape(normalize(w)) for w in ar.get("countryside", []) if not normalize(w).startswith("ال"))
+    return re.compile(rf"(?:{cues})[ \t]+(?:من[ \t]+)?({_AR_NAME_WORD})(?:[ \t]+({_AR_NAME_WORD}|{_AR_SHORT_WORD}))??"
+                      rf"[ \t]+(?=(?:ب|في[ \t]+)(?:{region})[ \t])")
+
+
+@cache
+def _generic_nouns() -> frozenset[str]:
+    """The Arabic names never matched (stop_never: generic nouns such as "السوق", "الحدود")."""
+    return frozenset(normalize(w) for w in _matching()["ar"].get("stop", {}).get("stop_never", []))
+
+
+def _whereabouts_names(norm: str) -> Iterator[tuple[int, int]]:
+    """Unknown names after a word of whereabouts and before the countryside that locates them: "محيط X
+    بريف إدلب", "أطراف X في ريف حلب" (a village or town; not a landmark noun: "محيط مدرسة ... بريف")."""
+    if not _matching()["ar"].get("whereabouts_cues"):
+        return
+    landmarks = _matching_words("ar", "landmark_nouns")
+    for m in _whereabouts_pattern().finditer(norm):
+        if m.start() > 0 and "\u0621" <= norm[m.start() - 1] <= "\u064a" \
+                and norm[max(0, m.start() - 3):m.start()].lstrip(" ") not in ("و", "ف", "ب", "بال", "وب", "ال"):
+            continue  # the cue word must begin a word (with its proclitics)
+        first, second = m.group(1), m.group(2)
+        if _not_a_name(first) or first in landmarks or strip_article(first) in landmarks \
+                or first in _generic_nouns() or lookup(first):
+            continue
+        end = _name_end(first, second, m.end(1), m.end(2) if second else m.end(1))
+        if end is not None:
+            yield m.start(1), end
 
 
 def _matching() -> dict[str, Any]:
