@@ -62,7 +62,10 @@ class _Lazy:
 
     def __getattr__(self, name: str) -> Any:
         if self._rx is None:
-            self._rx = self._build()
+            self._rx = rx = self._build()
+            # later calls find the compiled pattern's methods directly, without coming here
+            self.search, self.match, self.fullmatch, self.sub = rx.search, rx.match, rx.fullmatch, rx.sub
+            self.finditer, self.pattern = rx.finditer, rx.pattern
         return getattr(self._rx, name)
 
 
@@ -154,7 +157,8 @@ def split_sentences(text: str) -> list[Sentence]:
     paragraph = 0
     pos = 0
     for m in _SENTENCE_END.finditer(text):
-        if "\n" not in m.group(0) and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
+        if text[m.start() - 1] == "." and "\n" not in m.group(0) \
+                and _ABBREVIATION.search(text, max(0, m.start() - 8), m.start()):
             continue  # "the U.S. strike", "Gen. Ali": no sentence ends here
         if m.start() > pos and text[pos:m.start()].strip():
             out.append(Sentence(pos, m.start(), paragraph))
