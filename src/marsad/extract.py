@@ -24,7 +24,6 @@ import datetime as dt
 import functools
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
@@ -672,63 +671,58 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
         if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
             end = c.end
     return end - start if end > start + m.end() else 0
-@dataclass(frozen=True)
-class _English:
-    """The English patterns of claim assembly, built from the words of data/en/grammar.toml."""
-
-    speaker_after: re.Pattern[str]      # "X said", "X has told": the actor speaks
-    speaker_before: re.Pattern[str]     # "according to (the) X"
-    backer_after: re.Pattern[str]       # "X-backed fighters" (not "backed by")
-    backer_before: re.Pattern[str]      # "backed by (the) X"
-    target_before: re.Pattern[str]      # "strikes on X", "held by X", "spokesman for X", "between X and Y"
-    place_before: re.Pattern[str]       # "in X": a country as a place
-    force_words: re.Pattern[str]        # "forces", "jets": an actor's name that is a force
-    attack_after: re.Pattern[str]       # "X-led strikes", "X air raids": the actor is the doer
-    active_after: re.Pattern[str]       # "Daesh terrorists kill 33": the group is the subject
-    active_harm_verb: re.Pattern[str]   # "attack kills two": a verb that takes its count after it
-    thing_after: re.Pattern[str]        # "in two attacks": a number of things
-    among_dead: re.Pattern[str]         # "among the dead"
-    updated_toll: re.Pattern[str]       # "bringing the toll to (at least)"
 
 
-def _alt_words(words: Iterable[str]) -> str:
-    """A regex alternation of words and phrases (longest first); a space matches any run of spaces."""
-    forms = sorted({w.strip().lower() for w in words if w.strip()}, key=len, reverse=True)
-    return "(?:" + "|".join(r"\s+".join(re.escape(part) for part in f.split()) for f in forms) + ")"
+def _en(section: str, key: str) -> str:
+    return _g("en", section, key)
 
 
-@cache
-def _english() -> _English:
-    g = resources.load("en/grammar.toml")
-    a, c, t = g["actors"], g["counts"], g["tolls"]
-    w = {k: _alt_words(v) for section in (a, c, t, g["articles"]) for k, v in section.items()}
-    the, article = w["definite"], w["any"]
-    return _English(
-        speaker_after=re.compile(rf"(?i)^\s*(?:{w['speaker_auxiliaries']}\s+)?{w['speaker_verbs']}\b"),
-        speaker_before=re.compile(rf"(?i)\b{w['according_to']}\s+(?:{the}\s+)?$"),
-        backer_after=re.compile(rf"(?i)^\s*-?\s*{w['backer_after']}\b(?!\s+{w['backer_not_before']}\b)"),
-        backer_before=re.compile(rf"(?i)\b{w['backer_before']}\s+{w['agent_prepositions']}\s+(?:{the}\s+)?$"),
-        target_before=re.compile(
-            rf"(?i)\b{w['attack_nouns']}\s+{w['target_prepositions']}\s+(?:{article}\s+)?(?:\w+\s+){{0,1}}$|"
-            rf"\b(?:{w['held_by']}\s+{w['agent_prepositions']}|{w['held_phrases']})\s+(?:{the}\s+)?$|"
-            rf"\b{w['people_nouns']}\s+{w['people_prepositions']}\s+(?:{the}\s+)?(?:[\w'-]+\s+){{0,3}}$|"
-            rf"\b{w['sides_between']}\s+(?:{the}\s+)?$|"
-            rf"\b{w['sides_between']}\s+(?:{the}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+{w['sides_and']}\s+(?:{the}\s+)?$"),
-        place_before=re.compile(rf"(?i)\b{w['place_before']}\s+$"),
-        force_words=re.compile(rf"(?i)\b{w['force_words']}\b"),
-        attack_after=re.compile(rf"(?i)^\s*(?:-?{w['led_words']}\s+)?(?:{w['attack_prefixes']}\s*)?"
-                                rf"{w['attack_after']}\b"),
-        active_after=re.compile(rf"(?i)^\s*(?:(?!{w['passive_words']}\b)\w+\s+){{0,2}}?"
-                                rf"(?:{w['perfect_auxiliaries']}\s+)?{w['active_verbs']}\b"
-                                rf"(?!\s+{w['not_agent_after']}\b)"),
-        active_harm_verb=re.compile(rf"(?i){w['active_harm_verbs']}$"),
-        thing_after=re.compile(rf"(?i)\s+{w['thing_nouns']}\b"),
-        among_dead=re.compile(rf"(?i)\b{w['among']}\s+(?:{w['among_determiners']}\s+)?{w['among_dead']}\b"),
-        updated_toll=re.compile(rf"(?i)\b{w['toll_raisers']}\b(?:\s+{w['toll_words']}){{0,4}}\s+{w['toll_to']}\s+"
-                                rf"(?:{w['at_least']}\s+)?$"),
-    )
-
-
+# English patterns whose words are in data/en/grammar.toml
+_THE = _Lazy(lambda: re.compile(_en("articles", "definite")))
+_ARTICLE = _Lazy(lambda: re.compile(_en("articles", "any")))
+# "X said", "X has told", "according to (the) X": the actor speaks
+_EN_SPEAKER_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s*(?:{_en('actors', 'speaker_auxiliaries')}\s+)?{_en('actors', 'speaker_verbs')}\b"))
+_EN_SPEAKER_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_en('actors', 'according_to')}\s+(?:{_THE.pattern}\s+)?$"))
+# "X-backed fighters" (not "backed by"), "backed by (the) X": the actor backs the doer
+_EN_BACKER_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s*-?\s*{_en('actors', 'backer_after')}\b(?!\s+{_en('actors', 'backer_not_before')}\b)"))
+_EN_BACKER_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_en('actors', 'backer_before')}\s+{_en('actors', 'agent_prepositions')}\s+(?:{_THE.pattern}\s+)?$"))
+# "strikes on X", "held by X", "spokesman for X", "between X and Y": the actor is hit, holds or is a side
+_EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_en('actors', 'attack_nouns')}\s+{_en('actors', 'target_prepositions')}\s+(?:{_ARTICLE.pattern}\s+)?"
+    rf"(?:\w+\s+){{0,1}}$|"
+    rf"\b(?:{_en('actors', 'held_by')}\s+{_en('actors', 'agent_prepositions')}|{_en('actors', 'held_phrases')})\s+"
+    rf"(?:{_THE.pattern}\s+)?$|"
+    rf"\b{_en('actors', 'people_nouns')}\s+{_en('actors', 'people_prepositions')}\s+(?:{_THE.pattern}\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}$|"
+    rf"\b{_en('actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
+    rf"\b{_en('actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
+    rf"{_en('actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
+# "in X": a country as a place, unless its name is a force ("forces", "jets")
+_EN_PLACE_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_en('actors', 'place_before')}\s+$"))
+_EN_FORCE_WORDS = _Lazy(lambda: re.compile(rf"(?i)\b{_en('actors', 'force_words')}\b"))
+# "X-led strikes", "X air raids": the actor is the doer
+_EN_ATTACK_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s*(?:-?{_en('actors', 'led_words')}\s+)?(?:{_en('actors', 'attack_prefixes')}\s*)?"
+    rf"{_en('actors', 'attack_after')}\b"))
+# "Daesh terrorists kill 33": the group named before a label is the subject of an active verb
+_EN_ACTIVE_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s*(?:(?!{_en('actors', 'passive_words')}\b)\w+\s+){{0,2}}?"
+    rf"(?:{_en('actors', 'perfect_auxiliaries')}\s+)?{_en('actors', 'active_verbs')}\b"
+    rf"(?!\s+{_en('actors', 'not_agent_after')}\b)"))
+# "attack kills two": an active harm verb takes the count after it, never a subject count before it
+_ACTIVE_VERB = _Lazy(lambda: re.compile(rf"(?i){_en('counts', 'active_harm_verbs')}$"))
+# "in two attacks": a bare number followed by a plain noun counts things, not people
+_THING_AFTER = _Lazy(lambda: re.compile(rf"(?i)\s+{_en('counts', 'thing_nouns')}\b"))
+# "five children were among the dead": parts of the toll before
+_AMONG_DEAD = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_en('tolls', 'among')}\s+(?:{_en('tolls', 'among_determiners')}\s+)?{_en('tolls', 'among_dead')}\b"))
+# "bringing to 45 the number killed", "raising the toll to 61": the report's updated toll of the event
+_UPDATED_TOLL = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_en('tolls', 'toll_raisers')}\b(?:\s+{_en('tolls', 'toll_words')}){{0,4}}\s+{_en('tolls', 'toll_to')}\s+"
+    rf"(?:{_en('tolls', 'at_least')}\s+)?$"))
 
 
 def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: str,
@@ -750,7 +744,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             limit = 60
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
-            if lang == "en" and _english().active_harm_verb.match(cue.text):
+            if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
@@ -764,7 +758,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             continue
         lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
         if any(lo <= c.start and c.end <= hi for c in counts if c is not count
-               and not (lang == "en" and c.category is None and _english().thing_after.match(text[c.end:c.end + 25]))):
+               and not (lang == "en" and c.category is None and _THING_AFTER.match(text[c.end:c.end + 25]))):
             continue  # another number stands between them and takes the word (not "in two attacks")
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
@@ -1287,7 +1281,7 @@ def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: l
 # English: the actor is the one that speaks ("the Syrian army said", "according to the Turkish
 # military"), backs the doer ("US-backed fighters", "backed by Hezbollah"), holds or is hit by the
 # attack ("strikes on the Islamic State", "a village held by IS"), or is a country as a place ("in Turkey");
-# the words are in data/en/grammar.toml, the patterns in _english()
+# (the _EN_ patterns above; their words are in data/en/grammar.toml)
 
 
 _TARGET_AFTER = _Lazy(lambda: re.compile(
@@ -1304,7 +1298,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     after = text[mention.end:mention.end + 40]
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
-    if _TARGET_AFTER.match(normalize(after[:30])) and not _english().active_after.match(after):
+    if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
     if _english_not_doer(mention, before, after):
         return True
@@ -1315,14 +1309,14 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
 def _english_not_doer(mention: Any, before: str, after: str) -> bool:
     if not mention.text.isascii():
         return False
-    if mention.via != "weapon" and (_english().speaker_after.match(after) or _english().speaker_before.search(before)):
+    if mention.via != "weapon" and (_EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before)):
         return True  # (a weapon does not speak: "Russian raids claimed 17 lives")
-    if _english().backer_after.match(after):
+    if _EN_BACKER_AFTER.match(after):
         return True
-    if _english().backer_before.search(before) or _english().target_before.search(before):
+    if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
         return True
-    return (mention.via != "weapon" and bool(_english().place_before.search(before))
-            and not _english().force_words.search(mention.text) and not _english().attack_after.match(after))
+    return (mention.via != "weapon" and bool(_EN_PLACE_BEFORE.search(before))
+            and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
 
 
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
@@ -1615,7 +1609,7 @@ def _breakdown(claims: list[dict[str, Any]], lead: dict[str, Any], n: int) -> li
         if _best(c.get("count")) == n and _pieces(claims, c) != [c]:
             return _pieces(claims, c)
     for c in after:
-        if _english().among_dead.search(c["evidence"]["quote"]) and 0 < _best(c.get("count")) <= n:
+        if _AMONG_DEAD.search(c["evidence"]["quote"]) and 0 < _best(c.get("count")) <= n:
             return _pieces(claims, c)
     total, pieces = 0, []
     for c in after:
@@ -1644,7 +1638,7 @@ def _updated_toll(text: str, claims: list[dict[str, Any]], lead: dict[str, Any],
         words = c["count"]["text"]
         at = text.find(words, ev["start"], ev["end"])
         while at >= 0:
-            if _english().updated_toll.search(text[max(0, at - 60):at]):
+            if _UPDATED_TOLL.search(text[max(0, at - 60):at]):
                 return m
             at = text.find(words, at + 1, ev["end"])
     return n
