@@ -91,7 +91,7 @@ import statistics as pystats
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -387,14 +387,12 @@ def item_from_claim(doc: str, ordinal: int, claim: dict[str, Any], *, ref: str |
 
 # --------------------------------------------------------------------------------------------- events
 
-@dataclass(eq=False)
-class Event:
-    """The claims of one report about one place (and date, perpetrator, cause, kind)."""
+@dataclass(eq=False, kw_only=True)
+class Evidence:
+    """What an event or an incident says of where, when, by whom, how and how many, as matching compares it:
+    the most precise place, dated spans, approximate dates (from publication), perpetrators named in the
+    claims' own sentences or only in their context, cause families, exact figures, kind group."""
 
-    doc: str
-    items: list[Item]                       # heads and their parts
-    heads: list[Item]
-    reasons: dict[tuple[str, int], str] = field(default_factory=dict)
     where: Where | None = None
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     approx: list[tuple[int, int]] = field(default_factory=list)
@@ -403,6 +401,20 @@ class Event:
     families: set[str] = field(default_factory=set)
     figures: set[tuple[str, int]] = field(default_factory=set)
     group: str = "harm"
+
+    def _take_place(self, where: Where | None) -> None:
+        if where is not None and (self.where is None or where.level < self.where.level):
+            self.where = where
+
+
+@dataclass(eq=False)
+class Event(Evidence):
+    """The claims of one report about one place (and date, perpetrator, cause, kind)."""
+
+    doc: str
+    items: list[Item]                       # heads and their parts
+    heads: list[Item]
+    reasons: dict[tuple[str, int], str] = field(default_factory=dict)
     partial: tuple[int, int] | None = None  # (month, day) of publication, year unknown, when undated
     unchecked: bool = False   # its report has no publication date: nothing confirms the date it gives
 
@@ -410,8 +422,7 @@ class Event:
         self.heads.append(item)
         self.items.append(item)
         self.reasons[item.key] = reason
-        if item.where is not None and (self.where is None or item.where.level < self.where.level):
-            self.where = item.where
+        self._take_place(item.where)
         if item.span is not None:
             self.spans.append((*item.span, item.precision or "day"))
         if item.perp:
@@ -554,20 +565,12 @@ def document_events(items: list[Item]) -> list[Event]:
 # --------------------------------------------------------------------------------------------- matching
 
 @dataclass(eq=False)
-class Cluster:
+class Cluster(Evidence):
     """An incident being built: its events and what they say together."""
 
     events: list[Event] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)
     docs: set[str] = field(default_factory=set)
-    where: Where | None = None
-    spans: list[tuple[int, int, str]] = field(default_factory=list)
-    approx: list[tuple[int, int]] = field(default_factory=list)
-    stated: set[str] = field(default_factory=set)
-    inferred: set[str] = field(default_factory=set)
-    families: set[str] = field(default_factory=set)
-    figures: set[tuple[str, int]] = field(default_factory=set)
-    group: str = "harm"
     order: int = 0
     unchecked: bool = True    # every report in it lacks a publication date
 
@@ -576,8 +579,7 @@ class Cluster:
         self.events.append(event)
         self.reasons.append(reason)
         self.docs.add(event.doc)
-        if event.where is not None and (self.where is None or event.where.level < self.where.level):
-            self.where = event.where
+        self._take_place(event.where)
         self.spans += event.spans
         self.approx += event.approx
         self.stated |= event.stated
@@ -812,11 +814,7 @@ def _partial_matches(event: Event, clusters: list[Cluster],
                 break
         if published is None:
             continue
-        event.approx = [(published - back, published)]
-        try:
-            m = match(event, cluster)
-        finally:
-            event.approx = []
+        m = match(replace(event, approx=[(published - back, published)]), cluster)
         if m is not None:
             note = f"; the report is dated {day} {dt.date(2000, month, 1):%B} without its year"
             out.append((Match(m.score, m.reason + note, True, m.toll), c))
