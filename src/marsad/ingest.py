@@ -409,35 +409,35 @@ def parse_day(value: str | None) -> dt.date | None:
     return found[0].date if found else None
 
 
-_GLUED_MONTH = re.compile(r"(?<=[^\s\d])(?=[A-Z][a-z]{2,8}\.? \d{1,2}, \d{4})")
+# a date a social-media page prints after the author's name with no space between them: "Some NetworkMarch
+# 18, 2025 · Shared with Public" (also after an Arabic name or "is with X."); posts of the current year
+# omit the year: "Some NetworkFebruary 28 · Shared with Public"
+_GLUED_HEADER = re.compile(r"(?<=[^\s\d])(?=[A-Z][a-z]{2,8}\.? \d{1,2}(?P<year>, \d{4}|\s*·|\s+at\s))")
 
 
-def _header_date(text: str) -> dt.date | None:
-    """The date a social-media page prints after the author's name with no space between them
-    ("Some NetworkMarch 18, 2025 · Shared with Public", also after an Arabic name or "is with X."):
-    the first such full date."""
-    for m in _GLUED_MONTH.finditer(text):
+def _header_mention(text: str, with_year: bool) -> dates.DateMention | None:
+    """The first such header date, with its year (``with_year``) or without one."""
+    for m in _GLUED_HEADER.finditer(text):
+        if m["year"].startswith(",") != with_year:
+            continue
         found = dates.find_dates(text[m.start():m.start() + 30], "en")
-        if found and found[0].start == 0 and found[0].date is not None:
-            return found[0].date
+        if found and found[0].start == 0 and (found[0].date is not None if with_year else found[0].day and found[0].month):
+            return found[0]
     return None
 
 
-_GLUED_MONTH_DAY = re.compile(r"(?<=[^\s\d])(?=[A-Z][a-z]{2,8}\.? \d{1,2}(?:\s*·|\s+at\s))")
+def _header_date(text: str) -> dt.date | None:
+    """A social-media page's header date with its year (see _GLUED_HEADER)."""
+    found = _header_mention(text, with_year=True)
+    return found.date if found else None
 
 
 def _partial_day(metadata: str | None, body: str) -> str | None:
     """The day and month of publication when no year is known ("--02-28"): from a metadata date cut short
-    ("28 فبراير"), else from a social-media header that omits the year of recent posts
-    ("Some NetworkFebruary 28 · Shared with Public")."""
-    found = [d for d in dates.find_dates(metadata) if d.day and d.month] if metadata else []
-    if not found:
-        for m in _GLUED_MONTH_DAY.finditer(body):
-            found = [d for d in dates.find_dates(body[m.start():m.start() + 16], "en")[:1]
-                     if d.start == 0 and d.day and d.month]
-            if found:
-                break
-    return f"--{found[0].month:02d}-{found[0].day:02d}" if found else None
+    ("28 فبراير"), else from a social-media header that omits the year of recent posts."""
+    found = next((d for d in dates.find_dates(metadata) if d.day and d.month), None) if metadata else None
+    found = found or _header_mention(body, with_year=False)
+    return f"--{found.month:02d}-{found.day:02d}" if found else None
 
 
 def _complete_partial(value: str, known: dt.date | None, text: str) -> dt.date | None:
