@@ -421,7 +421,9 @@ def _header_mention(text: str, with_year: bool) -> dates.DateMention | None:
         if m["year"].startswith(",") != with_year:
             continue
         found = dates.find_dates(text[m.start():m.start() + 30], "en")
-        if found and found[0].start == 0 and (found[0].date is not None if with_year else found[0].day and found[0].month):
+        if not found or found[0].start != 0:
+            continue
+        if found[0].date is not None if with_year else found[0].day and found[0].month:
             return found[0]
     return None
 
