@@ -516,3 +516,8 @@ def test_an_unknown_village_around_which_an_attack_fell_is_kept_when_its_country
     assert names("غارات جوية على محيط زعفرونة صباح اليوم") == []
     assert names("قصف استهدف محيط مدرسة البنات بريف إدلب") == []
     assert names("اشتباكات في محيط الحدود بريف إدلب") == []
+
+
+def test_a_latin_name_ends_where_arabic_letters_start() -> None:
+    found = find_places("Idlibبلدةإدلب")
+    assert [(m.start, m.end) for m in found] == [(0, 5), (9, 13)]
