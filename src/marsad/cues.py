@@ -118,29 +118,34 @@ def _lexicon(language: str) -> _Lexicon:
         pattern = re.compile("|".join(f"({_rest_pattern(e[0]).pattern})" for e in longer)) if longer else None
         plans[form] = (pattern, tuple(e[2] for e in longer), single)
     # a form can only ever be found as a whole word (a token of _WORD): the Arabic and the other ones
-    finders = tuple(_finder(forms, letter, other) for forms, letter, other in (
+    # a form that is no cue alone ("في", of "في صفوف") is only found where the next word can go on
+    # with one of its phrases: common words are not handed one by one to the loop of find_cues
+    nexts = {form: sorted({rest[0] for rest, _key, _categories in entries})
+             for form, entries in starts.items() if plans[form][2] is None}
+    finders = tuple(_finder(forms, letter, other, nexts) for forms, letter, other in (
         ([w for w in starts if _AR_WORD.fullmatch(w)], "[\u0621-\u064a]", "[^\u0621-\u064a]"),
         ([w for w in starts if _LAT_WORD.fullmatch(w)], r"[^\W_\u0600-\u06ff]", r"[\W_\u0600-\u06ff]"))
         if forms)
     return _Lexicon(starts, plans, finders)
 
 
-def _finder(forms: list[str], letter: str, other: str) -> re.Pattern[str]:
+def _finder(forms: list[str], letter: str, other: str, nexts: dict[str, list[str]]) -> re.Pattern[str]:
     """A pattern for ``forms`` as whole words (``letter``: the characters of their kind of word,
     ``other``: all the rest): the character before the word (the caller puts a space before the
     text) and the word, as a prefix tree. Starting with a character class lets the regex engine skip
-    the letters inside words quickly."""
+    the letters inside words quickly. A form in ``nexts`` must be followed by one of its next words."""
     root: dict[str, Any] = {}
     for form in forms:
         node = root
         for ch in form:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = form
 
     def build(node: dict[str, Any]) -> str:
         alts = [re.escape(ch) + build(child) for ch, child in node.items() if ch]
-        if "" in node:
-            alts.append(f"(?!{letter})")  # the word ends here
+        if "" in node:  # the word ends here
+            after = nexts.get(node[""])
+            alts.append(f"(?!{letter})" + (rf"(?=[^\w]+(?:{'|'.join(map(re.escape, after))}))" if after else ""))
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return re.compile(f"{other}({build(root)})")
