@@ -49,7 +49,7 @@ CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place
 
 # the gap after a sentence (group 1 after its stop; a pattern that begins with the stop, not a look
 # behind for it, lets the regex engine skip to the next stop or line break quickly)
-_SENTENCE_END = re.compile(r"[.!?؟]([\"”’»)]*\s+)|\n\s*")
+_SENTENCE_END = re.compile(r"[.!?؟\n](?:(?<=\n)\s*|([\"”’»)]*\s+))")
 _CLAUSE_BREAK = re.compile(r"[،,;؛:()\[\]\"“”«»]|\s-\s|\.\s")
 
 
