@@ -784,3 +784,21 @@ def test_a_clause_that_begins_with_fima_reports_its_own_event_and_place(tmp_path
     by_count = {c["count"]["low"]: c["place"]["text"] for c in killed}
     assert "تل المشمش" in by_count[2]
     assert "أبو حمام" in by_count[1] and "تل المشمش" not in by_count[1]
+
+
+def test_the_place_of_a_dual_place_word_names_both_villages(tmp_path: Path) -> None:
+    text = "قتل مدنيان بقصف مدفعي استهدف قريتي تل المشمش والكرمة بريف الحسكة."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["text"] == "قريتي تل المشمش والكرمة بريف الحسكة"
+
+
+def test_a_street_or_an_outlet_named_after_a_town_is_not_the_town(tmp_path: Path) -> None:
+    text = "أصيب ثلاثة مدنيين بقصف مدفعي على شارع إدلب في مدينة حماة."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert injured["place"]["name"] == "Hama"
+    text = "Regime jets bombed #Hama city's Idlib Street, injuring four civilians."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert injured["place"]["name"] == "Hama"
+    text = 'قتل طفل جراء قصف صاروخي على ريف إدلب الغربي، حسبما أفاد مراسل "حلب اليوم".'
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["name"] == "Idlib"

@@ -515,12 +515,37 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
         periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)
                     if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
+    places = _not_names_of_other_things(places, sources, text)
     if doc.dateline:  # the report's own publication date is not the date of the events it reports,
         lo, hi = doc.dateline   # and its day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
         periods = [p for p in periods if p.end <= lo or p.start >= hi or _dates_event(text, p, lo)]
         counts = [c for c in counts if c.end <= lo or c.start >= hi]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
                  text=text)
+
+
+# a street named after a town ("شارع بغداد", "al-Jalaa Street") is no mention of the town
+_STREET_BEFORE = re.compile(r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:شارع|جاد[ةه]|اوتوستراد)\s+[\"'«“]?#?$")
+_STREET_AFTER = re.compile(r"[\"'”»]?\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Roundabout)\b")
+
+
+def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str) -> list[Any]:
+    """Places without the names that only spell a town in the name of something else: a street
+    ("شارع X", "X Street"), or an outlet named after its town ("حلب اليوم", "السويداء 24": a source
+    mention that begins with the place)."""
+    starts = [m.start for m in sources]
+    out = []
+    for p in places:
+        if _STREET_AFTER.match(text, p.end) or (
+                "\u0627" in text[max(0, p.start - 12):p.start]
+                and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
+            continue
+        i = bisect.bisect_right(starts, p.start) - 1
+        if i >= 0 and sources[i].end >= p.end and p.start - sources[i].start <= 3 \
+                and p.end < sources[i].end:
+            continue  # (a place that is the whole source mention stays: "مصادر في X" is not an outlet)
+        out.append(p)
+    return out
 
 
 def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
@@ -1537,11 +1562,28 @@ _WHEREABOUTS_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفب]?(?:وسط|محيط|[
 _DIRECTION_START = re.compile(r"(?:ال)?(?:شمال|جنوب|شرق|غرب)|(?:north|south|east|west)", re.I)
 
 
+@functools.cache
+def _list_words() -> re.Pattern[str]:
+    """The dual and plural place words that begin a list of names ("قريتي X وY", "قرى X، Y وZ")."""
+    words = resources.load("gazetteer/matching.toml")["ar"].get("list_cues", [])
+    alternatives = "|".join(sorted((normalize(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\s")
+
+
+_LIST_JOIN = re.compile(r"[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?[\"'«“(]?")
+
+
 def _chain_end(mention: Any, around: list[Any], text: str) -> int:
     """Where the phrase that locates a place ends: the larger places named right after it
-    ("قرية X بمنطقة Y جنوب Z", "حي X في مدينة Y"), joined as in _LOCATING_GAP."""
+    ("قرية X بمنطقة Y جنوب Z", "حي X في مدينة Y"), joined as in _LOCATING_GAP; after a dual or plural
+    place word, the other names of the list first ("قريتي X وY بريف Z")."""
     end = mention.end
     i = bisect.bisect_right([p.start for p in around], mention.start)
+    if _list_words().match(normalize(text[mention.start:mention.start + 8]) + " "):
+        while i < len(around) and around[i].start - end <= 4 and around[i].start >= end \
+                and around[i].place.precision == "unresolved" and _LIST_JOIN.fullmatch(text, end, around[i].start):
+            end = around[i].end
+            i += 1
     while i < len(around):
         nxt = around[i]
         if nxt.start < end:
