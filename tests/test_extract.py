@@ -802,3 +802,12 @@ def test_a_street_or_an_outlet_named_after_a_town_is_not_the_town(tmp_path: Path
     text = 'قتل طفل جراء قصف صاروخي على ريف إدلب الغربي، حسبما أفاد مراسل "حلب اليوم".'
     (killed,) = claims_of(run(tmp_path, text), "killed")
     assert killed["place"]["name"] == "Idlib"
+
+
+def test_where_the_attackers_are_posted_is_not_where_the_shells_fell(tmp_path: Path) -> None:
+    text = "قتل مدنيان بقصف مدفعي نفذته القوات المتمركزة في مدينة سراقب على قرية تل المشمش."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert "تل المشمش" in killed["place"]["text"]
+    text = "أصيب ثلاثة مدنيين بقصف صاروخي مصدره مواقع النظام في مدينة سراقب استهدف بلدة تل المشمش."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert "تل المشمش" in injured["place"]["text"]

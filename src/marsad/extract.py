@@ -1102,11 +1102,22 @@ _SETTLEMENTS = frozenset({"village", "town", "city", "neighbourhood", "camp"})
 _AREA_OF = re.compile(r"(?:[وفب]?منطق[ةه]|[وفب]?محيط|area of|vicinity of)\s")
 
 
+# words saying where the attackers are posted, where the fire came from: "القوات المتمركزة في X قصفت
+# قرية Y", "قصف مصدره مواقع النظام في X", "انطلاقاً من X"
+_POSTED_BEFORE = re.compile(r"(?:(?:^|\s)(?:ال)?(?:متمركز|منتشر|متواجد|مرابط)(?:[ةه]|ين|ون)?|مصدر(?:ه|ها)|"
+                            r"(?:^|\s)انطلاق(?:ا|اً)?)(?:\s+[^\s،,.]+){0,2}?\s+(?:في|ب|داخل|من)\s*"
+                            r"(?:(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|منطق[ةه]|معسكر|مطار|قاعد[ةه]|مواقع|نقاط|"
+                            r"ريف)\s+)?)?[\"'«“]?#?$")
+_POSTED_HINT = re.compile(r"تمركز|منتشر|متواجد|مرابط|مصدر|انطلاق")
+
+
 def _away(mention: Any, text: str) -> bool:
-    """Whether a place is named as where a victim comes from ("من أهالي قرية X") or where the wounded
-    were taken ("نقلوا إلى مشفى مدينة X"), not where the event was."""
-    return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start])) \
-        or _elsewhere(text, mention.start)
+    """Whether a place is named as where a victim comes from ("من أهالي قرية X"), where the wounded
+    were taken ("نقلوا إلى مشفى مدينة X") or where the attackers are posted ("القوات المتمركزة في X"),
+    not where the event was."""
+    before = text[max(0, mention.start - 40):mention.start]
+    return bool(_ORIGIN_BEFORE.search(before[-30:])) or _elsewhere(text, mention.start) \
+        or (_POSTED_HINT.search(before) is not None and _POSTED_BEFORE.search(before) is not None)
 
 
 def _place_rank(mention: Any, text: str = "", away: bool | None = None) -> float:
