@@ -747,3 +747,67 @@ def test_the_area_of_a_town_is_as_good_a_place_as_the_town(tmp_path: Path) -> No
             "وسمعت أصوات اشتباكات في قرية كفرعويد.")
     killed = claims_of(run(tmp_path, text), "killed")
     assert killed and all("أطمة" in c["place"]["text"] for c in killed)
+
+
+def test_a_claim_with_only_a_region_takes_the_village_the_next_sentence_says_was_hit(tmp_path: Path) -> None:
+    lead = "تصعيد جديد في الشمال.\nوتشهد المنطقة توتراً منذ أيام.\n"  # (the lead's own look-ahead aside)
+    text = (lead + "قتل مدنيان وأصيب ثلاثة آخرون جراء قصف مدفعي على ريف إدلب صباح اليوم.\n"
+            "واستهدف القصف قرية تل المشمش بريف إدلب الجنوبي.")
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert "تل المشمش" in killed["place"]["text"] and killed["place"]["admin1"] == "Idlib"
+    # a village of another governorate is another event: the region stays
+    text = (lead + "قتل مدنيان وأصيب ثلاثة آخرون جراء قصف مدفعي على ريف إدلب صباح اليوم.\n"
+            "وقصفت الطائرات أيضاً قرية تل المشمش بريف الحسكة.")
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["name"] == "Idlib"
+    # a sentence that reports harm of its own keeps its village to itself
+    text = (lead + "قتل مدنيان جراء قصف مدفعي على ريف إدلب صباح اليوم.\n"
+            "كما أصيب طفل بقصف استهدف قرية تل المشمش بريف إدلب الجنوبي.")
+    killed = claims_of(run(tmp_path, text), "killed")
+    assert killed and all(c["place"]["name"] == "Idlib" for c in killed)
+
+
+def test_the_towns_a_road_runs_between_are_not_the_place_named_with_them(tmp_path: Path) -> None:
+    text = "استهدفت مسيرة سيارة في قرية تل المشمش أثناء سيرها على طريق القامشلي - عامودا، ما أدى لمقتل مدنيين اثنين."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert "تل المشمش" in killed["place"]["text"]
+    # with only the road's towns, the road is reckoned from the first
+    text = "قتل ثلاثة مدنيين بغارة مسيرة على سيارة عند حاجز على الطريق الواصل بين مدينتي تل براك والهول."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["name"] == "Tal Brak"
+
+
+def test_a_clause_that_begins_with_fima_reports_its_own_event_and_place(tmp_path: Path) -> None:
+    text = ("قتل مدنيان برصاص مسلحين في قرية تل المشمش بريف الحسكة، فيما قتل طفل برصاص قناص، "
+            "خلال اشتباكات في منطقة الكرمة في بلدة أبو حمام بريف دير الزور الشرقي.")
+    killed = claims_of(run(tmp_path, text), "killed")
+    by_count = {c["count"]["low"]: c["place"]["text"] for c in killed}
+    assert "تل المشمش" in by_count[2]
+    assert "أبو حمام" in by_count[1] and "تل المشمش" not in by_count[1]
+
+
+def test_the_place_of_a_dual_place_word_names_both_villages(tmp_path: Path) -> None:
+    text = "قتل مدنيان بقصف مدفعي استهدف قريتي تل المشمش والكرمة بريف الحسكة."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["text"] == "قريتي تل المشمش والكرمة بريف الحسكة"
+
+
+def test_a_street_or_an_outlet_named_after_a_town_is_not_the_town(tmp_path: Path) -> None:
+    text = "أصيب ثلاثة مدنيين بقصف مدفعي على شارع إدلب في مدينة حماة."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert injured["place"]["name"] == "Hama"
+    text = "Regime jets bombed #Hama city's Idlib Street, injuring four civilians."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert injured["place"]["name"] == "Hama"
+    text = 'قتل طفل جراء قصف صاروخي على ريف إدلب الغربي، حسبما أفاد مراسل "حلب اليوم".'
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["name"] == "Idlib"
+
+
+def test_where_the_attackers_are_posted_is_not_where_the_shells_fell(tmp_path: Path) -> None:
+    text = "قتل مدنيان بقصف مدفعي نفذته القوات المتمركزة في مدينة سراقب على قرية تل المشمش."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert "تل المشمش" in killed["place"]["text"]
+    text = "أصيب ثلاثة مدنيين بقصف صاروخي مصدره مواقع النظام في مدينة سراقب استهدف بلدة تل المشمش."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert "تل المشمش" in injured["place"]["text"]

@@ -46,6 +46,7 @@ ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all 
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
+AFTER_SENTENCES = 2      # how far ahead a claim with a vague place looks for the village hit
 
 # the gap after a sentence (group 1 after its stop; a pattern that begins with the stop, not a look
 # behind for it, lets the regex engine skip to the next stop or line break quickly)
@@ -445,6 +446,11 @@ def _before_spans(sentences: list[Sentence], harmed: list[int]) -> list[tuple[in
     return spans
 
 
+def _after_spans(sentences: list[Sentence], harmed: list[int], cue_list: list[cues.Cue]) -> list[tuple[int, int]]:
+    """The sentences after harm sentences that describe the attack (see ``_after_sentences``)."""
+    return [r for i in harmed for r in _after_sentences(sentences, i, cue_list)]
+
+
 def _outside(spans: list[tuple[int, int]], cover: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The parts of ``spans`` that no span of ``cover`` (sorted, disjoint) covers."""
     out = []
@@ -510,7 +516,8 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
     sources: list[Any] = []
     periods: list[Any] = []
     focus = pieces(_focus(sentences, harmed))
-    extra = _outside(_merge(_before_spans(sentences, harmed)), [(a, a + len(piece)) for a, piece, _ in focus])
+    extra = _outside(_merge(_before_spans(sentences, harmed) + _after_spans(sentences, harmed, cue_list)),
+                     [(a, a + len(piece)) for a, piece, _ in focus])
     for a, piece, piece_norm in focus:  # all recognisers on one piece in turn share its word index
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
@@ -519,13 +526,38 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
                     if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
     for a, piece, piece_norm in pieces(extra):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
-    places.sort(key=lambda p: p.start)  # the pieces before harm sentences come after the focus pieces
+    places.sort(key=lambda p: p.start)  # the pieces around harm sentences come after the focus pieces
+    places = _not_names_of_other_things(places, sources, text)
     if doc.dateline:  # the report's own publication date is not the date of the events it reports,
         lo, hi = doc.dateline   # and its day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
         periods = [p for p in periods if p.end <= lo or p.start >= hi or _dates_event(text, p, lo)]
         counts = [c for c in counts if c.end <= lo or c.start >= hi]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
                  text=text)
+
+
+# a street named after a town ("شارع بغداد", "al-Jalaa Street") is no mention of the town
+_STREET_BEFORE = re.compile(r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:شارع|جاد[ةه]|اوتوستراد)\s+[\"'«“]?#?$")
+_STREET_AFTER = re.compile(r"[\"'”»]?\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Roundabout)\b")
+
+
+def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str) -> list[Any]:
+    """Places without the names that only spell a town in the name of something else: a street
+    ("شارع X", "X Street"), or an outlet named after its town ("حلب اليوم", "السويداء 24": a source
+    mention that begins with the place)."""
+    starts = [m.start for m in sources]
+    out = []
+    for p in places:
+        if _STREET_AFTER.match(text, p.end) or (
+                "\u0627" in text[max(0, p.start - 12):p.start]
+                and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
+            continue
+        i = bisect.bisect_right(starts, p.start) - 1
+        if i >= 0 and sources[i].end >= p.end and p.start - sources[i].start <= 3 \
+                and p.end < sources[i].end:
+            continue  # (a place that is the whole source mention stays: "مصادر في X" is not an outlet)
+        out.append(p)
+    return out
 
 
 def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
@@ -922,6 +954,24 @@ def _before_paragraph(sentences: list[Sentence], index: int, ranges: list[tuple[
     return [r for r in ((s.start, s.end) for s in sentences[max(0, first - 2):first][::-1]) if r not in ranges]
 
 
+def _after_sentences(sentences: list[Sentence], index: int, cue_list: list[cues.Cue]) -> list[tuple[int, int]]:
+    """The next sentences after a claim's that go on describing the attack without reporting harm of
+    their own ("قتل مدني بقصف على ريف عفرين. واستهدف القصف قرية X بناحية Y"), in its paragraph or the
+    next (a web page often gives each sentence its own line): where a claim whose own context names only
+    a region may find the village hit. The first sentence that reports harm ends them (its place is its
+    own claim's)."""
+    out = []
+    starts = [c.start for c in cue_list]
+    for j in range(index + 1, min(len(sentences), index + 1 + AFTER_SENTENCES)):
+        s = sentences[j]
+        inside = cue_list[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
+        if any(c.has("outcome") for c in inside):
+            break
+        if any(c.has("attack") or (c.has("cause") and not c.has("cause.shooting")) for c in inside):
+            out.append((s.start, s.end))
+    return out
+
+
 def _nearest(items: list[Any], anchor: int) -> Any:
     return min(items, key=lambda i: abs(i.start - anchor))
 
@@ -1064,11 +1114,22 @@ _SETTLEMENTS = frozenset({"village", "town", "city", "neighbourhood", "camp"})
 _AREA_OF = re.compile(r"(?:[وفب]?منطق[ةه]|[وفب]?محيط|area of|vicinity of)\s")
 
 
+# words saying where the attackers are posted, where the fire came from: "القوات المتمركزة في X قصفت
+# قرية Y", "قصف مصدره مواقع النظام في X", "انطلاقاً من X"
+_POSTED_BEFORE = re.compile(r"(?:(?:^|\s)(?:ال)?(?:متمركز|منتشر|متواجد|مرابط)(?:[ةه]|ين|ون)?|مصدر(?:ه|ها)|"
+                            r"(?:^|\s)انطلاق(?:ا|اً)?)(?:\s+[^\s،,.]+){0,2}?\s+(?:في|ب|داخل|من)\s*"
+                            r"(?:(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|منطق[ةه]|معسكر|مطار|قاعد[ةه]|مواقع|نقاط|"
+                            r"ريف)\s+)?)?[\"'«“]?#?$")
+_POSTED_HINT = re.compile(r"تمركز|منتشر|متواجد|مرابط|مصدر|انطلاق")
+
+
 def _away(mention: Any, text: str) -> bool:
-    """Whether a place is named as where a victim comes from ("من أهالي قرية X") or where the wounded
-    were taken ("نقلوا إلى مشفى مدينة X"), not where the event was."""
-    return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 30):mention.start])) \
-        or _elsewhere(text, mention.start)
+    """Whether a place is named as where a victim comes from ("من أهالي قرية X"), where the wounded
+    were taken ("نقلوا إلى مشفى مدينة X") or where the attackers are posted ("القوات المتمركزة في X"),
+    not where the event was."""
+    before = text[max(0, mention.start - 40):mention.start]
+    return bool(_ORIGIN_BEFORE.search(before[-30:])) or _elsewhere(text, mention.start) \
+        or (_POSTED_HINT.search(before) is not None and _POSTED_BEFORE.search(before) is not None)
 
 
 def _place_rank(mention: Any, text: str = "", away: bool | None = None) -> float:
@@ -1100,6 +1161,38 @@ def _ranks_in(here: list[Any], text: str) -> list[float]:
     return _ranks_and_away(here, text)[0]
 
 
+# a road named by where it leads: "على طريق X", "الطريق الواصل بين مدينتي X وY", "أوتوستراد X - Y"
+# (normalised text before the first town; the second follows it after "و", a dash or a space: "طريق X Y")
+_ROAD_BEFORE = re.compile(r"(?:^|\s)[وبل]{0,2}(?:ال)?(?:طريق|اوتوستراد|اتوستراد|اوتستراد)"
+                          r"(?:\s+(?:ال)?(?:واصل|رابط|دولي|سريع|عام|قديم|جديد|حربي|عسكري|ممتد)[ةه]?)*\s+(?:بين\s+)?"
+                          r"(?:(?:مدينتي|بلدتي|قريتي|مدين[ةه]|بلد[ةه]|قري[ةه])\s+)?[\"'«“(]?#?$")
+_ROAD_NEXT = re.compile(r"\s*(?:[-–—/]|و)?\s*[\"'«“(]?#?")
+_ROAD_HINT = re.compile(r"طريق|ستراد")
+
+
+def _road_ends(here: list[Any], text: str) -> list[int]:
+    """Which of the places ``here`` are named as the towns a road leads to or runs between (see
+    _ROAD_BEFORE): 1 for the first town, 2 for the second ("بين X وY"), 0 for the others."""
+    ends = [0] * len(here)
+    for i, p in enumerate(here):
+        raw = text[max(0, p.start - 60):p.start]
+        if _ROAD_HINT.search(raw) is None:
+            continue
+        if i and ends[i - 1] == 1 and _ROAD_NEXT.fullmatch(text, here[i - 1].end, p.start):
+            ends[i] = 2
+        elif _ROAD_BEFORE.search(normalize(raw)):
+            ends[i] = 1
+    return ends
+
+
+def _off_road(tied: list[Any], here: list[Any], text: str) -> list[Any]:
+    """Of equally precise places, those named as the place itself rather than as where a road leads
+    ("قرب بلدة X ... على الطريق الواصل بين مدينتي X وY": X); when all are, the first town of each road
+    (the road "between X and Y" is reckoned from X)."""
+    ends = dict(zip(map(id, here), _road_ends(here, text), strict=True))
+    return [p for p in tied if not ends[id(p)]] or [p for p in tied if ends[id(p)] == 1] or tied
+
+
 def _ranks_and_away(here: list[Any], text: str) -> tuple[list[float], list[bool]]:
     """The ranks of _ranks_in, and which places are named as not where the event was (see _away): also
     the places that locate such a place ("من أهالي ناحية X في عفرين")."""
@@ -1125,15 +1218,17 @@ def _same_name(a: str, b: str) -> bool:
 
 
 def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
-                near: list[tuple[int, int]], before: list[tuple[int, int]] | None = None
-                ) -> tuple[Any | None, Any | None]:
+                near: list[tuple[int, int]], before: list[tuple[int, int]] | None = None,
+                after: list[tuple[int, int]] | None = None) -> tuple[Any | None, Any | None]:
     """The most specific place in the nearest context that names one below country level (a country,
     "in Syria", only when no context names anything more precise), and the governorate-level place
     around it, which locates a village the gazetteer does not know. ``before`` (the end of the
     previous paragraph) is looked at after the claim's own paragraph, only when that names nothing below
     country level; there only a town, village or neighbourhood is taken. Among equally precise places
     in one range the nearest wins, a place after the anchor counting twice its distance (the
-    place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ...")."""
+    place of an event usually comes before its toll: "قصف على قرية X أدى لمقتل ..."). When the claim's
+    context names no town or village, the sentences ``after`` it (see _after_sentences) may name the
+    village hit (see _refined)."""
     fallback: tuple[float, Any, list[Any], bool] | None = None
     stops = found.__dict__.setdefault("_glued_stops", {})  # (see _glued_stops), by range
     ranges, near = _split_glued(found.text, ranges, anchor, stops), _split_glued(found.text, near, anchor, stops)
@@ -1154,7 +1249,10 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
         tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
         if len(tied) > 1 and start <= anchor < end:
             a, b = _clause(found.text, anchor, start, end)
-            tied = [p for p in tied if a <= p.start < b] or tied
+            c, d = _event_part(found.text, anchor, start, end)
+            tied = [p for p in tied if a <= p.start < b] or [p for p in tied if c <= p.start < d] or tied
+        if len(tied) > 1:
+            tied = _off_road(tied, here, found.text)
         best = _nearest_before(tied, anchor)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
@@ -1164,9 +1262,39 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
             fallback = (best_rank, best, here, away[here.index(best)])
         if (start, end) not in nears and fallback[0] < _PRECISION_RANK["country"]:
             break  # beyond the paragraph, a governorate or city already found stands
+    if fallback is None or fallback[0] >= _PRECISION_RANK["district"]:
+        refined = _refined(found, after, fallback[1] if fallback else None)
+        if refined is not None:
+            return refined
     if fallback is None:
         return None, None
     return fallback[1], _region_of(fallback[1], fallback[2])
+
+
+def _refined(found: Found, after: list[tuple[int, int]] | None, vague: Any | None) -> tuple[Any, Any | None] | None:
+    """The first town, village or neighbourhood that the sentences ``after`` a claim name, for a claim
+    whose context names none (only a region, a governorate, the country, or nothing: ``vague``), when
+    it lies in ``vague``: the village's governorate, or that of the place that locates it ("قرية X بريف
+    Y"), is the vague place's (or in its country). A village the text does not locate is not taken
+    ("بعد لقاء في مدينة X الروسية"), nor a governorate's capital, nor a town a road leads to."""
+    if not after:
+        return None
+    for start, end in after:
+        here = found.within(found.places, start, end)
+        if not here:
+            continue
+        ranks, away = _ranks_and_away(here, found.text)
+        for p, rank, far, road in zip(here, ranks, away, _road_ends(here, found.text), strict=True):
+            if rank != 0 or far or road or (p.place.admin1 and _same_name(p.place.name, p.place.admin1)):
+                continue  # (a governorate's capital is no village of its countryside; a road's ends)
+            region = _region_of(p, here)
+            where = p.place if p.place.admin1 else (region.place if region is not None else None)
+            if where is None:
+                continue
+            if vague is None or (where.country == vague.place.country if vague.place.precision == "country"
+                                 else vague.place.admin1 is None or where.admin1 == vague.place.admin1):
+                return p, region
+    return None
 
 
 # a sentence end the splitter missed because scraping lost the space after it: "دقيق.كما استهدفت",
@@ -1224,6 +1352,20 @@ def _clause(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
     for m in _CLAUSE_END.finditer(text, start, anchor):
         a = m.end()
     m = _CLAUSE_END.search(text, anchor, end)
+    return a, m.start() if m else end
+
+
+# what begins the part of a sentence that reports another event: "قتل X في قرية A، فيما قتل Y ... في B"
+_NEXT_EVENT = re.compile(r"[،,]\s*(?:و)?(?:فيما|بينما|في حين|كما)\s")
+
+
+def _event_part(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """The part of a sentence (``start``..``end``) that holds ``anchor`` and reports one event: the
+    sentence cut where a clause begins with "فيما", "بينما", "في حين", "كما" (see _NEXT_EVENT)."""
+    a = start
+    for m in _NEXT_EVENT.finditer(text, start, anchor):
+        a = m.start()
+    m = _NEXT_EVENT.search(text, anchor, end)
     return a, m.start() if m else end
 
 
@@ -1443,11 +1585,28 @@ _WHEREABOUTS_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفب]?(?:وسط|محيط|[
 _DIRECTION_START = re.compile(r"(?:ال)?(?:شمال|جنوب|شرق|غرب)|(?:north|south|east|west)", re.I)
 
 
+@functools.cache
+def _list_words() -> re.Pattern[str]:
+    """The dual and plural place words that begin a list of names ("قريتي X وY", "قرى X، Y وZ")."""
+    words = resources.load("gazetteer/matching.toml")["ar"].get("list_cues", [])
+    alternatives = "|".join(sorted((normalize(w) for w in words), key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\s")
+
+
+_LIST_JOIN = re.compile(r"[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?[\"'«“(]?")
+
+
 def _chain_end(mention: Any, around: list[Any], text: str) -> int:
     """Where the phrase that locates a place ends: the larger places named right after it
-    ("قرية X بمنطقة Y جنوب Z", "حي X في مدينة Y"), joined as in _LOCATING_GAP."""
+    ("قرية X بمنطقة Y جنوب Z", "حي X في مدينة Y"), joined as in _LOCATING_GAP; after a dual or plural
+    place word, the other names of the list first ("قريتي X وY بريف Z")."""
     end = mention.end
     i = bisect.bisect_right([p.start for p in around], mention.start)
+    if _list_words().match(normalize(text[mention.start:mention.start + 8]) + " "):
+        while i < len(around) and around[i].start - end <= 4 and around[i].start >= end \
+                and around[i].place.precision == "unresolved" and _LIST_JOIN.fullmatch(text, end, around[i].start):
+            end = around[i].end
+            i += 1
     while i < len(around):
         nxt = around[i]
         if nxt.start < end:
@@ -1530,7 +1689,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     ranges = _context_ranges(sentences, draft.sentence)
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
     place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
-                                _before_paragraph(sentences, draft.sentence, ranges))
+                                _before_paragraph(sentences, draft.sentence, ranges),
+                                _after_sentences(sentences, draft.sentence, found.cues))
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
