@@ -784,22 +784,24 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             continue
         kind, role = kind_role
         if cue.end <= count.start:
+            if count.start - cue.end > 60:
+                continue
             gap = text[cue.end:count.start]
-            limit = 60
+            if _CLAUSE_BREAK.search(gap):
+                continue
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
-            limit = 45
+            if len(gap) > 45 or _CLAUSE_BREAK.search(gap):
+                continue
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)):  # "killed six people and injured ten": a new verb
                 distance += 30
         else:  # the count's own words carry the outcome ("قتيلين", "22 injuries")
-            gap, distance, limit = "", -1, 1
-        if len(gap) > limit or _CLAUSE_BREAK.search(gap):
-            continue
+            gap, distance = "", -1
         lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
         if any(lo <= c.start and c.end <= hi for c in counts if c is not count
                and not (lang == "en" and c.category is None and _THING_AFTER.match(text[c.end:c.end + 25]))):
