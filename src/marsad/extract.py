@@ -129,6 +129,7 @@ class Found:
 
     def __post_init__(self) -> None:
         self._starts: dict[int, list[int]] = {}
+        self.not_doer: dict[tuple[int, int], bool] = {}  # (id of an actor mention, floor): _target_or_victim
 
     def within(self, items: list[Any], start: int, end: int) -> list[Any]:
         starts = self._starts.get(id(items))
@@ -1462,6 +1463,15 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
                for c in found.within(found.counts, mention.start - 60, mention.end + 1))
 
 
+def _not_doer(text: str, found: Found, mention: Any, floor: int) -> bool:
+    """_target_or_victim, once per mention and floor (the claims of a sentence ask the same)."""
+    key = (id(mention), floor)
+    known = found.not_doer.get(key)
+    if known is None:
+        known = found.not_doer[key] = _target_or_victim(text, found, mention, floor)
+    return known
+
+
 def _english_not_doer(mention: Any, before: str, after: str) -> bool:
     if not mention.text.isascii():
         return False
@@ -1483,7 +1493,7 @@ def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: 
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
                 and not any(a.start < b and a0 < a.end for a0, b in outlets)  # "Jordan Times", "Syria TV"
-                and not _target_or_victim(text, found, a, start)]
+                and not _not_doer(text, found, a, start)]
         named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
         if named:
             before = [a for a in named if a.start <= anchor]
