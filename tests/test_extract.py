@@ -747,3 +747,29 @@ def test_the_area_of_a_town_is_as_good_a_place_as_the_town(tmp_path: Path) -> No
             "وسمعت أصوات اشتباكات في قرية كفرعويد.")
     killed = claims_of(run(tmp_path, text), "killed")
     assert killed and all("أطمة" in c["place"]["text"] for c in killed)
+
+
+def test_user_grammar_words_reach_the_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word added in a user's ar/grammar.toml (MARSAD_DATA) is read by the pattern built from that key."""
+    from marsad import extract, resources
+
+    def fresh() -> None:
+        resources.load.cache_clear()
+        extract._grammar.cache_clear()
+        extract._g.cache_clear()
+
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "ar" / "grammar.toml").write_text('[places]\nwhereabouts = ["جوار"]\n'
+                                                  '[elsewhere]\nhospital_nouns = ["مستوصف"]\n', encoding="utf-8")
+    monkeypatch.setenv("MARSAD_DATA", str(tmp_path))
+    fresh()
+    try:
+        whereabouts, hint = extract._WHEREABOUTS_BEFORE._build(), extract._ELSEWHERE_HINT._build()
+        assert whereabouts.search("سقطت قذيفة جوار ") and whereabouts.search("سقطت قذيفة وسط ")
+        assert hint.search("نقل إلى مستوصف ") and hint.search("وصل إلى مستوصف ")  # a word with no hint piece
+        assert extract._ELSEWHERE_BEFORE._build().search("وصل الجرحى إلى مستوصف ")
+    finally:
+        monkeypatch.delenv("MARSAD_DATA")
+        fresh()
+    assert not extract._WHEREABOUTS_BEFORE._build().search("سقطت قذيفة جوار ")
+    assert not extract._ELSEWHERE_HINT._build().search("وصل إلى مستوصف ")
