@@ -811,3 +811,29 @@ def test_where_the_attackers_are_posted_is_not_where_the_shells_fell(tmp_path: P
     text = "أصيب ثلاثة مدنيين بقصف صاروخي مصدره مواقع النظام في مدينة سراقب استهدف بلدة تل المشمش."
     (injured,) = claims_of(run(tmp_path, text), "injured")
     assert "تل المشمش" in injured["place"]["text"]
+
+
+def test_user_grammar_words_reach_the_patterns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word added in a user's ar/grammar.toml (MARSAD_DATA) is read by the pattern built from that key."""
+    from marsad import extract, resources
+
+    def fresh() -> None:
+        resources.load.cache_clear()
+        extract._grammar.cache_clear()
+        extract._g.cache_clear()
+
+    (tmp_path / "ar").mkdir()
+    (tmp_path / "ar" / "grammar.toml").write_text('[places]\nwhereabouts = ["جوار"]\n'
+                                                  '[elsewhere]\nhospital_nouns = ["مستوصف"]\n', encoding="utf-8")
+    monkeypatch.setenv("MARSAD_DATA", str(tmp_path))
+    fresh()
+    try:
+        whereabouts, hint = extract._WHEREABOUTS_BEFORE._build(), extract._ELSEWHERE_HINT._build()
+        assert whereabouts.search("سقطت قذيفة جوار ") and whereabouts.search("سقطت قذيفة وسط ")
+        assert hint.search("نقل إلى مستوصف ") and hint.search("وصل إلى مستوصف ")  # a word with no hint piece
+        assert extract._ELSEWHERE_BEFORE._build().search("وصل الجرحى إلى مستوصف ")
+    finally:
+        monkeypatch.delenv("MARSAD_DATA")
+        fresh()
+    assert not extract._WHEREABOUTS_BEFORE._build().search("سقطت قذيفة جوار ")
+    assert not extract._ELSEWHERE_HINT._build().search("وصل إلى مستوصف ")

@@ -682,7 +682,7 @@ def reload() -> None:
     load.cache_clear()
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
                _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx, _month_firsts,
-               _period_anchor_words, _period_firsts, _anniversary_rx):
+               _period_anchor_words, _period_firsts, _anniversary_rx, _stamp_before):
         fn.cache_clear()
     global _last_scan
     _last_scan = (None, None, [], [])
@@ -757,7 +757,12 @@ def _complete(m: DateMention, hint: dt.date | None, years: set[int]) -> DateMent
     return None
 
 
-_STAMP_BEFORE = re.compile(r"\d{1,2}:\d\d\s*(?:[ap]\.?m\.?|ص|م)?\s*·\s*$", re.IGNORECASE)
+@cache
+def _stamp_before() -> re.Pattern[str]:
+    """A post's clock time right before a date ("11:31 AM · Dec 1, 2024"): the time, an optional mark of the
+    half of the day ([publication] time_marks of both date files) and the dot."""
+    marks = [w for lang in ("ar", "en") for w in load(f"{lang}/dates.toml")["publication"].get("time_marks", [])]
+    return re.compile(rf"\d{{1,2}}:\d\d\s*(?:{_alt(marks)})?\s*·\s*$", re.IGNORECASE)
 
 
 def publication_date(text: str | NormalizedText, hint: dt.date | None = None) -> DateMention | None:
@@ -786,7 +791,7 @@ def publication_date(text: str | NormalizedText, hint: dt.date | None = None) ->
              if f.mention.year is not None and f.mention.calendar == "gregorian"}
     tiers: dict[str, list[_Found]] = {"published": [], "today": [], "updated": [], "dateline": []}
     # a post's time stamp ("11:31 AM · Dec 1, 2024" at the foot of an X post) dates the post itself
-    tiers["published"] += [f for f in found if _STAMP_BEFORE.search(ntext, max(0, f.nstart - 16), f.nstart)]
+    tiers["published"] += [f for f in found if _stamp_before().search(ntext, max(0, f.nstart - 16), f.nstart)]
     before_date = _cue_pattern(None, True)
     for f in found:
         lo = max(0, f.nstart - CUE_GAP_CHARS)

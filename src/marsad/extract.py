@@ -350,11 +350,12 @@ def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) 
 
 
 # a sentence that goes back to an earlier event: "وكان قد ...", "وكانت الطائرات قصفت ..."
-_BACKGROUND_START = re.compile(r"[^\w]*+[وف]?كان(?:ت|وا|ا|تا)?\b")
+_BACKGROUND_START = _Lazy(lambda: re.compile(rf"[^\w]*+[وف]?{_g('ar', 'narrative', 'background_verbs')}\b"))
 
 
 # what opens the words a source said: "أن", "إن", a colon or a quotation mark
-_SPEECH_OPENS = re.compile(r"(?:^|\s)[وف]?[اإأ]ن(?:ه|ها|هم)?(?:\s|$)|[:“\"«]")
+_SPEECH_OPENS = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?{_g('ar', 'narrative', 'speech_openers')}(?:\s|$)|[:“\"«]"))
 
 
 def _date_from_narrative(claims: list[dict[str, Any]], doc: Document, text: str, norm: NormalizedText, lang: str,
@@ -484,8 +485,9 @@ def _shifted(item: Any, offset: int) -> Any:
 
 
 # a date that says when a report came out, not when the events it reports happened
-_RELEASE_BEFORE = re.compile(r"(?:released|published|issued|posted|updated|الصادر|الصادره|صدر|نشر|نشرت|اصدر|"
-                             r"اصدرت|المنشور|تحديث)\s*(?:on|في|يوم)?\s*$")
+_RELEASE_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:{_g('en', 'narrative', 'release_words')}|{_g('ar', 'narrative', 'release_words')})\s*"
+    rf"(?:{_g('en', 'narrative', 'release_on')}|{_g('ar', 'narrative', 'release_on')})?\s*$"))
 
 
 _LINE_WORDS = re.compile(r"[^\W\d_]{2,}")
@@ -613,8 +615,9 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     return drafts
 
 
-_TOLL_WORDS = re.compile(r"(?:عدد(?:هم|هن|ها)|حصيل(?:ه|تهم|تها)|اعداد(?:هم|هن)|"
-                         r"\b(?:the|their|its)\s+(?:death\s+)?(?:toll|number|tally|count)\b)")
+_TOLL_WORDS = _Lazy(lambda: re.compile(
+    rf"(?:{_g('ar', 'tolls', 'toll_words')}|\b{_g('en', 'tolls', 'toll_determiners')}\s+"
+    rf"(?:{_g('en', 'tolls', 'toll_death')}\s+)?{_g('en', 'tolls', 'toll_nouns')}\b)"))
 
 
 def _toll_reference(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
@@ -874,9 +877,8 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
 
 # what may stand between a negation and the harm word it denies: "دون (وقوع) إصابات", "لم تسفر عن (أي)
 # ضحايا", "لم ترد أنباء عن وقوع إصابات"
-_EXCEPT = re.compile(r"(?:^|\s)(?:الا|سوي)(?=\s|$)")
-_NEGATION_FILLER = re.compile(r"(?:\s*(?:وقوع|تسجيل|حدوث|سقوط|وجود|اي|باي|ب|عن|انباء|معلومات|حتي|الان|"
-                              r"اللحظه|من|في|بشريه|اضرار|خسائر))*\s*")
+_EXCEPT = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'negation', 'except_words')}(?=\s|$)"))
+_NEGATION_FILLER = _Lazy(lambda: re.compile(rf"(?:\s*{_g('ar', 'negation', 'filler')})*\s*"))
 
 
 def _remembered(text: str, cue: cues.Cue, memory: list[cues.Cue]) -> bool:
@@ -891,10 +893,10 @@ _COUNTLESS = {(kind, role) for kind in ("killed", "injured") for role in ("verbs
 
 # between a harm word and the armed group its harmed belong to: "قتلى وجرحى لميليشيا X", "قتلى في
 # صفوف قوات النظام", "مقتل القيادي في هيئة تحرير الشام", "مقتل عنصرين من قسد"
-_HARMED_OF = re.compile(r"^\s*(?:و?(?:جرحي|مصابين|مصابون|اصابات|قتلي|جريح|قتيل|اسري)\s+)?"
-                        r"(?:(?:في|بين|من)\s+صفوف|من\s+(?:عناصر|مقاتلي)|"
-                        r"(?:\S+\s+){0,3}?(?:ال)?(?:قيادي|قائد|عنصر|عنصرين|عناصر|مقاتل|مقاتلين|امير)\s+(?:في|ب|من|لدى)|"
-                        r"(?P<of>ل(?=\S)))\s*")
+_HARMED_OF = _Lazy(lambda: re.compile(
+    rf"^\s*(?:و?{_g('ar', 'actors', 'harmed_of_nouns')}\s+)?(?:{_g('ar', 'actors', 'ranks')}|"
+    rf"(?:\S+\s+){{0,3}}?(?:ال)?{_g('ar', 'actors', 'member_nouns')}\s+{_g('ar', 'actors', 'member_prepositions')}|"
+    r"(?P<of>ل(?=\S)))\s*"))
 
 
 def _group_harmed(text: str, found: Found, cue: cues.Cue, sentence: Sentence) -> bool:
@@ -1009,11 +1011,15 @@ def _km(a: Any, b: Any) -> float:
 
 
 # one more name of a list: "أحياء القصور والخمارة والحارة الشمالية في مدينة إدلب"
-_LIST_ITEM = r"[^\S\n]*[،,]?[^\S\n]*و[^\S\n]?[\u0621-\u064a]{2,}(?:[^\S\n]+ال(?:شمالي|جنوبي|شرقي|غربي)[ةه]?)?"
-_LIST_NEXT = re.compile(_LIST_ITEM)
+def _list_item() -> str:
+    return (r"[^\S\n]*[،,]?[^\S\n]*و[^\S\n]?[\u0621-\u064a]{2,}"
+            rf"(?:[^\S\n]+ال{_g('ar', 'places', 'directions', False)}ي[ةه]?)?")
 
 
-_LIST_GAP = re.compile(rf"(?:{_LIST_ITEM})*[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?")
+_LIST_NEXT = _Lazy(lambda: re.compile(_list_item()))
+
+
+_LIST_GAP = _Lazy(lambda: re.compile(rf"(?:{_list_item()})*[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?"))
 
 
 def _located_by(text: str, end: int, start: int) -> bool:
@@ -1077,25 +1083,39 @@ def _name_prefixes() -> frozenset[str]:
 
 
 # words saying a person comes from a place: "من أهالي X", "المنحدر من X", "نازح من X", "a native of X"
-_ORIGIN_BEFORE = re.compile(r"(?:(?:^|\s)من\s+(?:[أا]هالي|[أا]بناء|سكان|مواليد)|(?:^|\s)(?:ال)?(?:منحدر[ةه]?|"
-                            r"ينحدر|تنحدر|نازح[ةه]?|نازحين|مهجر[ةه]?|مهجرين)(?:\s+[^\s،,.]+){0,2}\s+من|"
-                            r"native of|originally from|hails from)"
-                            r"\s+(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي|ناحي[ةه]|منطق[ةه])\s+)?#?$")
+_ORIGIN_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:(?:^|\s){_g('ar', 'places', 'origin_of', False)}|(?:^|\s)(?:ال)?{_g('ar', 'places', 'origin_words', False)}"
+    rf"(?:\s+[^\s،,.]+){{0,2}}\s+{_g('ar', 'places', 'origin_from', False)}|"
+    rf"{_g('en', 'places', 'origin_before', False)})"
+    rf"\s+(?:[وبل]?{_g('ar', 'places', 'origin_place_nouns', False)}\s+)?#?$"))
 
 
 # words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
 # ambulance belongs to: "نقلوا إلى مشفى مدينة X", "تلقي العلاج في مستشفى X", "سيارة إسعاف تابعة لمشفى X";
 # or where the dead were buried: "شيعت مدينة X الشهيد"
 # (in normalised text; not after an attack on the hospital itself: "استهداف مشفى X")
-_ELSEWHERE_BEFORE = re.compile(r"(?:(?:^|\s)(?:(?:و|ف)?(?:نقل|اسعف|اخلاء|اخلي|تحويل|حول)\S*|العلاج|علاجه|علاجهم)"
-                               r"(?:\s+[^\s,.:]+){0,4}?\s+(?:الي|لي|نحو|في|داخل)\s+(?:[^\s,.:]+\s+){0,3}?|"
-                               r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:مشفي|مشافي|مستشفي|مستشفيات)(?:\s+[^\s,.:]+){0,3}?\s+|"
-                               # a funeral or burial: "شيعت مدينة X الشهيد", "ودفن في مقبرة بلدة X"
-                               r"(?:^|\s)(?:و|ف)?(?:شيع|يشيع|تشيع|تشييع|دفن|يدفن|ووري)\S*(?:\s+[^\s,.:]+){0,3}?\s+"
-                               r"(?:(?:في|الي)\s+)?(?:مقبر\S*\s+)?)"
-                               r"(?:في\s+|ب)?(?:مدينه\s+|بلده\s+)?#?$")
-_ELSEWHERE_HINT = re.compile(r"نقل|سعف|مشف|مشاف|مستشف|علاج|خلاء|خلي|تحويل|حول|شيع|شيّع|تشييع|دفن|ووري")
-_ATTACK_ON = re.compile(r"(?:استهد|قصف|غار|ضرب|هجوم|هاجم|محيط|قرب)\S*\s+(?:\S+\s+)?\S*$")
+_ELSEWHERE_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:(?:^|\s)(?:(?:و|ف)?{_g('ar', 'elsewhere', 'transfer_stems')}\S*|{_g('ar', 'elsewhere', 'treatment_words')})"
+    rf"(?:\s+[^\s,.:]+){{0,4}}?\s+{_g('ar', 'elsewhere', 'transfer_to')}\s+(?:[^\s,.:]+\s+){{0,3}}?|"
+    rf"(?:^|\s)[وبلف]{{0,2}}(?:ال)?{_g('ar', 'elsewhere', 'hospital_nouns')}(?:\s+[^\s,.:]+){{0,3}}?\s+|"
+    # a funeral or burial: "شيعت مدينة X الشهيد", "ودفن في مقبرة بلدة X"
+    rf"(?:^|\s)(?:و|ف)?{_g('ar', 'elsewhere', 'burial_stems')}\S*(?:\s+[^\s,.:]+){{0,3}}?\s+"
+    rf"(?:{_g('ar', 'elsewhere', 'burial_to')}\s+)?(?:{_g('ar', 'elsewhere', 'cemetery_stems')}\S*\s+)?)"
+    rf"(?:{_g('ar', 'elsewhere', 'elsewhere_in')}\s+|ب)?(?:{_g('ar', 'elsewhere', 'town_nouns')}\s+)?#?$"))
+
+
+def _elsewhere_hint() -> re.Pattern[str]:
+    """The quick test of _elsewhere: a piece of one of the words of _ELSEWHERE_BEFORE in the raw text (the
+    hint pieces, and any word that contains none of them)."""
+    words = _grammar("ar")["elsewhere"]
+    pieces = list(words["hint"])
+    pieces += [normalize(w) for key in ("transfer_stems", "treatment_words", "hospital_nouns", "burial_stems")
+               for w in words[key] if not any(p in normalize(w) for p in pieces)]
+    return re.compile("|".join(re.escape(p) for p in dict.fromkeys(pieces)))
+
+
+_ELSEWHERE_HINT = _Lazy(_elsewhere_hint)
+_ATTACK_ON = _Lazy(lambda: re.compile(rf"{_g('ar', 'elsewhere', 'attack_on_stems')}\S*\s+(?:\S+\s+)?\S*$"))
 
 
 def _elsewhere(text: str, start: int) -> bool:
@@ -1114,7 +1134,8 @@ def _elsewhere(text: str, start: int) -> bool:
 
 
 _SETTLEMENTS = frozenset({"village", "town", "city", "neighbourhood", "camp"})
-_AREA_OF = re.compile(r"(?:[وفب]?منطق[ةه]|[وفب]?محيط|area of|vicinity of)\s")
+_AREA_OF = _Lazy(lambda: re.compile(
+    rf"(?:[وفب]?{_g('ar', 'places', 'area_words', False)}|{_g('en', 'places', 'area_of', False)})\s"))
 
 
 # words saying where the attackers are posted, where the fire came from: "القوات المتمركزة في X قصفت
@@ -1153,9 +1174,11 @@ def _place_rank(mention: Any, text: str = "", away: bool | None = None) -> float
 
 # what may stand between a place and the larger place that locates it: "قرية X بريف Y", "حي X بمدينة Y",
 # "قرية X التابعة لناحية Y", "بلدة X المجاورة لمدينة Y" (no list comma or "و": "قرية X وقرية Y" is a list)
-_LOCATING_GAP = re.compile(r"[^\S\n]*(?:(?:ب|ل|في|من|ضمن|قرب|التابع[ةه]?|الواقع[ةه]?|المجاور[ةه]?|القريب[ةه]?|"
-                           r"المحتل[ةه]|(?:ب|ل|بال|ال|لل)?ريف|(?:ب|ل)?(?:منطق[ةه]|ناحي[ةه]|مدين[ةه]|بلد[ةه]|محافظ[ةه]|"
-                           r"مقاطع[ةه])|(?:ال)?(?:شمال|جنوب|شرق|غرب)(?:ي|ي[ةه])?|of|in|near)[^\S\n]*)+#?\Z")
+_LOCATING_GAP = _Lazy(lambda: re.compile(
+    rf"[^\S\n]*(?:(?:{_g('ar', 'places', 'locating_words', False)}|"
+    rf"(?:ب|ل|بال|ال|لل)?{_g('ar', 'places', 'countryside', False)}|(?:ب|ل)?{_g('ar', 'places', 'units', False)}|"
+    rf"(?:ال)?{_g('ar', 'places', 'directions', False)}(?:ي|ي[ةه])?|{_g('en', 'places', 'locating_words', False)})"
+    r"[^\S\n]*)+#?\Z"))
 
 
 def _ranks_in(here: list[Any], text: str) -> list[float]:
@@ -1302,8 +1325,9 @@ def _refined(found: Found, after: list[tuple[int, int]] | None, vague: Any | Non
 
 # a sentence end the splitter missed because scraping lost the space after it: "دقيق.كما استهدفت",
 # "المدينة.وأفاد" (a word that begins a sentence; not a dot that breaks up a word, "قصـ.ـف", "ق.وات")
-_GLUED_STOP = re.compile(r"[\u0621-\u063a\u0641-\u064a]{2}[.!?؟]"
-                         r"(?=و[\u0621-\u063a\u0641-\u064a]{2}|(?:كما|فيما|بينما|حيث|ثم)(?![\u0621-\u064a]))")
+_GLUED_STOP = _Lazy(lambda: re.compile(
+    r"[\u0621-\u063a\u0641-\u064a]{2}[.!?؟]"
+    rf"(?=و[\u0621-\u063a\u0641-\u064a]{{2}}|{_g('ar', 'clauses', 'sentence_openers', False)}(?![\u0621-\u064a]))"))
 _STOP_CHAR = re.compile(r"[.!?؟]")
 
 
@@ -1582,19 +1606,22 @@ def _period_json(period: Any | None) -> dict[str, Any] | None:
             "precision": period.precision, "text": period.text}
 
 
-_PLACE_WORD_BEFORE = re.compile(r"(?:^|\s)(?:[وفبل]{0,2})(قري[ةه]|بلد[ةه]|مدين[ةه]|مخيم|حي|ناحي[ةه]|مزرع[ةه]|"
-                                r"village of|town of|city of|camp of|neighbou?rhood of)\s+#?$")
+_PLACE_WORD_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)(?:[وفبل]{{0,2}})({_g('ar', 'places', 'place_nouns', False)}|{_g('en', 'places', 'place_nouns', False)})"
+    r"\s+#?$"))
 
 
 NEAR_CHARS = 30   # how close after an unknown village the town that locates it must be named
 
 
 # words before a place that say where about it the event was: "وسط مدينة X", "أطراف قرية X", "قرب X"
-_WHEREABOUTS_BEFORE = re.compile(r"(?:^|(?<=\s))(?:[وفب]?(?:وسط|محيط|[أا]طراف|ضواحي|مدخل|قرب)|بالقرب\s+من|"
-                                 r"على\s+مقرب[ةه]\s+من)\s+$")
+_WHEREABOUTS_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|(?<=\s))(?:[وفب]?{_g('ar', 'places', 'whereabouts', False)}|"
+    rf"{_g('ar', 'places', 'whereabouts_phrases', False)})\s+$"))
 
 
-_DIRECTION_START = re.compile(r"(?:ال)?(?:شمال|جنوب|شرق|غرب)|(?:north|south|east|west)", re.I)
+_DIRECTION_START = _Lazy(lambda: re.compile(
+    rf"(?:ال)?{_g('ar', 'places', 'directions', False)}|{_g('en', 'places', 'directions', False)}", re.I))
 
 
 @functools.cache

@@ -98,6 +98,7 @@ class _Lexicon:
     patterns: re.Pattern[str] | None  # all line regexes in one alternation, one named group per regex
     pattern_kinds: dict[str, str] = field(default_factory=dict)  # group name -> kind
     social_regexes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    log_in_words: tuple[str, ...] = ()  # a login wall with one of these asks to log in
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -115,6 +116,7 @@ def _lexicon() -> _Lexicon:
     headings: dict[tuple[str, ...], str] = {}
     near: dict[tuple[str, ...], str] = {}
     patterns: list[tuple[str, str]] = []
+    log_in_words: list[str] = []
 
     def add(words: tuple[str, ...], kind: str, role: str) -> None:
         if not words:
@@ -148,6 +150,7 @@ def _lexicon() -> _Lexicon:
             for rx in spec.get("patterns", []):
                 re.compile(rx)  # fail early, naming no group of ours
                 patterns.append((rx, name))
+            log_in_words += [normalize(w) for w in spec.get("log_in_words", [])]
         for category, words_list in data.get("filler", {}).items():
             for phrase in words_list:
                 add(_words(phrase), category, "filler")
@@ -164,7 +167,8 @@ def _lexicon() -> _Lexicon:
         if patterns else None
     )
     pattern_kinds = {f"p{k}": kind for k, (_, kind) in enumerate(patterns)}
-    return _Lexicon(kinds, index, headings, near, combined, pattern_kinds, social_regexes=_SOCIAL_REGEXES)
+    return _Lexicon(kinds, index, headings, near, combined, pattern_kinds, social_regexes=_SOCIAL_REGEXES,
+                    log_in_words=tuple(dict.fromkeys(log_in_words)))
 
 
 # Interface text of social networks that comes glued to the post (no spaces or newlines between), so it
@@ -882,7 +886,7 @@ def _empty_reason(text: str, clean: str, furniture: list[Furniture]) -> str | No
     if "login-wall" in kinds and letters < 4 * _MIN_LETTERS:
         walls = [f for f in furniture if f.kind == "login-wall"]
         wall_text = normalize(" ".join(f.text for f in walls))
-        if any(k in wall_text for k in ("log in", "login", "sign up", "تسجيل الدخول", "سجل الدخول")):
+        if any(k in wall_text for k in _lexicon().log_in_words):
             return "login wall: the page asks to log in"
         return "login wall: the content is not available"
     if letters == 0:

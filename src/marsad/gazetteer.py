@@ -1217,7 +1217,7 @@ _LIST_ITEM = re.compile(rf"(?:[ \t]*[،,][ \t]*(?:و[ \t]?)?|[ \t]+و[ \t]?)[\"'
 def _unresolved_cues() -> set[str]:
     ar = _matching()["ar"]
     words = {normalize(w) for w in ar["strong_cues"] + ar.get("name_cues", []) + ar.get("list_cues", [])}
-    return words - {normalize("محافظة"), normalize("محافظتي")}
+    return words - {normalize(w) for w in ar.get("governorate", [])}  # "محافظة X" is resolved or nothing
 
 
 def _cue_spelling(word: str) -> str:
@@ -1344,8 +1344,11 @@ def _whereabouts_pattern() -> re.Pattern[str]:
     ar = _matching()["ar"]
     cues = "|".join(re.escape(normalize(w)) for w in sorted(ar.get("whereabouts_cues", []), key=len, reverse=True))
     region = "|".join(re.escape(normalize(w)) for w in ar.get("countryside", []) if not normalize(w).startswith("ال"))
-    return re.compile(rf"(?:{cues})[ \t]+(?:من[ \t]+)?({_AR_NAME_WORD})(?:[ \t]+({_AR_NAME_WORD}|{_AR_SHORT_WORD}))??"
-                      rf"[ \t]+(?=(?:ب|في[ \t]+)(?:{region})[ \t])")
+    of = "|".join(re.escape(normalize(w)) for w in ar.get("whereabouts_of", []))
+    of = rf"(?:(?:{of})[ \t]+)?" if of else ""
+    within = "|".join(["ب", *(re.escape(normalize(w)) + r"[ \t]+" for w in ar.get("countryside_in", []))])
+    return re.compile(rf"(?:{cues})[ \t]+{of}({_AR_NAME_WORD})(?:[ \t]+({_AR_NAME_WORD}|{_AR_SHORT_WORD}))??"
+                      rf"[ \t]+(?=(?:{within})(?:{region})[ \t])")
 
 
 @cache

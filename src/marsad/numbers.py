@@ -150,7 +150,20 @@ _PROCLITIC_TOKENS = frozenset(
 )
 _NATIONALITY = re.compile(r"[a-z]+(?:ian|ese|ish)$")
 _DEMONYM_PLURAL = re.compile(r"[a-z]{3,}ians")  # Palestinians, Assyrians, pedestrians: people
-_AGE_ADJ = re.compile(r"\d+-(?:year|month|week|day)s?-old$")
+
+
+@cache
+def _age_adj() -> re.Pattern[str]:
+    """"5-year-old": an age before a noun (the units of en/numbers.toml [not_counts] age_units)."""
+    units = "|".join(re.escape(_n(w)) for w in load("en/numbers.toml")["not_counts"].get("age_units", []))
+    return re.compile(rf"\d+-(?:{units})s?-old$")
+
+
+@cache
+def _both(section: str, key: str, *extra: str) -> frozenset[str]:
+    """The words of ``key`` in ``section`` of both number files (with ``extra``): lists read in texts of
+    either language."""
+    return frozenset(extra) | {_n(w) for lang in ("ar", "en") for w in load(f"{lang}/numbers.toml")[section][key]}
 
 
 @dataclass(frozen=True)
@@ -1065,7 +1078,7 @@ class _Doc:
             j = _match_head(toks, 0, phrase)
             if j is None:
                 continue
-            if j + 1 < len(toks) and toks[j].text in _THAN and (
+            if j + 1 < len(toks) and toks[j].text in _both("bounds", "than") and (
                 toks[j + 1].text[0].isdigit() or toks[j + 1].text in self.lex.words
             ):
                 continue  # not "وأكثر من 30": that bound belongs to the next number
@@ -1388,7 +1401,7 @@ class _Doc:
         k = len(words) - 1
         n_adj = 0
         while k >= 0 and n_adj < 2 and (
-            words[k][0] in lex.adjectives or _NATIONALITY.match(words[k][0]) or _AGE_ADJ.match(words[k][0])
+            words[k][0] in lex.adjectives or _NATIONALITY.match(words[k][0]) or _age_adj().match(words[k][0])
         ):
             k -= 1
             n_adj += 1
@@ -1602,7 +1615,7 @@ class _Doc:
                 depth += 1
             elif w == ")":
                 depth = max(0, depth - 1)
-            elif not (depth or w in _ASIDE_WORDS or w[0].isdigit() or w in lex.after):
+            elif not (depth or w in _both("names", "asides", ",", "-") or w[0].isdigit() or w in lex.after):
                 return w[0] != "و" and _in(w, lex.cues)  # not "... واختفاء": another clause
             i += 1
         return False
@@ -1613,9 +1626,6 @@ _HASHTAG_BODY = re.compile(f"[{_AR}]+(?:_[{_AR}]+)+")
 _AR_WORD = re.compile(f"[{_AR}]+")
 _EN_NAME_WORD = re.compile(r"([ \t]+)([a-z]+(?:['-][a-z]+)*)")
 _NOT_NAME_PREFIXES = ("بال", "لل", "فال", "كال")
-_ASIDE_WORDS = frozenset({",", "-", "قد", "وقد", "الذي", "التي", "كان", "وكان", "كانت", "وكانت", "was", "were",
-                          "is", "has", "had", "have", "been", "who", "reportedly", "also", "aged", "age",
-                          "old", "عمره", "عمرها", "العمر", "البالغ", "يبلغ", "من"})
 
 
 def _main_noun(nouns: list[_Noun]) -> _Noun:
@@ -1816,7 +1826,6 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
     return [_to_count(f, nt) for f in _group(doc.found, s)]
 
 
-_THAN = frozenset({"من", "عن", "على", "than", "of"})
 _PLAIN_BEFORE = frozenset(" \t\n")
 _PLAIN_AFTER = frozenset(" \t\n,;!?\"'")
 
