@@ -540,8 +540,9 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
 
 
 # a street named after a town ("شارع بغداد", "al-Jalaa Street") is no mention of the town
-_STREET_BEFORE = re.compile(r"(?:^|\s)[وبلف]{0,2}(?:ال)?(?:شارع|جاد[ةه]|اوتوستراد)\s+[\"'«“]?#?$")
-_STREET_AFTER = re.compile(r"[\"'”»]?\s+(?:Street|St\.|Avenue|Ave\.|Boulevard|Roundabout)\b")
+_STREET_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وبلف]{{0,2}}(?:ال)?{_g('ar', 'places', 'street_nouns')}\s+[\"'«“]?#?$"))
+_STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
 
 
 def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str) -> list[Any]:
@@ -1104,17 +1105,17 @@ _ELSEWHERE_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:{_g('ar', 'elsewhere', 'elsewhere_in')}\s+|ب)?(?:{_g('ar', 'elsewhere', 'town_nouns')}\s+)?#?$"))
 
 
-def _elsewhere_hint() -> re.Pattern[str]:
-    """The quick test of _elsewhere: a piece of one of the words of _ELSEWHERE_BEFORE in the raw text (the
-    hint pieces, and any word that contains none of them)."""
-    words = _grammar("ar")["elsewhere"]
-    pieces = list(words["hint"])
-    pieces += [normalize(w) for key in ("transfer_stems", "treatment_words", "hospital_nouns", "burial_stems")
-               for w in words[key] if not any(p in normalize(w) for p in pieces)]
+def _quick_test(section: str, hint: str, keys: tuple[str, ...]) -> re.Pattern[str]:
+    """A cheap test on raw text before a pattern of Arabic ``section`` words is tried on normalised text:
+    a piece of one of the words of ``keys`` (the ``hint`` pieces, and any word that contains none of them)."""
+    words = _grammar("ar")[section]
+    pieces = list(words[hint])
+    pieces += [normalize(w) for key in keys for w in words[key] if not any(p in normalize(w) for p in pieces)]
     return re.compile("|".join(re.escape(p) for p in dict.fromkeys(pieces)))
 
 
-_ELSEWHERE_HINT = _Lazy(_elsewhere_hint)
+_ELSEWHERE_HINT = _Lazy(lambda: _quick_test("elsewhere", "hint", ("transfer_stems", "treatment_words",
+                                                                  "hospital_nouns", "burial_stems")))
 _ATTACK_ON = _Lazy(lambda: re.compile(rf"{_g('ar', 'elsewhere', 'attack_on_stems')}\S*\s+(?:\S+\s+)?\S*$"))
 
 
@@ -1140,11 +1141,12 @@ _AREA_OF = _Lazy(lambda: re.compile(
 
 # words saying where the attackers are posted, where the fire came from: "القوات المتمركزة في X قصفت
 # قرية Y", "قصف مصدره مواقع النظام في X", "انطلاقاً من X"
-_POSTED_BEFORE = re.compile(r"(?:(?:^|\s)(?:ال)?(?:متمركز|منتشر|متواجد|مرابط)(?:[ةه]|ين|ون)?|مصدر(?:ه|ها)|"
-                            r"(?:^|\s)انطلاق(?:ا|اً)?)(?:\s+[^\s،,.]+){0,2}?\s+(?:في|ب|داخل|من)\s*"
-                            r"(?:(?:[وبل]?(?:قري[ةه]|بلد[ةه]|مدين[ةه]|منطق[ةه]|معسكر|مطار|قاعد[ةه]|مواقع|نقاط|"
-                            r"ريف)\s+)?)?[\"'«“]?#?$")
-_POSTED_HINT = re.compile(r"تمركز|منتشر|متواجد|مرابط|مصدر|انطلاق")
+_POSTED_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:(?:^|\s)(?:ال)?{_g('ar', 'places', 'posted_words', False)}(?:[ةه]|ين|ون)?|"
+    rf"{_g('ar', 'places', 'posted_source', False)}|(?:^|\s){_g('ar', 'places', 'posted_launch', False)})"
+    rf"(?:\s+[^\s،,.]+){{0,2}}?\s+{_g('ar', 'places', 'posted_in', False)}\s*"
+    rf"(?:(?:[وبل]?{_g('ar', 'places', 'posted_place_nouns', False)}\s+)?)?[\"'«“]?#?$"))
+_POSTED_HINT = _Lazy(lambda: _quick_test("places", "posted_hint", ("posted_words", "posted_source", "posted_launch")))
 
 
 def _away(mention: Any, text: str) -> bool:
@@ -1189,11 +1191,12 @@ def _ranks_in(here: list[Any], text: str) -> list[float]:
 
 # a road named by where it leads: "على طريق X", "الطريق الواصل بين مدينتي X وY", "أوتوستراد X - Y"
 # (normalised text before the first town; the second follows it after "و", a dash or a space: "طريق X Y")
-_ROAD_BEFORE = re.compile(r"(?:^|\s)[وبل]{0,2}(?:ال)?(?:طريق|اوتوستراد|اتوستراد|اوتستراد)"
-                          r"(?:\s+(?:ال)?(?:واصل|رابط|دولي|سريع|عام|قديم|جديد|حربي|عسكري|ممتد)[ةه]?)*\s+(?:بين\s+)?"
-                          r"(?:(?:مدينتي|بلدتي|قريتي|مدين[ةه]|بلد[ةه]|قري[ةه])\s+)?[\"'«“(]?#?$")
+_ROAD_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وبل]{{0,2}}(?:ال)?{_g('ar', 'places', 'road_nouns')}"
+    rf"(?:\s+(?:ال)?{_g('ar', 'places', 'road_adjectives')}[ةه]?)*\s+(?:{_g('ar', 'places', 'road_between')}\s+)?"
+    rf"(?:{_g('ar', 'places', 'road_town_nouns')}\s+)?[\"'«“(]?#?$"))
 _ROAD_NEXT = re.compile(r"\s*(?:[-–—/]|و)?\s*[\"'«“(]?#?")
-_ROAD_HINT = re.compile(r"طريق|ستراد")
+_ROAD_HINT = _Lazy(lambda: _quick_test("places", "road_hint", ("road_nouns",)))
 
 
 def _road_ends(here: list[Any], text: str) -> list[int]:
@@ -1383,7 +1386,7 @@ def _clause(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
 
 
 # what begins the part of a sentence that reports another event: "قتل X في قرية A، فيما قتل Y ... في B"
-_NEXT_EVENT = re.compile(r"[،,]\s*(?:و)?(?:فيما|بينما|في حين|كما)\s")
+_NEXT_EVENT = _Lazy(lambda: re.compile(rf"[،,]\s*(?:و)?{_g('ar', 'clauses', 'next_event', False)}\s"))
 
 
 def _event_part(text: str, anchor: int, start: int, end: int) -> tuple[int, int]:
