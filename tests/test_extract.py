@@ -811,3 +811,18 @@ def test_where_the_attackers_are_posted_is_not_where_the_shells_fell(tmp_path: P
     text = "أصيب ثلاثة مدنيين بقصف صاروخي مصدره مواقع النظام في مدينة سراقب استهدف بلدة تل المشمش."
     (injured,) = claims_of(run(tmp_path, text), "injured")
     assert "تل المشمش" in injured["place"]["text"]
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    ("قتل مزارع وأصيب آخر بجروح جراء قصف مدفعي على قرية تل المشمش.", (1, 1)),
+    ("أسفرت الغارة عن مقتل امرأتين وإصابة آخرين بجروح في بلدة كفرنبل.", (2, None)),
+    ("استشهد ثلاثة مدنيين وأصيب اثنان آخران بقصف صاروخي على مدينة سراقب.", (2, 2)),
+])
+def test_the_wounded_others_are_counted(tmp_path: Path, text: str, injured: tuple) -> None:
+    (claim,) = claims_of(run(tmp_path, text), "injured")
+    assert (claim["count"]["low"], claim["count"]["high"]) == injured
+
+
+def test_others_who_are_no_victims_make_no_claim(tmp_path: Path) -> None:
+    text = "فرح بعضهم بمقتل زعيم العصابة وحزن آخرون."
+    assert claims_of(run(tmp_path, text), "killed") == []

@@ -833,7 +833,7 @@ def _person_categories(window: str, lang: str, singulars: bool = False) -> list[
         # a singular here is mostly an adjective ("terrorist attacks"), a plural names victims; a denial
         # speaks of "any civilian" ("نفت مقتل أي مدني")
         if noun is not None and noun.kind is None and (singulars or noun.number != "singular") \
-                and noun.category not in out:
+                and noun.singular_count != "harm" and noun.category not in out:  # not "وشمت آخرون"
             out.append(noun.category)
     return out
 

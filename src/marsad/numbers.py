@@ -185,6 +185,7 @@ class _Lex:
     cues: frozenset[str]
     blockers: frozenset[str]
     after_ok: frozenset[str]
+    harm_cues: frozenset[str]
     adjectives: frozenset[str]
     words: dict[str, tuple[int, bool, str]]  # surface -> (skip, definite, base) for number/vague/one_of
     nouns: dict[str, tuple[int, bool, _Noun]]  # surface -> (skip, definite, noun)
@@ -395,6 +396,7 @@ def _lex(lang: str) -> _Lex:
         cues=wordset("cues", sing),
         blockers=wordset("blockers", sing),
         after_ok=wordset("after_ok", sing),
+        harm_cues=wordset("harm_cues", sing),
         adjectives=frozenset(_n(w) for w in data.get("adjectives", [])),
         words=words,
         nouns=nouns,
@@ -447,7 +449,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         months=a.months | b.months, before_names=a.before_names | b.before_names,
         before_time=a.before_time | b.before_time, before_year=a.before_year | b.before_year,
         ordinals=a.ordinals | b.ordinals, cues=a.cues | b.cues, blockers=a.blockers | b.blockers,
-        after_ok=a.after_ok | b.after_ok, adjectives=a.adjectives | b.adjectives,
+        after_ok=a.after_ok | b.after_ok, harm_cues=a.harm_cues | b.harm_cues, adjectives=a.adjectives | b.adjectives,
         words=d(a.words, b.words), nouns=d(a.nouns, b.nouns), anchors=a.anchors | b.anchors,
         superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
         given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
@@ -1340,8 +1342,8 @@ class _Doc:
         """A bare person noun that is a count by itself: مقتل طفل، طفلين، مدنيين، a child."""
         s, lex = self.s, self.lex
         start, end = t.start + skip, t.end
-        if noun.number == "plural" or (definite and noun.number != "dual"):
-            if definite and noun.number == "singular" and not t.text.isascii():
+        if noun.number == "plural" or (definite and (noun.number != "dual" or noun.singular_count == "harm")):
+            if definite and noun.number == "singular" and not t.text.isascii() and noun.singular_count != "harm":
                 r = self.at_named(t, skip, noun)
                 if r is not None:
                     return r
@@ -1352,7 +1354,10 @@ class _Doc:
         if prev is None:
             back = self.src.back(t.start)
             prev = back[-1].text if back else ""
-        if noun.number != "dual" and noun.singular_count != "always":
+        if noun.singular_count == "harm":  # وأصيب آخر، وإصابة آخرين: only right after a harm word
+            if not _in(prev, lex.harm_cues):
+                return end, None
+        elif noun.number != "dual" and noun.singular_count != "always":
             if noun.singular_count == "never" and noun.number == "singular":
                 return end, None
             cued = _in(prev, lex.cues)
@@ -1369,6 +1374,10 @@ class _Doc:
             other = lex.nouns.get(nxt[0].text)
             if other is not None and other[2].number == "singular":
                 return nxt[0].end, None  # "بين قتيل وجريح": killed or wounded, not two counts
+        if noun.singular_count == "harm" and noun.number == "singular":
+            w = self.src.fwd(end)[0].text
+            if w in lex.nouns or w.startswith("ال"):
+                return end, None  # "حتى مقتل آخر إرهابي"، "قتل آخر المهاجمين": the last one, not another
         end, noun = self.adjective_after(end, noun, definite)
         nxt = self.src.fwd(end)
         low, high, vague = _noun_count(noun)
