@@ -826,3 +826,34 @@ def test_the_wounded_others_are_counted(tmp_path: Path, text: str, injured: tupl
 def test_others_who_are_no_victims_make_no_claim(tmp_path: Path) -> None:
     text = "فرح بعضهم بمقتل زعيم العصابة وحزن آخرون."
     assert claims_of(run(tmp_path, text), "killed") == []
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("لقي ثلاثة عمال مصرعهم وأصيب اثنان آخران بانفجار لغم في قرية تل المشمش.", (3, 3), (2, 2)),
+    ("لقيت طفلة حتفها وأصيب 4 مدنيين بقصف مدفعي على مدينة سراقب.", (1, 1), (4, 4)),
+])
+def test_the_subject_inside_met_his_death_is_killed(tmp_path: Path, text: str, killed: tuple,
+                                                    injured: tuple) -> None:
+    result = run(tmp_path, text)
+    assert [(c["count"]["low"], c["count"]["high"]) for c in claims_of(result, "killed")] == [killed]
+    assert [(c["count"]["low"], c["count"]["high"]) for c in claims_of(result, "injured")] == [injured]
+
+
+def test_a_bracketed_age_between_a_person_and_the_verb(tmp_path: Path) -> None:
+    text = "أفاد مراسلنا بأن المزارع سليم عادل الخطيب (45 عاماً) أصيب بجروح بقصف مدفعي على قرية تل المشمش."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert injured["count"]["low"] == 1
+    text = "وحكمت المحكمة على 16 متهما (بينهم 3 غيابيا) بالإعدام."
+    assert all(c["count"] is None or c["count"]["low"] != 16 for c in claims_of(run(tmp_path, text), "killed"))
+
+
+def test_wounded_listed_after_the_parts_of_the_dead_are_wounded(tmp_path: Path) -> None:
+    text = "عاجل: 12 قتيلا بينهم نساء وعشرات الجرحى جراء غارة جوية على بلدة كفرنبل."
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c["count"]] == [12]
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c["count"]] == [10]
+
+
+def test_the_taliban_are_not_two_students(tmp_path: Path) -> None:
+    text = "لقي 9 جنود مصرعهم عندما هاجمت حركة طالبان نقطة تفتيش في ولاية غزنة."
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [9]

@@ -581,14 +581,16 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         victims = _victims(count, text, found)
+        own_kind = _noun_outcome(count, lang)
         if previous and previous.count and (_SUBSET.search(normalize(between))
                                             or _PART_OF_BEFORE.search(count.text)) and (
                 not _cue_between(outcome_cues, previous.count.end, count.start)
                 or (lang == "en" and _SUBSET_END.search(normalize(between)) and not _CLAUSE_BREAK.search(between)
-                    and not _COORDINATION.search(normalize(between)))):
+                    and not _COORDINATION.search(normalize(between)))) and (
+                own_kind is None or own_kind == (previous.parent or previous).kind):  # not "بينهم أطفال وعشرات الجرحى"
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
-        elif own_kind := _noun_outcome(count, lang):  # "11 قتيلاً و5 مصابين": the noun says the outcome
+        elif own_kind:  # "11 قتيلاً و5 مصابين": the noun says the outcome
             draft = Draft(own_kind, count, count.start, index, victims)
         elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
@@ -700,6 +702,9 @@ _COORDINATION = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'clauses', 'coordinators')}\b|(?:^|\s){_g('ar', 'clauses', 'coordinators')}(?=\s|$)"))
 
 
+_PAREN_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)")
+
+
 def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
     """Offset (from ``start``) where an aside on the parts of a count ends: ", including three
     children," or "including four children" before the verb ("were killed")."""
@@ -792,6 +797,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
+            paren = _PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
+            if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
+                gap = gap[paren.end():]
             limit = 45
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)):  # "killed six people and injured ten": a new verb
