@@ -857,3 +857,20 @@ def test_wounded_listed_after_the_parts_of_the_dead_are_wounded(tmp_path: Path) 
 def test_the_taliban_are_not_two_students(tmp_path: Path) -> None:
     text = "لقي 9 جنود مصرعهم عندما هاجمت حركة طالبان نقطة تفتيش في ولاية غزنة."
     assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [9]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("وقال مراسلنا إن مدنياً قتل وأصيبت امرأة بقصف مدفعي على بلدة كفرنبل.", [1], [1]),
+    ("طفلة شهيدة وأربع إصابات بقصف مدفعي على بلدة كفرنبل.", [1], [4]),
+    ("وأفاد مصدر طبي بأن عدد القتلى ارتفع إلى 7 والجرحى إلى 20 جراء القصف على مدينة سراقب.", [7], [20]),
+    ("قتلت الغارات على مدينة سراقب 30 مدنيا وأصابت 50 آخرين.", [30], [50]),
+    ("وقال المسؤول إن عدد الشهداء ارتفع إلى 12 وتسعة من الجرحى بحالة خطرة بعد القصف على سراقب.", [12], [9]),
+    ("بلغ عدد الضحايا 9 معظمهم من الأطفال جراء القصف على مدينة سراقب.", [9], []),
+    ('وأسفرت الغارة على مدينة سراقب عن مقتل "خمسة من المدنيين العزل" بحسب البيان.', [5], []),
+    ("أدى القصف على بلدة كفرنبل لمقتل الشاب « سامر خالد العلي» وإصابة شقيقه.", [1], [1]),
+    ("أدى القصف على بلدة كفرنبل إلى تهدم ثلاثة منازل وسقوط قتيل واحد.", [1], []),
+])
+def test_tolls_read_from_the_words_around_them(tmp_path: Path, text: str, killed: list, injured: list) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c["count"]] == killed
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c["count"]] == injured

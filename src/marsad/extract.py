@@ -598,7 +598,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
             attached = (_governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, outcome_cues, sentence, count))
             if attached is None or (count.category is None
-                                    and not _counts_people(text, count, attached, outcome_cues)):
+                                    and not _counts_people(text, count, attached, outcome_cues)
+                                    and not _list_goes_on(text, count, counts)):
                 continue
             (kind, cue), _role = attached
             draft = Draft(kind, count, count.start, index, victims)
@@ -702,6 +703,9 @@ _COORDINATION = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'clauses', 'coordinators')}\b|(?:^|\s){_g('ar', 'clauses', 'coordinators')}(?=\s|$)"))
 
 
+# a harm word glued to "and" after a count starts a new item ("5 والجرحى"), unless و is its first letter (وفاة)
+_AND_GLUED = re.compile(r"و(?!فا|فيات)")
+_QUOTES = "\"“«„"
 _PAREN_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)")
 
 
@@ -802,16 +806,21 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 gap = gap[paren.end():]
             limit = 45
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
-            if _COORDINATION.search(normalize(gap)):  # "killed six people and injured ten": a new verb
-                distance += 30
+            if _COORDINATION.search(normalize(gap)) or (lang == "ar" and _AND_GLUED.match(normalize(cue.text))):
+                distance += 30  # "killed six people and injured ten", "ارتفع إلى 5 والجرحى إلى 15": a new item
         else:  # the count's own words carry the outcome ("قتيلين", "22 injuries")
             gap, distance, limit = "", -1, 1
+        if cue.end <= count.start and gap.lstrip()[:1] in _QUOTES:
+            gap = gap.lstrip()[1:]  # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
         if len(gap) > limit or _CLAUSE_BREAK.search(gap):
             continue
         lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
-        if any(lo <= c.start and c.end <= hi for c in counts if c is not count
+        if any(lo <= c.start < hi for c in counts if c is not count
                and not (lang == "en" and c.category is None and _THING_AFTER.match(text[c.end:c.end + 25]))):
             continue  # another number stands between them and takes the word (not "in two attacks")
+        if cue.start >= count.end and any(c.start <= cue.start and cue.end <= c.end and (c.start, c.end) != (
+                cue.start, cue.end) for c in counts if c is not count):
+            continue  # the noun of another count after it ("وسقوط شهيد واحد") is that count's own word
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
     return (best[1], best[2]) if best else None
@@ -831,6 +840,13 @@ def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], 
 
 
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
+
+
+def _list_goes_on(text: str, count: Any, counts: list[Any]) -> bool:
+    """A count of people follows, joined by "and" ("ارتفع عدد الشهداء إلى 34 وستة من الجرحى"): the bare
+    number before it is one item of a list of tolls."""
+    return any(c.start > count.end and c.category is not None and _LIST_GLUE.match(normalize(text[count.end:c.start]))
+               for c in counts)
 
 
 def _person_categories(window: str, lang: str, singulars: bool = False) -> list[str]:

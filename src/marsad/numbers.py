@@ -1360,7 +1360,8 @@ class _Doc:
         elif noun.number != "dual" and noun.singular_count != "always":
             if noun.singular_count == "never" and noun.number == "singular":
                 return end, None
-            cued = _in(prev, lex.cues)
+            cued = _in(prev, lex.cues) or (
+                prev in _THAT and noun.number == "singular" and t.text.endswith("ا"))  # "إن مدنياً قتل"
             if not cued and self.found:
                 last = self.found[-1]
                 cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start)) and (
@@ -1835,6 +1836,10 @@ _PURE_WORD = re.compile(f"[{_AR}]+|[a-z]+")
 _TRAILING = ".,;:!?\"'"
 
 
+# إنّ / أنّ before an accusative noun: the noun is the subject of what follows ("قال إن عنصراً قتل")
+_THAT = frozenset({"ان", "بان", "لان", "وان"})
+
+
 def _next_word(s: str, b: int) -> str | None:
     """The plain word after position ``b`` ("" at the end of a line), or None when what follows is
     not a plain word (punctuation, digits): the caller then takes the full analysis."""
@@ -1844,7 +1849,10 @@ def _next_word(s: str, b: int) -> str | None:
         return ""  # "5، ..." / "5." : the number stands alone
     if s[b] not in " \t":
         return None
-    w = _NEXT_WORD.match(s, b).group(1).rstrip(_TRAILING)  # type: ignore[union-attr]
+    raw = _NEXT_WORD.match(s, b).group(1)  # type: ignore[union-attr]
+    if raw[:1] == '"':
+        return None  # 'الطفل " فلان"': a quoted name may follow
+    w = raw.rstrip(_TRAILING)
     return w if _PURE_WORD.fullmatch(w) else ("" if not w else None)
 
 
