@@ -789,3 +789,12 @@ def test_another_after_a_harm_word_is_a_count(text: str, expected: tuple) -> Non
 ])
 def test_another_or_last_elsewhere_is_no_count(text: str) -> None:
     assert not any("آخر" in c.text for c in find_counts(text, "ar"))
+
+
+@pytest.mark.parametrize("text", [
+    "قتلت امرأة وأصيب طفلاها بجروح",
+    "استشهد رجل وأصيب شقيقاه في القصف",
+])
+def test_the_subject_form_of_a_possessed_dual_is_two(text: str) -> None:
+    c = find_counts(text, "ar")[-1]
+    assert (c.low, c.high, c.vague) == (2, 2, False)

@@ -261,6 +261,8 @@ def _noun_forms(entry: dict[str, Any], lang: str) -> list[tuple[str, _Noun, bool
             add(stem + suffix, "singular", True, article=False)  # طفلها، زوجته
         ambiguous = (stem + "ين") in plural_set or (stem + "ون") in plural_set
         add(stem + "ي" + suffix, "dual_or_plural" if ambiguous else "dual", True, article=False)  # طفليه
+        if suffix != "ه" or not stem.endswith("ي"):
+            add(stem + "ا" + suffix, "dual", True, article=False)  # the subject form: طفلاها، شقيقاه
         for p in plurals:
             if not p.endswith("ين") and not p.endswith("ون"):
                 add((p[:-1] + "ت" if p.endswith("ه") else p) + suffix, "plural", True, article=False)
