@@ -837,3 +837,66 @@ def test_user_grammar_words_reach_the_patterns(tmp_path: Path, monkeypatch: pyte
         fresh()
     assert not extract._WHEREABOUTS_BEFORE._build().search("سقطت قذيفة جوار ")
     assert not extract._ELSEWHERE_HINT._build().search("وصل إلى مستوصف ")
+
+
+@pytest.mark.parametrize(("text", "injured"), [
+    ("قتل مزارع وأصيب آخر بجروح جراء قصف مدفعي على قرية تل المشمش.", (1, 1)),
+    ("أسفرت الغارة عن مقتل امرأتين وإصابة آخرين بجروح في بلدة كفرنبل.", (2, None)),
+    ("استشهد ثلاثة مدنيين وأصيب اثنان آخران بقصف صاروخي على مدينة سراقب.", (2, 2)),
+])
+def test_the_wounded_others_are_counted(tmp_path: Path, text: str, injured: tuple) -> None:
+    (claim,) = claims_of(run(tmp_path, text), "injured")
+    assert (claim["count"]["low"], claim["count"]["high"]) == injured
+
+
+def test_others_who_are_no_victims_make_no_claim(tmp_path: Path) -> None:
+    text = "فرح بعضهم بمقتل زعيم العصابة وحزن آخرون."
+    assert claims_of(run(tmp_path, text), "killed") == []
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("لقي ثلاثة عمال مصرعهم وأصيب اثنان آخران بانفجار لغم في قرية تل المشمش.", (3, 3), (2, 2)),
+    ("لقيت طفلة حتفها وأصيب 4 مدنيين بقصف مدفعي على مدينة سراقب.", (1, 1), (4, 4)),
+])
+def test_the_subject_inside_met_his_death_is_killed(tmp_path: Path, text: str, killed: tuple,
+                                                    injured: tuple) -> None:
+    result = run(tmp_path, text)
+    assert [(c["count"]["low"], c["count"]["high"]) for c in claims_of(result, "killed")] == [killed]
+    assert [(c["count"]["low"], c["count"]["high"]) for c in claims_of(result, "injured")] == [injured]
+
+
+def test_a_bracketed_age_between_a_person_and_the_verb(tmp_path: Path) -> None:
+    text = "أفاد مراسلنا بأن المزارع سليم عادل الخطيب (45 عاماً) أصيب بجروح بقصف مدفعي على قرية تل المشمش."
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert injured["count"]["low"] == 1
+    text = "وحكمت المحكمة على 16 متهما (بينهم 3 غيابيا) بالإعدام."
+    assert all(c["count"] is None or c["count"]["low"] != 16 for c in claims_of(run(tmp_path, text), "killed"))
+
+
+def test_wounded_listed_after_the_parts_of_the_dead_are_wounded(tmp_path: Path) -> None:
+    text = "عاجل: 12 قتيلا بينهم نساء وعشرات الجرحى جراء غارة جوية على بلدة كفرنبل."
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c["count"]] == [12]
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c["count"]] == [10]
+
+
+def test_the_taliban_are_not_two_students(tmp_path: Path) -> None:
+    text = "لقي 9 جنود مصرعهم عندما هاجمت حركة طالبان نقطة تفتيش في ولاية غزنة."
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [9]
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("وقال مراسلنا إن مدنياً قتل وأصيبت امرأة بقصف مدفعي على بلدة كفرنبل.", [1], [1]),
+    ("طفلة شهيدة وأربع إصابات بقصف مدفعي على بلدة كفرنبل.", [1], [4]),
+    ("وأفاد مصدر طبي بأن عدد القتلى ارتفع إلى 7 والجرحى إلى 20 جراء القصف على مدينة سراقب.", [7], [20]),
+    ("قتلت الغارات على مدينة سراقب 30 مدنيا وأصابت 50 آخرين.", [30], [50]),
+    ("وقال المسؤول إن عدد الشهداء ارتفع إلى 12 وتسعة من الجرحى بحالة خطرة بعد القصف على سراقب.", [12], [9]),
+    ("بلغ عدد الضحايا 9 معظمهم من الأطفال جراء القصف على مدينة سراقب.", [9], []),
+    ('وأسفرت الغارة على مدينة سراقب عن مقتل "خمسة من المدنيين العزل" بحسب البيان.', [5], []),
+    ("أدى القصف على بلدة كفرنبل لمقتل الشاب « سامر خالد العلي» وإصابة شقيقه.", [1], [1]),
+    ("أدى القصف على بلدة كفرنبل إلى تهدم ثلاثة منازل وسقوط قتيل واحد.", [1], []),
+])
+def test_tolls_read_from_the_words_around_them(tmp_path: Path, text: str, killed: list, injured: list) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c["count"]] == killed
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c["count"]] == injured

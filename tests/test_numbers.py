@@ -680,7 +680,7 @@ def test_data_files_are_documented_and_valid() -> None:
         data = load(f"{lang}/numbers.toml")
         for entry in data["person"]:
             assert entry["category"] in ("civilians", "children", "women", "men", "combatants", "people")
-            assert entry.get("singular_count", "never") in ("always", "cue", "never")
+            assert entry.get("singular_count", "never") in ("always", "cue", "harm", "never")
             assert entry.get("kind", "killed") in ("killed", "injured", "missing", "detained", "displaced")
         for spec in data["vague"].values():
             assert spec["low"] >= 1
@@ -765,3 +765,36 @@ def test_of_them_and_of_whom_take_the_noun() -> None:
     assert (part.low, part.category) == (6, "children")
     (c,) = find_counts("at least four schoolchildren", "en")
     assert c.category == "children"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("قتل رجل مسن وأصيب آخر بجروح خطيرة", (1, 1, False)),
+    ("استشهد شاب وجرح آخر برصاص قناص", (1, 1, False)),
+    ("أدى الانفجار إلى مقتل عاملين وإصابة آخرين بجروح", (2, None, True)),
+    ("قضى راعٍ وأصيب آخران عندما انفجر لغم", (2, 2, False)),
+    ("مقتل سائق وأصيب اثنان آخران في الحادث", (2, 2, False)),
+])
+def test_another_after_a_harm_word_is_a_count(text: str, expected: tuple) -> None:
+    c = find_counts(text, "ar")[-1]
+    assert "آخر" in c.text and (c.low, c.high, c.vague) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "ستستمر العملية حتى مقتل آخر مسلح في المدينة",
+    "وقتلت القوات الخاصة آخر المسلحين في المبنى",
+    "استهداف آخر طال مبنى البلدية صباح اليوم",
+    "في آخر تحديث للخبر لم تعلن الحصيلة",
+    "اعتقلت الشرطة رجلا واحتجزت آخر في المركز",
+    "قال آخرون إن القصف توقف",
+])
+def test_another_or_last_elsewhere_is_no_count(text: str) -> None:
+    assert not any("آخر" in c.text for c in find_counts(text, "ar"))
+
+
+@pytest.mark.parametrize("text", [
+    "قتلت امرأة وأصيب طفلاها بجروح",
+    "استشهد رجل وأصيب شقيقاه في القصف",
+])
+def test_the_subject_form_of_a_possessed_dual_is_two(text: str) -> None:
+    c = find_counts(text, "ar")[-1]
+    assert (c.low, c.high, c.vague) == (2, 2, False)

@@ -585,14 +585,16 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         victims = _victims(count, text, found)
+        own_kind = _noun_outcome(count, lang)
         if previous and previous.count and (_SUBSET.search(normalize(between))
                                             or _PART_OF_BEFORE.search(count.text)) and (
                 not _cue_between(outcome_cues, previous.count.end, count.start)
                 or (lang == "en" and _SUBSET_END.search(normalize(between)) and not _CLAUSE_BREAK.search(between)
-                    and not _COORDINATION.search(normalize(between)))):
+                    and not _COORDINATION.search(normalize(between)))) and (
+                own_kind is None or own_kind == (previous.parent or previous).kind):  # not "بينهم أطفال وعشرات الجرحى"
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
-        elif own_kind := _noun_outcome(count, lang):  # "11 قتيلاً و5 مصابين": the noun says the outcome
+        elif own_kind:  # "11 قتيلاً و5 مصابين": the noun says the outcome
             draft = Draft(own_kind, count, count.start, index, victims)
         elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
@@ -600,7 +602,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
             attached = (_governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, outcome_cues, sentence, count))
             if attached is None or (count.category is None
-                                    and not _counts_people(text, count, attached, outcome_cues)):
+                                    and not _counts_people(text, count, attached, outcome_cues)
+                                    and not _list_goes_on(text, count, counts)):
                 continue
             (kind, cue), _role = attached
             draft = Draft(kind, count, count.start, index, victims)
@@ -705,6 +708,12 @@ _COORDINATION = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'clauses', 'coordinators')}\b|(?:^|\s){_g('ar', 'clauses', 'coordinators')}(?=\s|$)"))
 
 
+# a harm word glued to "and" after a count starts a new item ("5 والجرحى"), unless و is its first letter (وفاة)
+_AND_GLUED = re.compile(r"و(?!فا|فيات)")
+_QUOTES = "\"“«„"
+_PAREN_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)")
+
+
 def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
     """Offset (from ``start``) where an aside on the parts of a count ends: ", including three
     children," or "including four children" before the verb ("were killed")."""
@@ -788,29 +797,37 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
         if kind_role is None:
             continue
         kind, role = kind_role
+        # (the gap's length and clause breaks are tested before it is normalised: most cues are far)
         if cue.end <= count.start:
-            if count.start - cue.end > 60:
+            raw = text[cue.end:count.start]
+            gap = raw
+            if raw.lstrip()[:1] in _QUOTES:
+                gap = raw.lstrip()[1:]  # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
+            if len(gap) > 60 or _CLAUSE_BREAK.search(gap):
                 continue
-            gap = text[cue.end:count.start]
-            if _CLAUSE_BREAK.search(gap):
-                continue
-            distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (0 if lang == "ar" else 1)
+            distance = len(_AUXILIARIES.sub("", normalize(raw)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
+            paren = _PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
+            if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
+                gap = gap[paren.end():]
             if len(gap) > 45 or _CLAUSE_BREAK.search(gap):
                 continue
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
-            if _COORDINATION.search(normalize(gap)):  # "killed six people and injured ten": a new verb
-                distance += 30
+            if _COORDINATION.search(normalize(gap)) or (lang == "ar" and _AND_GLUED.match(normalize(cue.text))):
+                distance += 30  # "killed six people and injured ten", "ارتفع إلى 5 والجرحى إلى 15": a new item
         else:  # the count's own words carry the outcome ("قتيلين", "22 injuries")
             gap, distance = "", -1
         lo, hi = (cue.end, count.start) if cue.end <= count.start else (cue.start - len(gap), cue.start)
-        if any(lo <= c.start and c.end <= hi for c in counts if c is not count
+        if any(lo <= c.start < hi for c in counts if c is not count
                and not (lang == "en" and c.category is None and _THING_AFTER.match(text[c.end:c.end + 25]))):
             continue  # another number stands between them and takes the word (not "in two attacks")
+        if cue.start >= count.end and any(c.start <= cue.start and cue.end <= c.end and (c.start, c.end) != (
+                cue.start, cue.end) for c in counts if c is not count):
+            continue  # the noun of another count after it ("وسقوط شهيد واحد") is that count's own word
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
     return (best[1], best[2]) if best else None
@@ -832,6 +849,13 @@ def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], 
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
 
 
+def _list_goes_on(text: str, count: Any, counts: list[Any]) -> bool:
+    """A count of people follows, joined by "and" ("ارتفع عدد الشهداء إلى 34 وستة من الجرحى"): the bare
+    number before it is one item of a list of tolls."""
+    return any(c.start > count.end and c.category is not None and _LIST_GLUE.match(normalize(text[count.end:c.start]))
+               for c in counts)
+
+
 def _person_categories(window: str, lang: str, singulars: bool = False) -> list[str]:
     """Victim categories named by the person nouns in a stretch of text ("من المدنيين والأطفال")."""
     out: list[str] = []
@@ -840,7 +864,7 @@ def _person_categories(window: str, lang: str, singulars: bool = False) -> list[
         # a singular here is mostly an adjective ("terrorist attacks"), a plural names victims; a denial
         # speaks of "any civilian" ("نفت مقتل أي مدني")
         if noun is not None and noun.kind is None and (singulars or noun.number != "singular") \
-                and noun.category not in out:
+                and noun.singular_count != "harm" and noun.category not in out:  # not "وشمت آخرون"
             out.append(noun.category)
     return out
 

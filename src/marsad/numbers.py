@@ -198,6 +198,7 @@ class _Lex:
     cues: frozenset[str]
     blockers: frozenset[str]
     after_ok: frozenset[str]
+    harm_cues: frozenset[str]
     adjectives: frozenset[str]
     words: dict[str, tuple[int, bool, str]]  # surface -> (skip, definite, base) for number/vague/one_of
     nouns: dict[str, tuple[int, bool, _Noun]]  # surface -> (skip, definite, noun)
@@ -273,6 +274,8 @@ def _noun_forms(entry: dict[str, Any], lang: str) -> list[tuple[str, _Noun, bool
             add(stem + suffix, "singular", True, article=False)  # طفلها، زوجته
         ambiguous = (stem + "ين") in plural_set or (stem + "ون") in plural_set
         add(stem + "ي" + suffix, "dual_or_plural" if ambiguous else "dual", True, article=False)  # طفليه
+        if suffix != "ه" or not stem.endswith("ي"):
+            add(stem + "ا" + suffix, "dual", True, article=False)  # the subject form: طفلاها، شقيقاه
         for p in plurals:
             if not p.endswith("ين") and not p.endswith("ون"):
                 add((p[:-1] + "ت" if p.endswith("ه") else p) + suffix, "plural", True, article=False)
@@ -408,6 +411,7 @@ def _lex(lang: str) -> _Lex:
         cues=wordset("cues", sing),
         blockers=wordset("blockers", sing),
         after_ok=wordset("after_ok", sing),
+        harm_cues=wordset("harm_cues", sing),
         adjectives=frozenset(_n(w) for w in data.get("adjectives", [])),
         words=words,
         nouns=nouns,
@@ -460,7 +464,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         months=a.months | b.months, before_names=a.before_names | b.before_names,
         before_time=a.before_time | b.before_time, before_year=a.before_year | b.before_year,
         ordinals=a.ordinals | b.ordinals, cues=a.cues | b.cues, blockers=a.blockers | b.blockers,
-        after_ok=a.after_ok | b.after_ok, adjectives=a.adjectives | b.adjectives,
+        after_ok=a.after_ok | b.after_ok, harm_cues=a.harm_cues | b.harm_cues, adjectives=a.adjectives | b.adjectives,
         words=d(a.words, b.words), nouns=d(a.nouns, b.nouns), anchors=a.anchors | b.anchors,
         superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
         given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
@@ -1353,8 +1357,8 @@ class _Doc:
         """A bare person noun that is a count by itself: مقتل طفل، طفلين، مدنيين، a child."""
         s, lex = self.s, self.lex
         start, end = t.start + skip, t.end
-        if noun.number == "plural" or (definite and noun.number != "dual"):
-            if definite and noun.number == "singular" and not t.text.isascii():
+        if noun.number == "plural" or (definite and (noun.number != "dual" or noun.singular_count == "harm")):
+            if definite and noun.number == "singular" and not t.text.isascii() and noun.singular_count != "harm":
                 r = self.at_named(t, skip, noun)
                 if r is not None:
                     return r
@@ -1365,10 +1369,14 @@ class _Doc:
         if prev is None:
             back = self.src.back(t.start)
             prev = back[-1].text if back else ""
-        if noun.number != "dual" and noun.singular_count != "always":
+        if noun.singular_count == "harm":  # وأصيب آخر، وإصابة آخرين: only right after a harm word
+            if not _in(prev, lex.harm_cues):
+                return end, None
+        elif noun.number != "dual" and noun.singular_count != "always":
             if noun.singular_count == "never" and noun.number == "singular":
                 return end, None
-            cued = _in(prev, lex.cues)
+            cued = _in(prev, lex.cues) or (
+                prev in _THAT and noun.number == "singular" and t.text.endswith("ا"))  # "إن مدنياً قتل"
             if not cued and self.found:
                 last = self.found[-1]
                 cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start)) and (
@@ -1382,6 +1390,10 @@ class _Doc:
             other = lex.nouns.get(nxt[0].text)
             if other is not None and other[2].number == "singular":
                 return nxt[0].end, None  # "بين قتيل وجريح": killed or wounded, not two counts
+        if noun.singular_count == "harm" and noun.number == "singular":
+            w = self.src.fwd(end)[0].text
+            if w in lex.nouns or w.startswith("ال"):
+                return end, None  # "حتى مقتل آخر إرهابي"، "قتل آخر المهاجمين": the last one, not another
         end, noun = self.adjective_after(end, noun, definite)
         nxt = self.src.fwd(end)
         low, high, vague = _noun_count(noun)
@@ -1835,6 +1847,10 @@ _PURE_WORD = re.compile(f"[{_AR}]+|[a-z]+")
 _TRAILING = ".,;:!?\"'"
 
 
+# إنّ / أنّ before an accusative noun: the noun is the subject of what follows ("قال إن عنصراً قتل")
+_THAT = frozenset({"ان", "بان", "لان", "وان"})
+
+
 def _next_word(s: str, b: int) -> str | None:
     """The plain word after position ``b`` ("" at the end of a line), or None when what follows is
     not a plain word (punctuation, digits): the caller then takes the full analysis."""
@@ -1844,7 +1860,10 @@ def _next_word(s: str, b: int) -> str | None:
         return ""  # "5، ..." / "5." : the number stands alone
     if s[b] not in " \t":
         return None
-    w = _NEXT_WORD.match(s, b).group(1).rstrip(_TRAILING)  # type: ignore[union-attr]
+    raw = _NEXT_WORD.match(s, b).group(1)  # type: ignore[union-attr]
+    if raw[:1] == '"':
+        return None  # 'الطفل " فلان"': a quoted name may follow
+    w = raw.rstrip(_TRAILING)
     return w if _PURE_WORD.fullmatch(w) else ("" if not w else None)
 
 
