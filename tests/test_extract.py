@@ -900,3 +900,10 @@ def test_tolls_read_from_the_words_around_them(tmp_path: Path, text: str, killed
     result = run(tmp_path, text)
     assert [c["count"]["low"] for c in claims_of(result, "killed") if c["count"]] == killed
     assert [c["count"]["low"] for c in claims_of(result, "injured") if c["count"]] == injured
+
+
+def test_english_countless_claim_takes_its_victims_from_the_subject_before_the_harm_word(tmp_path: Path) -> None:
+    result = run(tmp_path, "Civilians were killed when jets struck the market of Ariha on Monday.")
+    assert [(c["kind"], c["count"], c["victims"]) for c in result["claims"]] == [("killed", None, ["civilians"])]
+    result = run(tmp_path, "Fighters have been wounded in clashes near Ariha, the monitor said.")
+    assert [c["victims"] for c in claims_of(result, "injured")] == [["combatants"]]

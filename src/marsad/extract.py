@@ -856,6 +856,11 @@ def _list_goes_on(text: str, count: Any, counts: list[Any]) -> bool:
                for c in counts)
 
 
+# the subject of an English passive or intransitive harm word: "civilians were killed", "children died"
+_EN_SUBJECT_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?i)\b([a-z]+)\s+(?:{_g('en', 'counts', 'passive_auxiliaries', False)}\s+)?(?:also\s+)?$"))
+
+
 def _person_categories(window: str, lang: str, singulars: bool = False) -> list[str]:
     """Victim categories named by the person nouns in a stretch of text ("من المدنيين والأطفال")."""
     out: list[str] = []
@@ -892,6 +897,8 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
                if n.end <= cue.start <= n.end + 30) and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
+        if not victims and lang == "en" and (subject := _EN_SUBJECT_BEFORE.search(text, sentence.start, cue.start)):
+            victims = _person_categories(subject.group(1), lang)  # "civilians were killed"
         if not victims and _group_harmed(text, found, cue, sentence):
             victims = ["combatants"]
         if victims or specific:
