@@ -79,7 +79,6 @@ _AR_NEXT = re.compile(r"[ \t]+([^\W\d_]+)")
 _LAT_TOK = re.compile(r"[^\W\d_\u0600-\u06ff]+")   # a Latin word ends where Arabic letters start
 _LAT_NEXT = re.compile(r"([ \t]*['`\-\u02bf\u02be]?[ \t]*)([^\W\d_]+)")
 _EN_NEXT = re.compile(r"([ \t]*)([^\W\d_]+)")
-_PREV_TOK = re.compile(r"([^\W\d_]+)([^\w]*)\Z")
 _CAP_RE = re.compile(r"[A-Z\u00c0-\u00de\u0100-\u024f\u1e00-\u1eff]")
 # Characters replaced by spaces to find candidate tokens quickly (1:1, so offsets are unchanged).
 _PUNCT_CHARS = WORD_BREAKS

@@ -1324,9 +1324,6 @@ def _named_claimants(items: list[Item]) -> set[str]:
     return out
 
 
-_SENTENCE = re.compile(r"[^.!?؟\n]+[.!?؟]?")
-
-
 def _no_comment_sentences(doc: str, ctx: Context) -> list[tuple[list[str], str]]:
     """(actors named, sentence) for each "did not comment" phrase of a report (cached per report)."""
     from marsad import actors, cues
@@ -1643,10 +1640,6 @@ def _assign_ids(clusters: list[Cluster], previous: dict[tuple[str, int], str]) -
             ids[index] = iid
             taken.add(iid)
     return [i for i in ids if i is not None]
-
-
-_COLUMNS = ("period_start", "period_end", "date_precision", "place_name", "admin1", "country", "lat", "lon",
-            "where_precision", "cause", "grade", "grade_reason")
 
 
 def _columns(obj: dict[str, Any]) -> dict[str, Any]:

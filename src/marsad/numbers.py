@@ -1838,10 +1838,6 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
     return [_to_count(f, nt) for f in _group(doc.found, s)]
 
 
-_PLAIN_BEFORE = frozenset(" \t\n")
-_PLAIN_AFTER = frozenset(" \t\n,;!?\"'")
-
-
 _NEXT_WORD = re.compile(r"[ \t]*([^\s]*)")
 _PURE_WORD = re.compile(f"[{_AR}]+|[a-z]+")
 _TRAILING = ".,;:!?\"'"
