@@ -907,3 +907,17 @@ def test_english_countless_claim_takes_its_victims_from_the_subject_before_the_h
     assert [(c["kind"], c["count"], c["victims"]) for c in result["claims"]] == [("killed", None, ["civilians"])]
     result = run(tmp_path, "Fighters have been wounded in clashes near Ariha, the monitor said.")
     assert [c["victims"] for c in claims_of(result, "injured")] == [["combatants"]]
+    result = run(tmp_path, "Many fighters died when jets struck Ariha.")
+    assert [c["victims"] for c in claims_of(result, "killed")] == [["combatants"]]
+    # an active verb's subject is the killer, not the killed
+    result = run(tmp_path, "Soldiers also killed a number of them near Ariha.")
+    assert [c["victims"] for c in claims_of(result, "killed")] == [["people"]]
+
+
+def test_a_death_threatened_or_risked_is_no_toll(tmp_path: Path) -> None:
+    result = run(tmp_path, "حذرت منظمة إغاثية من أن الحصار يهدد بوفاة 250 طفلاً في بلدة الزبداني.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("affected", 250)]
+    result = run(tmp_path, "يواجه نحو 90 مدنياً خطر الموت جوعاً في بلدة الزبداني المحاصرة.")
+    assert [c["kind"] for c in result["claims"]] == ["affected"]
+    result = run(tmp_path, "Aid workers said 250 children are at risk of death in the besieged town of Zabadani.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("affected", 250)]

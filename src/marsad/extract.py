@@ -857,8 +857,11 @@ def _list_goes_on(text: str, count: Any, counts: list[Any]) -> bool:
 
 
 # the subject of an English passive or intransitive harm word: "civilians were killed", "children died"
+# (a transitive verb needs its auxiliary: in "soldiers killed them" the soldiers are the killers)
 _EN_SUBJECT_BEFORE = _Lazy(lambda: re.compile(
-    rf"(?i)\b([a-z]+)\s+(?:{_g('en', 'counts', 'passive_auxiliaries', False)}\s+)?(?:also\s+)?$"))
+    rf"(?i)\b([a-z]+)\s+(?:also\s+)?{_g('en', 'counts', 'passive_auxiliaries', False)}\s+(?:also\s+)?$"))
+_EN_SUBJECT_OF_INTRANSITIVE = re.compile(r"(?i)\b([a-z]+)\s+(?:also\s+)?$")
+_EN_INTRANSITIVE = _Lazy(lambda: re.compile(rf"(?i){_g('en', 'counts', 'intransitive_harm', False)}"))
 
 
 def _person_categories(window: str, lang: str, singulars: bool = False) -> list[str]:
@@ -897,8 +900,10 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
                if n.end <= cue.start <= n.end + 30) and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
-        if not victims and lang == "en" and (subject := _EN_SUBJECT_BEFORE.search(text, sentence.start, cue.start)):
-            victims = _person_categories(subject.group(1), lang)  # "civilians were killed"
+        if not victims and lang == "en" and (subject := (
+                _EN_SUBJECT_OF_INTRANSITIVE if _EN_INTRANSITIVE.fullmatch(cue.text) else _EN_SUBJECT_BEFORE
+        ).search(text, sentence.start, cue.start)):
+            victims = _person_categories(subject.group(1), lang)  # "civilians were killed", "fighters died"
         if not victims and _group_harmed(text, found, cue, sentence):
             victims = ["combatants"]
         if victims or specific:
