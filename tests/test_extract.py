@@ -921,3 +921,7 @@ def test_a_death_threatened_or_risked_is_no_toll(tmp_path: Path) -> None:
     assert [c["kind"] for c in result["claims"]] == ["affected"]
     result = run(tmp_path, "Aid workers said 250 children are at risk of death in the besieged town of Zabadani.")
     assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("affected", 250)]
+    result = run(tmp_path, "وقال المجلس إن استمرار القصف سيؤدي حتماً إلى مقتل عشرات المدنيين في الزبداني.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("affected", 10)]
+    result = run(tmp_path, "وأدى القصف على الزبداني إلى مقتل عشرات المدنيين.")  # what happened stays a toll
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("killed", 10)]

@@ -582,6 +582,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         return []
     drafts: list[Draft] = []
     previous: Draft | None = None
+    foreseen = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("foreseen")]
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         victims = _victims(count, text, found)
@@ -595,7 +596,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
         elif own_kind:  # "11 قتيلاً و5 مصابين": the noun says the outcome
-            draft = Draft(own_kind, count, count.start, index, victims)
+            draft = Draft(_unless_foreseen(own_kind, text, count.start, foreseen), count, count.start, index, victims)
         elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
@@ -606,7 +607,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                                     and not _list_goes_on(text, count, counts)):
                 continue
             (kind, cue), _role = attached
-            draft = Draft(kind, count, count.start, index, victims)
+            draft = Draft(_unless_foreseen(kind, text, cue.start, foreseen), count, count.start, index, victims)
         # a list that adds up ("طفل وامرأة"): each member is a part of the total; after "بينهم"
         # ("بينهم 924 طفلاً و656 امرأة") the members are parts of the claim before, the sum is not
         owner = draft.parent if draft.parent is not None and count.parts else draft
@@ -889,6 +890,7 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
         c.has("cause") or c.has("attack") for c in sentence_cues)
     denial = any(c.has("denial") for c in sentence_cues)
     memory = [c for c in sentence_cues if c.has("commemoration")]
+    foreseen = [c for c in sentence_cues if c.has("foreseen")]
     negations = [c for c in sentence_cues if c.has("negation")]
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
@@ -907,8 +909,10 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
         if not victims and _group_harmed(text, found, cue, sentence):
             victims = ["combatants"]
         if victims or specific:
-            out.append(Draft(kind_role[0], None, cue.start, index, victims or ["people"]))
-            have.add(kind_role[0])
+            kind = _unless_foreseen(kind_role[0], text, cue.start, foreseen)
+            if kind not in have:
+                out.append(Draft(kind, None, cue.start, index, victims or ["people"]))
+                have.add(kind)
     return out
 
 
@@ -916,6 +920,15 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
 # ضحايا", "لم ترد أنباء عن وقوع إصابات"
 _EXCEPT = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'negation', 'except_words')}(?=\s|$)"))
 _NEGATION_FILLER = _Lazy(lambda: re.compile(rf"(?:\s*{_g('ar', 'negation', 'filler')})*\s*"))
+
+
+def _unless_foreseen(kind: str, text: str, at: int, foreseen: list[cues.Cue]) -> str:
+    """``kind``, or "affected" when a word of foresight stands in the clause before the harm word at ``at``
+    ("سيؤدي قطعاً إلى قتل المدنيين", "من شأنه أن يقتل المئات"): the people are at risk, no toll is given."""
+    if kind in ("killed", "injured") and any(
+            f.end <= at <= f.end + 40 and not _CLAUSE_BREAK.search(text, f.end, at) for f in foreseen):
+        return "affected"
+    return kind
 
 
 def _remembered(text: str, cue: cues.Cue, memory: list[cues.Cue]) -> bool:
