@@ -907,3 +907,25 @@ def test_english_countless_claim_takes_its_victims_from_the_subject_before_the_h
     assert [(c["kind"], c["count"], c["victims"]) for c in result["claims"]] == [("killed", None, ["civilians"])]
     result = run(tmp_path, "Fighters have been wounded in clashes near Ariha, the monitor said.")
     assert [c["victims"] for c in claims_of(result, "injured")] == [["combatants"]]
+
+
+def test_a_heading_over_a_list_of_names_counts_them(tmp_path: Path) -> None:
+    text = ("قصف مدفعي على بلدة كفرنبل صباح اليوم\n\nأسماء المصابين جراء القصف:\n"
+            "١- سامر خليل العبدو\n٢- عادل العمر\n٣- رنا الحسين\n")
+    result = run(tmp_path, text)
+    (injured,) = [c for c in claims_of(result, "injured") if c["count"]]
+    assert (injured["count"]["low"], injured["count"]["high"]) == (3, 3)
+    ev = injured["evidence"]
+    assert text[ev["start"]:ev["end"]] == ev["quote"]
+
+
+def test_names_after_a_harm_word_make_a_claim(tmp_path: Path) -> None:
+    text = "أسفر القصف على بلدة كفرنبل عن مقتل \"سليم حمدان الراشد\" وإصابة كل من رنا الحسين وعادل العمر."
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c["count"]] == [1]
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c["count"]] == [2]
+
+
+def test_a_place_after_a_harm_word_is_no_name(tmp_path: Path) -> None:
+    text = "وأسفر القصف عن إصابة \"دير الزور\" بأضرار."
+    assert all(c["count"] is None for c in run(tmp_path, text)["claims"])
