@@ -925,3 +925,27 @@ def test_a_death_threatened_or_risked_is_no_toll(tmp_path: Path) -> None:
     assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("affected", 10)]
     result = run(tmp_path, "وأدى القصف على الزبداني إلى مقتل عشرات المدنيين.")  # what happened stays a toll
     assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("killed", 10)]
+
+
+
+
+def test_a_heading_over_a_list_of_names_counts_them(tmp_path: Path) -> None:
+    text = ("قصف مدفعي على بلدة كفرنبل صباح اليوم\n\nأسماء المصابين جراء القصف:\n"
+            "١- سامر خليل العبدو\n٢- عادل العمر\n٣- رنا الحسين\n")
+    result = run(tmp_path, text)
+    (injured,) = [c for c in claims_of(result, "injured") if c["count"]]
+    assert (injured["count"]["low"], injured["count"]["high"]) == (3, 3)
+    ev = injured["evidence"]
+    assert text[ev["start"]:ev["end"]] == ev["quote"]
+
+
+def test_names_after_a_harm_word_make_a_claim(tmp_path: Path) -> None:
+    text = "أسفر القصف على بلدة كفرنبل عن مقتل \"سليم حمدان الراشد\" وإصابة كل من رنا الحسين وعادل العمر."
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c["count"]] == [1]
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c["count"]] == [2]
+
+
+def test_a_place_after_a_harm_word_is_no_name(tmp_path: Path) -> None:
+    text = "وأسفر القصف عن إصابة \"دير الزور\" بأضرار."
+    assert all(c["count"] is None for c in run(tmp_path, text)["claims"])

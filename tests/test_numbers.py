@@ -798,3 +798,45 @@ def test_another_or_last_elsewhere_is_no_count(text: str) -> None:
 def test_the_subject_form_of_a_possessed_dual_is_two(text: str) -> None:
     c = find_counts(text, "ar")[-1]
     assert (c.low, c.high, c.vague) == (2, 2, False)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ('أسفرت المداهمة عن مقتل "سليم حمدان الراشد" قرب السوق.', 1, 1),
+    ("استشهد سامر خليل العبدو برصاص قناص.", 1, 1),
+    ("وأدى القصف إلى إصابة كل من رنا الحسين وعادل العمر وفادي الراشد بجروح.", 3, 3),
+    ("وتسبب الانفجار بإصابة المدنيين كمال السعدي وبكري النجار بجروح.", 2, 2),
+    ("وأسفر القصف عن إصابة المواطنَين بجروح طفيفة.", 2, 2),
+])
+def test_names_after_a_harm_word_are_people(text: str, low: int, high: int) -> None:
+    (count,) = [c for c in find_counts(text, "ar") if c.low is not None]
+    assert (count.low, count.high) == (low, high)
+    assert text[count.start:count.end] == count.text
+
+
+@pytest.mark.parametrize("text", [
+    "فرح الناس بمقتل زعيم العصابة في الكمين.",
+    "وأدى القصف إلى إصابة كل من يقف قرب الجدار.",
+    "قال سامر خليل العبدو إن القصف توقف.",
+])
+def test_words_after_a_harm_word_that_are_no_names(text: str) -> None:
+    assert [c for c in find_counts(text, "ar") if c.low is not None] == []
+
+
+def test_the_dual_before_one_name_stays_two() -> None:
+    (count,) = find_counts("مصرع الطفلين سامي العلي (8 سنوات) وابن عمه في الانفجار", "ar")
+    assert (count.low, count.high) == (2, 2)
+
+
+@pytest.mark.parametrize(("text", "low", "high", "noun"), [
+    ("أسماء الجرحى جراء قصف البلدة\n\n1- سامر خليل العبدو\n2- عادل العمر\n3- السيدة رنا الحسين\n", 3, 3, "جريح"),
+    ("الشهداء:\n١_ فادي الخلف 30 سنة\n٢_ كمال السعدي\nوآخرون", 2, None, "شهيد"),
+    ("المصابون هم :\n• بكري النجار\n• رنا الحسين\n• ...", 2, None, "مصاب"),
+])
+def test_a_list_of_names_under_a_heading(text: str, low: int, high: int | None, noun: str) -> None:
+    counts = [c for c in find_counts(text, "ar") if c.noun == noun]
+    assert [(c.low, c.high) for c in counts] == [(low, high)]
+
+
+def test_an_outcome_noun_in_a_sentence_is_no_heading() -> None:
+    text = "وصل الجرحى إلى المستشفى\n1- سامر خليل العبدو\n"
+    assert [c for c in find_counts(text, "ar") if c.noun == "جريح"] == []

@@ -512,7 +512,7 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         return [(a, text[a:b], norm if (a, b) == (0, len(text)) else norm.slice(a, b)) for a, b in spans]
 
     counts: list[Any] = []
-    for a, _piece, piece_norm in pieces(_merge([(sentences[i].start, sentences[i].end) for i in harmed])):
+    for a, _piece, piece_norm in pieces(_merge([_with_list(text, sentences, i) for i in harmed])):
         counts += [_shifted(c, a) for c in numbers.find_counts(piece_norm, lang)]
     places: list[Any] = []
     actor_list: list[Any] = []
@@ -531,12 +531,34 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
     places.sort(key=lambda p: p.start)  # the pieces around harm sentences come after the focus pieces
     places = _not_names_of_other_things(places, sources, text)
+    counts = [c for c in counts if not _name_of_other_thing(c, places, actor_list)]
     if doc.dateline:  # the report's own publication date is not the date of the events it reports,
         lo, hi = doc.dateline   # and its day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
         periods = [p for p in periods if p.end <= lo or p.start >= hi or _dates_event(text, p, lo)]
         counts = [c for c in counts if c.end <= lo or c.start >= hi]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
                  text=text)
+
+
+_LIST_LINE = re.compile(r"[^\S\n]*(?:[0-9\u0660-\u0669]{1,3}[^\S\n]*[-_.)]|[-–•▪*●]|[0-9\u0660-\u0669]{1,3}\s)")
+
+
+def _with_list(text: str, sentences: list[Sentence], i: int) -> tuple[int, int]:
+    """A harm sentence's span with the numbered or bulleted lines right after it (a heading such as
+    "أسماء الشهداء:" counts the names listed below it)."""
+    end = sentences[i].end
+    j = i + 1
+    while j < len(sentences) and j - i <= 40 and _LIST_LINE.match(text, sentences[j].start):
+        end = sentences[j].end
+        j += 1
+    return sentences[i].start, end
+
+
+def _name_of_other_thing(count: Any, places: list[Any], actor_list: list[Any]) -> bool:
+    """A bare "name" after a harm word that is a place or an armed group ("مقتل ...") is no person."""
+    if count.noun is not None or not count.category or count.parts:
+        return False
+    return any(m.start < count.end and count.start < m.end for m in (*places, *actor_list))
 
 
 # a street named after a town ("شارع بغداد", "al-Jalaa Street") is no mention of the town

@@ -213,6 +213,10 @@ class _Lex:
     not_names: frozenset[str] = frozenset()
     not_after_named: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
+    name_cues: frozenset[str] = frozenset()  # harm words that may take a bare name (مقتل "فلان")
+    list_openers: tuple[tuple[str, ...], ...] = ()  # كل من
+    list_heads: frozenset[str] = frozenset()  # أسماء (الشهداء)
+    list_more: frozenset[str] = frozenset()  # وآخرون
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
 
@@ -424,7 +428,15 @@ def _lex(lang: str) -> _Lex:
         not_names=wordset("not_names", names),
         not_after_named=wordset("not_after", names),
         name_connectors=wordset("connectors", names),
+        name_cues=frozenset(c + w for w in wordset("harm_before", names) for c in ("", "و", "ف", "ب", "وب", "ل")),
+        list_openers=tuple(_phrase(p) for p in names.get("list_openers", [])),
+        list_heads=wordset("list_heads", names),
+        list_more=wordset("list_more", names),
     )
+    for w, (_k, definite, n) in nouns.items():
+        if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"):
+            anchors.add(w)  # الشهداء: the heading of a list of names
+    lex.anchors = frozenset(anchors - not_words) | lex.name_cues
     return _with_specials(lex)
 
 
@@ -471,6 +483,8 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         titles=a.titles | b.titles, not_names=a.not_names | b.not_names,
         not_after_named=a.not_after_named | b.not_after_named,
         name_connectors=a.name_connectors | b.name_connectors,
+        name_cues=a.name_cues | b.name_cues, list_openers=a.list_openers + b.list_openers,
+        list_heads=a.list_heads | b.list_heads, list_more=a.list_more | b.list_more,
     ))
 
 
@@ -1357,6 +1371,10 @@ class _Doc:
         """A bare person noun that is a count by itself: مقتل طفل، طفلين، مدنيين، a child."""
         s, lex = self.s, self.lex
         start, end = t.start + skip, t.end
+        if definite and noun.kind in ("killed", "injured") and noun.number != "singular" and not t.text.isascii():
+            r = self.heading_list(t, skip, noun)
+            if r is not None:
+                return r
         if noun.number == "plural" or (definite and (noun.number != "dual" or noun.singular_count == "harm")):
             if definite and noun.number == "singular" and not t.text.isascii() and noun.singular_count != "harm":
                 r = self.at_named(t, skip, noun)
@@ -1429,6 +1447,107 @@ class _Doc:
                 return t.end, None  # "a civilian car"
         return t.end, _Found(words[k][1], t.end, 1, 1, False, False, noun, (noun.category,))
 
+
+    # ----- names without a count word
+    def heading_list(self, t: _Tok, skip: int, noun: _Noun) -> tuple[int, _Found | None] | None:
+        """"أسماء الشهداء:" / "المصابون هم:" over numbered or bulleted lines of names: as many people
+        as names, with the heading noun's outcome; a list that ends in "وآخرون" (or is cut off with
+        "...") is at least that many."""
+        s, lex = self.s, self.lex
+        ls = s.rfind("\n", 0, t.start) + 1
+        le = s.find("\n", t.end)
+        if le < 0:
+            return None
+        before = _AR_WORD.findall(s, ls, t.start + skip)
+        start = t.start + skip
+        if before:
+            if len(before) > 2 or not all(_in(w, lex.list_heads) for w in before):
+                return None
+            start = _AR_WORD.search(s, ls, t.start + skip).start()  # type: ignore[union-attr]
+        elif not _HEAD_REST.fullmatch(s, t.end, le):
+            return None  # "الشهداء" inside a sentence, not a heading
+        n, more, pos = 0, False, le
+        while True:
+            m = _ITEM.match(s, pos)
+            if m is None:
+                break
+            e = s.find("\n", m.end())
+            e = len(s) if e < 0 else e
+            toks = self.src.fwd(m.end(), 4)
+            k = 0
+            while k < 2 and (toks[k].text in lex.titles or (
+                    toks[k].text in lex.nouns and lex.nouns[toks[k].text][1]
+                    and lex.nouns[toks[k].text][2].number == "singular")):
+                k += 1  # "1- السيدة فلانة", "2- الطفل فلان"
+            if not self.first_name(toks[k].text, toks[k]):
+                more = more or toks[k].text in (".", "…") and n > 0  # "2_...": the list is cut off
+                break
+            n += 1
+            line = s[m.end():e].rstrip()
+            if line.endswith(("...", "…")) or any(_in(w, lex.list_more) for w in line.split()[-2:]):
+                more = True
+            pos = e
+        if n == 0:
+            return None
+        m = _MORE_LINE.match(s, pos)
+        if m is not None and _in(m.group(1), lex.list_more):
+            more = True
+        return t.end, _Found(start, t.end, n, None if more else n, more, False, noun, (noun.category,))
+
+    def at_cue_names(self, t: _Tok) -> tuple[int, _Found | None] | None:
+        """A harm word and people's names without a person noun: 'مقتل "فلان الفلاني"', "استشهد فلان
+        الفلاني", "إصابة كل من فلان وفلان" (as many as names), "وإصابة المواطنَين" (a vowelled dual: 2)."""
+        s, lex = self.s, self.lex
+        pos = t.end
+        toks = self.src.fwd(pos, 4)
+        for phrase in lex.list_openers:
+            j = _match_head(toks, 0, phrase)
+            if j is not None:
+                pos = toks[j - 1].end
+                toks = self.src.fwd(pos, 4)
+                break
+        first = toks[0]
+        dual: _Noun | None = None
+        info = lex.nouns.get(first.text)
+        if info is not None:
+            if not (info[1] and not info[0] and info[2].number in ("dual", "dual_or_plural")):
+                return None  # a person noun: at_noun and at_named decide
+            dual = info[2]
+            pos = _NAME_SEP.match(s, first.end).end()  # type: ignore[union-attr]
+        names: list[tuple[int, int]] = []
+        while len(names) < 12:
+            span = self.name_after(pos)
+            if span is None:
+                break
+            if dual is None and s[span[0]] != '"' and not self.known_first_name(span[0]):
+                break  # "بمقتل زعيم العصابة": without a quote or a person noun, a known given name only
+            names.append(span)
+            m = _NAME_GAP.match(s, span[1])
+            if m is None or not (m.group(1) or m.group(2)):
+                break
+            pos = m.end()
+        if not names:
+            if dual is None or self.nt is None or not first.text.endswith("ين"):
+                return None
+            a, b = self.nt.span(first.start, first.end)
+            if "\u064eي" not in self.nt.original[a:b][-4:]:
+                return None  # "المواطنين": two or more; "المواطنَين": two
+            return first.end, _Found(first.start, first.end, 2, 2, False, False, dual, (dual.category,))
+        n = len(names)
+        if dual is not None and n < 2:
+            return None  # "الطفلين فلان (8 سنوات) وابن عمه ...": the dual says two, at_noun counts it
+        noun = dual or _NAMED
+        begin = first.start if dual is not None else names[0][0]
+        return names[-1][1], _Found(begin, names[-1][1], n, n, False, False, noun, (noun.category,),
+                                    name=names[0] if n == 1 else None)
+
+    def known_first_name(self, pos: int) -> bool:
+        """Whether the word at ``pos`` is a listed given name or opens a compound name (عبد، أبو)."""
+        w = self.src.fwd(pos, 1)[0]
+        lex = self.lex
+        if w.text == "علي":
+            return self.first_name(w.text, w)
+        return w.text in lex.given_names or w.text in lex.name_starters or w.text.startswith("عبد")
 
     # ----- named persons
     def at_named(self, t: _Tok, skip: int, noun: _Noun) -> tuple[int, _Found | None] | None:
@@ -1634,6 +1753,13 @@ class _Doc:
 
 
 _PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
+_NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
+_NAME_SEP = re.compile(r"[^\S\n]*(?:[,،;:][^\S\n]*)?")
+_NAME_GAP = re.compile(r"[^\S\n]*([,،][^\S\n]*)?(و(?=[\u0621-\u064a])|و[^\S\n]+)?")
+_HEAD_REST = re.compile(r"[^\S\n]*(?:هم)?[^\w\n]*")
+_ITEM = re.compile(r"\n(?:[^\S\n]*\n){0,2}[^\S\n]*(?:[0-9]{1,3}[^\S\n]*[-_.)]|[-–•▪*●]|[0-9]{1,3}(?=[^\S\n]))"
+                   r"[^\S\n]*")
+_MORE_LINE = re.compile(r"\n(?:[^\S\n]*\n){0,2}[^\S\n]*([\u0621-\u064a]+)")
 _HASHTAG_BODY = re.compile(f"[{_AR}]+(?:_[{_AR}]+)+")
 _AR_WORD = re.compile(f"[{_AR}]+")
 _EN_NAME_WORD = re.compile(r"([ \t]+)([a-z]+(?:['-][a-z]+)*)")
@@ -1747,7 +1873,7 @@ def _to_count(f: _Found, nt: NormalizedText) -> Count:
         name = orig[na:nb].strip('"').replace("_", " ")
     return Count(
         start=a, end=b, text=orig[a:b], low=f.low, high=f.high, vague=f.vague,
-        approximate=f.approximate, noun=f.noun.lemma if f.noun is not None and not f.parts else None,
+        approximate=f.approximate, noun=f.noun.lemma or None if f.noun is not None and not f.parts else None,
         category=_union_category(cats), categories=cats,
         parts=tuple(_to_count(p, nt) for p in f.parts), name=name,
     )
@@ -1970,6 +2096,10 @@ def _at_anchor(doc: _Doc, a: int, b: int, w: str) -> tuple[int, _Found | None]:
             return r
     if base in lex.one_of and not definite:
         r = doc.at_one_of(_Tok(w, a, b), skip)
+        if r is not None:
+            return r
+    if w in lex.name_cues:
+        r = doc.at_cue_names(_Tok(w, a, b))
         if r is not None:
             return r
     info = lex.nouns.get(w)
