@@ -564,6 +564,7 @@ def _name_of_other_thing(count: Any, places: list[Any], actor_list: list[Any]) -
 # a street named after a town ("شارع بغداد", "al-Jalaa Street") is no mention of the town
 _STREET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وبلف]{{0,2}}(?:ال)?{_g('ar', 'places', 'street_nouns')}\s+[\"'«“]?#?$"))
+_STREET_HINT = _Lazy(lambda: _quick_test("places", "street_hint", ("street_nouns",)))
 _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
 
 
@@ -575,7 +576,7 @@ def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str)
     out = []
     for p in places:
         if _STREET_AFTER.match(text, p.end) or (
-                "\u0627" in text[max(0, p.start - 12):p.start]
+                _STREET_HINT.search(text, max(0, p.start - 12), p.start)
                 and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
             continue
         i = bisect.bisect_right(starts, p.start) - 1
