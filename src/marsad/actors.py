@@ -282,7 +282,8 @@ class _Lexicon:
     _ar_fast: re.Pattern[str] | None = None  # _ar from the character before the match (see _scan)
     # the letter runs a match of _ar can start with (see _ar_candidates); None: any (use _ar_fast)
     _ar_runs: frozenset[str] | None = None
-    _lat_letters_only: bool = False  # every Latin phrase begins with an ASCII letter
+    # every Latin phrase has an ASCII letter, which any match of _lat then has too
+    _lat_has_letter: bool = False
     _lat: re.Pattern[str] | None = None
     _ar_phrases: dict[str, list[str]] = field(default_factory=dict)
     _lat_phrases: dict[str, list[str]] = field(default_factory=dict)
@@ -329,15 +330,15 @@ class _Lexicon:
             f"(?P<body>{lat})(?:'s?)?(?![{_LAT_LETTERS}])"
         ) if lat else None
         self._ar_runs = _match_runs(self._ar_phrases)
-        self._lat_letters_only = all(p[:1].isascii() and p[:1].isalpha() for p in self._lat_phrases)
+        self._lat_has_letter = all(_ASCII_LETTER.search(p) for p in self._lat_phrases)
 
     def find(self, nt: NormalizedText, language: str | None) -> list[_Match]:
         text = nt.text
         found: list[_Match] = []
-        # a text whose words are all Arabic (see WordIndex.only_letters) has no Latin letter to start
-        # a Latin phrase with
+        # a text whose words are all Arabic (see WordIndex.only_letters) has no Latin letter, which
+        # every Latin phrase has ("4th division")
         words = cached_word_index(nt)
-        if self._lat is not None and not (self._lat_letters_only and words is not None and words.only_letters):
+        if self._lat is not None and not (self._lat_has_letter and words is not None and words.only_letters):
             found.extend(self._scan(self._lat, nt))
         if self._ar is not None and language != "en" and (language == "ar" or is_arabic(text)):
             found.extend(self._scan(self._ar, nt, self._ar_fast, self._ar_candidates(nt)))
@@ -471,6 +472,7 @@ _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب",
 _PROCLITIC_RUNS = frozenset(_PROCLITICS[1:])
 _QUOTE_CHARS = frozenset(_QUOTES)
 _LETTER_RUN = re.compile("[\u0621-\u064a]+")
+_ASCII_LETTER = re.compile("[a-z]")
 
 
 def _match_runs(phrases: dict[str, list[str]]) -> frozenset[str] | None:

@@ -580,6 +580,7 @@ def clear_cache() -> None:
     _FUZZY_CACHE.clear()
     _LOOKUP_CACHE.clear()
     _BY_LENGTH.clear()
+    _DELETIONS.clear()
     resources.load.cache_clear()
 
 
@@ -1463,7 +1464,7 @@ def _lookup(name: str) -> list[Place]:
         key = " ".join(toks)
         from rapidfuzz import fuzz, process
 
-        found = process.extract(key, _near_length(idx.ar, key, 88), scorer=fuzz.ratio, score_cutoff=88, limit=5)
+        found = process.extract(key, _near_keys(idx.ar, key, 88), scorer=fuzz.ratio, score_cutoff=88, limit=5)
         return _places_by_rank(idx, [r for k, _, _ in found for r, _ in idx.ar[k]])
     return []
 
@@ -1482,6 +1483,61 @@ def _near_length(table: dict[str, Any], key: str, cutoff: float) -> list[str]:
         keys = [k for k in table if abs(len(k) - n) <= slack * (len(k) + n)]
         cached = _BY_LENGTH[(id(table), n, cutoff)] = (table, len(table), keys)
     return cached[2]
+
+
+# A key that scores at least the cutoff against a short name is at most one insertion or deletion
+# away from it (fuzz.ratio is 100 * (1 - distance / (len(a) + len(b)))): one of them is the other, or
+# the other less one character, or both are the same word less one character. An index of the short
+# keys by their deletion variants finds those keys without scoring every key of a near length.
+_NEAR_EDITS = 1
+_NEAR_KEY_MAX = 8  # longer keys are never so near a name the index serves (of 7 characters at most)
+_DELETIONS: dict[int, tuple[dict[str, Any], int, list[str], dict[str, list[tuple[int, int]]]]] = {}
+
+
+def _deletion_variants(word: str, deleted: int) -> set[str]:
+    """``word`` with ``deleted`` (0 or 1) of its characters left out, in every way."""
+    return {word} if deleted == 0 else {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def _deletion_index(table: dict[str, Any]) -> tuple[list[str], dict[str, list[tuple[int, int]]]]:
+    """The keys of ``table`` in order, and each deletion variant of the short ones -> (key position,
+    characters deleted)."""
+    cached = _DELETIONS.get(id(table))
+    if cached is None or cached[0] is not table or cached[1] != len(table):
+        keys = list(table)
+        index: dict[str, list[tuple[int, int]]] = {}
+        for pos, key in enumerate(keys):
+            if len(key) <= _NEAR_KEY_MAX:
+                for deleted in range(min(_NEAR_EDITS, len(key)) + 1):
+                    for variant in _deletion_variants(key, deleted):
+                        index.setdefault(variant, []).append((pos, deleted))
+        cached = _DELETIONS[id(table)] = (table, len(table), keys, index)
+    return cached[2], cached[3]
+
+
+def _max_edits(n: int, cutoff: float) -> int:
+    """The most insertions and deletions between a name of length ``n`` and a key that scores
+    ``cutoff`` (a score needs distance <= (1 - cutoff / 100) * (n + m), so also |n - m| <= that; the
+    small margin covers rounding)."""
+    share = 1 - cutoff / 100 + 0.001
+    return max((math.floor(share * (m + n)) for m in range(1, 4 * n + 2) if abs(m - n) <= share * (m + n)),
+               default=0)
+
+
+def _near_keys(table: dict[str, Any], key: str, cutoff: float) -> list[str]:
+    """The keys of ``table`` (in table order) that may score ``cutoff`` against ``key``: all those
+    that do, and for a short key few others (the same results from rapidfuzz, less work)."""
+    edits = _max_edits(len(key), cutoff)
+    if edits > _NEAR_EDITS or len(key) + edits > _NEAR_KEY_MAX:
+        return _near_length(table, key, cutoff)
+    keys, index = _deletion_index(table)
+    found: set[int] = set()
+    for deleted in range(min(edits, len(key)) + 1):
+        for variant in _deletion_variants(key, deleted):
+            for pos, other in index.get(variant, ()):
+                if deleted + other <= edits:
+                    found.add(pos)
+    return [keys[pos] for pos in sorted(found)]
 
 
 def _places_by_rank(idx: _Index, rids: list[int]) -> list[Place]:
