@@ -521,3 +521,30 @@ def test_an_unknown_village_around_which_an_attack_fell_is_kept_when_its_country
 def test_a_latin_name_ends_where_arabic_letters_start() -> None:
     found = find_places("Idlibبلدةإدلب")
     assert [(m.start, m.end) for m in found] == [(0, 5), (9, 13)]
+
+
+
+_SHORT_KEYS = sorted(k for k in gz._index().ar if len(k) <= 8)
+_LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(_SHORT_KEYS), st.integers(0, 8), st.sampled_from(_LETTERS), st.sampled_from(["-", "+", "~"]))
+def test_near_keys_finds_every_arabic_key_the_fuzzy_lookup_would_accept(key: str, at: int, letter: str,
+                                                                         edit: str) -> None:
+    """The index of short keys by deletion (``_near_keys``) gives rapidfuzz the same best matches as
+    scoring every key of a near length, for names one edit away from a known key."""
+    from rapidfuzz import fuzz, process
+
+    at = min(at, len(key))
+    name = {"-": key[:at] + key[at + 1:], "+": key[:at] + letter + key[at:],
+            "~": key[:at] + letter + key[at + 1:]}[edit]
+    if not name.strip():
+        return
+    table = gz._index().ar
+    for cutoff in (85, 88):
+        every = process.extract(name, gz._near_length(table, name, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff,
+                                limit=5)
+        near = process.extract(name, gz._near_keys(table, name, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff,
+                               limit=5)
+        assert [(k, s) for k, s, _ in near] == [(k, s) for k, s, _ in every]
