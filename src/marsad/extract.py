@@ -129,15 +129,20 @@ class Found:
 
     def __post_init__(self) -> None:
         self._starts: dict[int, list[int]] = {}
+        self._within: dict[tuple[int, int, int], list[Any]] = {}
         self.not_doer: dict[tuple[int, int], bool] = {}  # (id of an actor mention, floor): _target_or_victim
 
     def within(self, items: list[Any], start: int, end: int) -> list[Any]:
-        starts = self._starts.get(id(items))
-        if starts is None:
-            starts = self._starts[id(items)] = [i.start for i in items]
-        lo = bisect.bisect_left(starts, start)
-        hi = bisect.bisect_left(starts, end)
-        return [i for i in items[lo:hi] if i.end <= end]
+        key = (id(items), start, end)  # the claims of a sentence ask the same questions: answered once
+        found = self._within.get(key)
+        if found is None:
+            starts = self._starts.get(id(items))
+            if starts is None:
+                starts = self._starts[id(items)] = [i.start for i in items]
+            lo = bisect.bisect_left(starts, start)
+            hi = bisect.bisect_left(starts, end)
+            found = self._within[key] = [i for i in items[lo:hi] if i.end <= end]
+        return found.copy()
 
 
 @dataclass
