@@ -949,3 +949,10 @@ def test_names_after_a_harm_word_make_a_claim(tmp_path: Path) -> None:
 def test_a_place_after_a_harm_word_is_no_name(tmp_path: Path) -> None:
     text = "وأسفر القصف عن إصابة \"دير الزور\" بأضرار."
     assert all(c["count"] is None for c in run(tmp_path, text)["claims"])
+
+
+def test_a_place_named_to_compare_with_is_not_the_place_of_the_event(tmp_path: Path) -> None:
+    result = run(tmp_path, "قتل 4 مدنيين بقصف على الأحياء السكنية، في مشهد يتكرر كما حدث في مدينة عفرين العام الماضي.")
+    assert [(c["kind"], c["place"]) for c in result["claims"]] == [("killed", None)]
+    result = run(tmp_path, "قتل 4 مدنيين بقصف على بلدة سرمين، كما حدث في مدينة عفرين العام الماضي.")
+    assert [c["place"]["name"] for c in result["claims"]] == ["Sarmin"]

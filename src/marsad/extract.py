@@ -569,6 +569,10 @@ def _name_of_other_thing(count: Any, places: list[Any], actor_list: list[Any]) -
 # a street named after a town ("شارع بغداد", "al-Jalaa Street") is no mention of the town
 _STREET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وبلف]{{0,2}}(?:ال)?{_g('ar', 'places', 'street_nouns')}\s+[\"'«“]?#?$"))
+# a place named to compare with: "كما حدث في X", "على غرار X", "مثل #X", "as happened in X" (as written)
+_COMPARED_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:(?:^|\s)[و]?{_g('ar', 'places', 'compared_with', False)}|\b{_g('en', 'places', 'compared_with', False)})"
+    r"\s+(?:\S+\s+)?[\"'«“]?#?$"))
 _STREET_HINT = _Lazy(lambda: _quick_test("places", "street_hint", ("street_nouns",)))
 _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
 
@@ -576,13 +580,16 @@ _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 's
 def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str) -> list[Any]:
     """Places without the names that only spell a town in the name of something else: a street
     ("شارع X", "X Street"), or an outlet named after its town ("حلب اليوم", "السويداء 24": a source
-    mention that begins with the place)."""
+    mention that begins with the place); and without the places named only to compare with ("على غرار
+    ما حدث في X")."""
     starts = [m.start for m in sources]
     out = []
     for p in places:
         if _STREET_AFTER.match(text, p.end) or (
                 _STREET_HINT.search(text, max(0, p.start - 12), p.start)
                 and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
+            continue
+        if _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
             continue
         i = bisect.bisect_right(starts, p.start) - 1
         if i >= 0 and sources[i].end >= p.end and p.start - sources[i].start <= 3 \
