@@ -199,6 +199,7 @@ class _Lex:
     blockers: frozenset[str]
     after_ok: frozenset[str]
     harm_cues: frozenset[str]
+    that_words: frozenset[str]
     adjectives: frozenset[str]
     words: dict[str, tuple[int, bool, str]]  # surface -> (skip, definite, base) for number/vague/one_of
     nouns: dict[str, tuple[int, bool, _Noun]]  # surface -> (skip, definite, noun)
@@ -416,6 +417,7 @@ def _lex(lang: str) -> _Lex:
         blockers=wordset("blockers", sing),
         after_ok=wordset("after_ok", sing),
         harm_cues=wordset("harm_cues", sing),
+        that_words=wordset("that_words", sing),
         adjectives=frozenset(_n(w) for w in data.get("adjectives", [])),
         words=words,
         nouns=nouns,
@@ -476,7 +478,8 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         months=a.months | b.months, before_names=a.before_names | b.before_names,
         before_time=a.before_time | b.before_time, before_year=a.before_year | b.before_year,
         ordinals=a.ordinals | b.ordinals, cues=a.cues | b.cues, blockers=a.blockers | b.blockers,
-        after_ok=a.after_ok | b.after_ok, harm_cues=a.harm_cues | b.harm_cues, adjectives=a.adjectives | b.adjectives,
+        after_ok=a.after_ok | b.after_ok, harm_cues=a.harm_cues | b.harm_cues, that_words=a.that_words | b.that_words,
+        adjectives=a.adjectives | b.adjectives,
         words=d(a.words, b.words), nouns=d(a.nouns, b.nouns), anchors=a.anchors | b.anchors,
         superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
         given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
@@ -1394,7 +1397,7 @@ class _Doc:
             if noun.singular_count == "never" and noun.number == "singular":
                 return end, None
             cued = _in(prev, lex.cues) or (
-                prev in _THAT and noun.number == "singular" and t.text.endswith("ا"))  # "إن مدنياً قتل"
+                prev in lex.that_words and noun.number == "singular" and t.text.endswith("ا"))  # "إن مدنياً قتل"
             if not cued and self.found:
                 last = self.found[-1]
                 cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start)) and (
@@ -1969,8 +1972,6 @@ _PURE_WORD = re.compile(f"[{_AR}]+|[a-z]+")
 _TRAILING = ".,;:!?\"'"
 
 
-# إنّ / أنّ before an accusative noun: the noun is the subject of what follows ("قال إن عنصراً قتل")
-_THAT = frozenset({"ان", "بان", "لان", "وان"})
 
 
 def _next_word(s: str, b: int) -> str | None:
