@@ -1306,11 +1306,22 @@ def _off_road(tied: list[Any], here: list[Any], text: str) -> list[Any]:
     return [p for p in tied if not ends[id(p)]] or [p for p in tied if ends[id(p)] == 1] or tied
 
 
-def _ranks_and_away(here: list[Any], text: str) -> tuple[list[float], list[bool]]:
+def _ranks_and_away(here: list[Any], text: str, memo: dict[int, tuple[bool, float]] | None = None,
+                    ) -> tuple[list[float], list[bool]]:
     """The ranks of _ranks_in, and which places are named as not where the event was (see _away): also
-    the places that locate such a place ("من أهالي ناحية X في عفرين")."""
-    away = [_away(p, text) for p in here]
-    ranks = [_place_rank(p, text, a) for p, a in zip(here, away, strict=True)]
+    the places that locate such a place ("من أهالي ناحية X في عفرين"). ``memo``: each place's own
+    (away, rank), by id, kept by the caller for the ranges of one document."""
+    if memo is None:
+        memo = {}
+    own = []
+    for p in here:
+        known = memo.get(id(p))
+        if known is None:
+            a = _away(p, text)
+            known = memo[id(p)] = (a, _place_rank(p, text, a))
+        own.append(known)
+    away = [a for a, _ in own]
+    ranks = [r for _, r in own]
     head = ranks[0] == 0 if ranks else False  # the chain of places so far begins with a precise one
     for i in range(1, len(here)):
         prev, cur = here[i - 1], here[i]
@@ -1356,7 +1367,7 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
             continue
         cache = found.__dict__.setdefault("_place_ranks", {})  # claims of one sentence share its ranges
         if (start, end) not in cache:
-            cache[start, end] = _ranks_and_away(here, found.text)
+            cache[start, end] = _ranks_and_away(here, found.text, found.__dict__.setdefault("_own_ranks", {}))
         ranks, away = cache[start, end]
         best_rank = min(ranks)
         tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
