@@ -840,3 +840,10 @@ def test_a_list_of_names_under_a_heading(text: str, low: int, high: int | None, 
 def test_an_outcome_noun_in_a_sentence_is_no_heading() -> None:
     text = "وصل الجرحى إلى المستشفى\n1- سامر خليل العبدو\n"
     assert [c for c in find_counts(text, "ar") if c.noun == "جريح"] == []
+
+
+def test_a_name_ends_where_at_the_hands_of_begins() -> None:
+    (count,) = find_counts("أسفرت الاشتباكات عن مقتل وليد علي يد مسلحين مجهولين.", "ar")
+    assert (count.text, count.low, count.high) == ("وليد", 1, 1)
+    (count,) = find_counts("وأسفر الهجوم عن مقتل وليد الحسن على يد مسلحين.", "ar")
+    assert count.text == "وليد الحسن"

@@ -212,6 +212,7 @@ class _Lex:
     name_starters: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     not_names: frozenset[str] = frozenset()
+    hand_words: frozenset[str] = frozenset()  # "على يد": after them علي is the preposition, not a name
     not_after_named: frozenset[str] = frozenset()
     name_connectors: frozenset[str] = frozenset()
     name_cues: frozenset[str] = frozenset()  # harm words that may take a bare name (مقتل "فلان")
@@ -428,6 +429,7 @@ def _lex(lang: str) -> _Lex:
         name_starters=wordset("starters", names),
         titles=wordset("titles", names),
         not_names=wordset("not_names", names),
+        hand_words=wordset("hand_words", names),
         not_after_named=wordset("not_after", names),
         name_connectors=wordset("connectors", names),
         name_cues=frozenset(c + w for w in wordset("harm_before", names) for c in ("", "و", "ف", "ب", "وب", "ل")),
@@ -484,6 +486,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
         given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
         titles=a.titles | b.titles, not_names=a.not_names | b.not_names,
+        hand_words=a.hand_words | b.hand_words,
         not_after_named=a.not_after_named | b.not_after_named,
         name_connectors=a.name_connectors | b.name_connectors,
         name_cues=a.name_cues | b.name_cues, list_openers=a.list_openers + b.list_openers,
@@ -1682,11 +1685,15 @@ class _Doc:
         if not self.first_name(w, first):
             return None
         end, n = first.end, 1
-        for tk in toks[1:4]:  # a first, father's, grandfather's and family name at most
+        by_hand = False  # the name is followed by "على يد" (at the hands of): whoever it is, a person
+        for i, tk in enumerate(toks[1:4], 1):  # a first, father's, grandfather's and family name at most
+            if tk.text == "علي" and i + 1 < len(toks) and toks[i + 1].text in self.lex.hand_words:
+                by_hand = True  # "مقتل صالح علي يد ...": the preposition, no part of the name
+                break
             if not self.name_word(tk.text, tk):
                 break
             end, n = tk.end, n + 1
-        if n < 2:
+        if n < 2 and not by_hand:
             return None  # "الطفل محمد": a first name alone mostly refers back to someone named before
         return first.start, end
 
