@@ -767,56 +767,57 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
     return end - start if end > start + m.end() else 0
 
 
-def _en(section: str, key: str) -> str:
-    return _g("en", section, key)
-
-
 # English patterns whose words are in data/en/grammar.toml
-_THE = _Lazy(lambda: re.compile(_en("articles", "definite")))
-_ARTICLE = _Lazy(lambda: re.compile(_en("articles", "any")))
+_THE = _Lazy(lambda: re.compile(_g('en', "articles", "definite")))
+_ARTICLE = _Lazy(lambda: re.compile(_g('en', "articles", "any")))
 # "X said", "X has told", "according to (the) X": the actor speaks
 _EN_SPEAKER_AFTER = _Lazy(lambda: re.compile(
-    rf"(?i)^\s*(?:{_en('actors', 'speaker_auxiliaries')}\s+)?{_en('actors', 'speaker_verbs')}\b"))
-_EN_SPEAKER_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_en('actors', 'according_to')}\s+(?:{_THE.pattern}\s+)?$"))
+    rf"(?i)^\s*(?:{_g('en', 'actors', 'speaker_auxiliaries')}\s+)?{_g('en', 'actors', 'speaker_verbs')}\b"))
+_EN_SPEAKER_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'according_to')}\s+(?:{_THE.pattern}\s+)?$"))
 # "X-backed fighters" (not "backed by"), "backed by (the) X": the actor backs the doer
 _EN_BACKER_AFTER = _Lazy(lambda: re.compile(
-    rf"(?i)^\s*-?\s*{_en('actors', 'backer_after')}\b(?!\s+{_en('actors', 'backer_not_before')}\b)"))
+    rf"(?i)^\s*-?\s*{_g('en', 'actors', 'backer_after')}\b(?!\s+{_g('en', 'actors', 'backer_not_before')}\b)"))
 _EN_BACKER_BEFORE = _Lazy(lambda: re.compile(
-    rf"(?i)\b{_en('actors', 'backer_before')}\s+{_en('actors', 'agent_prepositions')}\s+(?:{_THE.pattern}\s+)?$"))
+    rf"(?i)\b{_g('en', 'actors', 'backer_before')}\s+{_g('en', 'actors', 'agent_prepositions')}\s+"
+    rf"(?:{_THE.pattern}\s+)?$"))
 # "strikes on X", "held by X", "spokesman for X", "between X and Y": the actor is hit, holds or is a side
 _EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
-    rf"(?i)\b{_en('actors', 'attack_nouns')}\s+{_en('actors', 'target_prepositions')}\s+(?:{_ARTICLE.pattern}\s+)?"
+    rf"(?i)\b{_g('en', 'actors', 'attack_nouns')}\s+{_g('en', 'actors', 'target_prepositions')}\s+"
+    rf"(?:{_ARTICLE.pattern}\s+)?"
     rf"(?:\w+\s+){{0,1}}$|"
-    rf"\b(?:{_en('actors', 'held_by')}\s+{_en('actors', 'agent_prepositions')}|{_en('actors', 'held_phrases')})\s+"
+    rf"\b(?:{_g('en', 'actors', 'held_by')}\s+{_g('en', 'actors', 'agent_prepositions')}|"
+    rf"{_g('en', 'actors', 'held_phrases')})\s+"
     rf"(?:{_THE.pattern}\s+)?$|"
-    rf"\b{_en('actors', 'people_nouns')}\s+{_en('actors', 'people_prepositions')}\s+(?:{_THE.pattern}\s+)?"
+    rf"\b{_g('en', 'actors', 'people_nouns')}\s+{_g('en', 'actors', 'people_prepositions')}\s+(?:{_THE.pattern}\s+)?"
     rf"(?:[\w'-]+\s+){{0,3}}$|"
-    rf"\b{_en('actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
-    rf"\b{_en('actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
-    rf"{_en('actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
+    rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
+    rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
+    rf"{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
 # "in X": a country as a place, unless its name is a force ("forces", "jets")
-_EN_PLACE_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_en('actors', 'place_before')}\s+$"))
-_EN_FORCE_WORDS = _Lazy(lambda: re.compile(rf"(?i)\b{_en('actors', 'force_words')}\b"))
+_EN_PLACE_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'place_before')}\s+$"))
+_EN_FORCE_WORDS = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'force_words')}\b"))
 # "X-led strikes", "X air raids": the actor is the doer
 _EN_ATTACK_AFTER = _Lazy(lambda: re.compile(
-    rf"(?i)^\s*(?:-?{_en('actors', 'led_words')}\s+)?(?:{_en('actors', 'attack_prefixes')}\s*)?"
-    rf"{_en('actors', 'attack_after')}\b"))
+    rf"(?i)^\s*(?:-?{_g('en', 'actors', 'led_words')}\s+)?(?:{_g('en', 'actors', 'attack_prefixes')}\s*)?"
+    rf"{_g('en', 'actors', 'attack_after')}\b"))
 # "Daesh terrorists kill 33": the group named before a label is the subject of an active verb
 _EN_ACTIVE_AFTER = _Lazy(lambda: re.compile(
-    rf"(?i)^\s*(?:(?!{_en('actors', 'passive_words')}\b)\w+\s+){{0,2}}?"
-    rf"(?:{_en('actors', 'perfect_auxiliaries')}\s+)?{_en('actors', 'active_verbs')}\b"
-    rf"(?!\s+{_en('actors', 'not_agent_after')}\b)"))
+    rf"(?i)^\s*(?:(?!{_g('en', 'actors', 'passive_words')}\b)\w+\s+){{0,2}}?"
+    rf"(?:{_g('en', 'actors', 'perfect_auxiliaries')}\s+)?{_g('en', 'actors', 'active_verbs')}\b"
+    rf"(?!\s+{_g('en', 'actors', 'not_agent_after')}\b)"))
 # "attack kills two": an active harm verb takes the count after it, never a subject count before it
-_ACTIVE_VERB = _Lazy(lambda: re.compile(rf"(?i){_en('counts', 'active_harm_verbs')}$"))
+_ACTIVE_VERB = _Lazy(lambda: re.compile(rf"(?i){_g('en', 'counts', 'active_harm_verbs')}$"))
 # "in two attacks": a bare number followed by a plain noun counts things, not people
-_THING_AFTER = _Lazy(lambda: re.compile(rf"(?i)\s+{_en('counts', 'thing_nouns')}\b"))
+_THING_AFTER = _Lazy(lambda: re.compile(rf"(?i)\s+{_g('en', 'counts', 'thing_nouns')}\b"))
 # "five children were among the dead": parts of the toll before
 _AMONG_DEAD = _Lazy(lambda: re.compile(
-    rf"(?i)\b{_en('tolls', 'among')}\s+(?:{_en('tolls', 'among_determiners')}\s+)?{_en('tolls', 'among_dead')}\b"))
+    rf"(?i)\b{_g('en', 'tolls', 'among')}\s+(?:{_g('en', 'tolls', 'among_determiners')}\s+)?"
+    rf"{_g('en', 'tolls', 'among_dead')}\b"))
 # "bringing to 45 the number killed", "raising the toll to 61": the report's updated toll of the event
 _UPDATED_TOLL = _Lazy(lambda: re.compile(
-    rf"(?i)\b{_en('tolls', 'toll_raisers')}\b(?:\s+{_en('tolls', 'toll_words')}){{0,4}}\s+{_en('tolls', 'toll_to')}\s+"
-    rf"(?:{_en('tolls', 'at_least')}\s+)?$"))
+    rf"(?i)\b{_g('en', 'tolls', 'toll_raisers')}\b(?:\s+{_g('en', 'tolls', 'toll_words')}){{0,4}}\s+"
+    rf"{_g('en', 'tolls', 'toll_to')}\s+"
+    rf"(?:{_g('en', 'tolls', 'at_least')}\s+)?$"))
 
 
 def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: str,
