@@ -40,17 +40,6 @@ class Cue:
         return next((c for c in self.categories if c == prefix or c.startswith(prefix + ".")), None)
 
 
-def _new_cue(start: int, end: int, text: str, categories: tuple[str, ...]) -> Cue:
-    """``Cue(start, end, text, categories)`` without the frozen dataclass's per-field setattr calls
-    (find_cues makes one per cue word of every text)."""
-    cue = _NEW(Cue)
-    cue.__dict__.update(start=start, end=end, text=text, categories=categories, _prefixes=_prefixes(categories))
-    return cue
-
-
-_NEW = object.__new__
-
-
 @cache
 def _prefixes(categories: tuple[str, ...]) -> frozenset[str]:
     parts = [c.split(".") for c in categories]
@@ -226,6 +215,6 @@ def find_cues(text: str, language: str | None = None, normalized: NormalizedText
     last_end = -1
     for start, stop, categories in found:  # a phrase's later words are not cues of their own
         if start >= last_end:
-            out.append(_new_cue(start, stop, text[start:stop], categories))
+            out.append(Cue(start, stop, text[start:stop], categories))
             last_end = stop
     return out
