@@ -130,7 +130,11 @@ class Found:
     def __post_init__(self) -> None:
         self._starts: dict[int, list[int]] = {}
         self._within: dict[tuple[int, int, int], list[Any]] = {}
+        # answers the claims of one document share (the claims of a sentence ask the same questions)
         self.not_doer: dict[tuple[int, int], bool] = {}  # (id of an actor mention, floor): _target_or_victim
+        self.glued_stops: dict[tuple[int, int], list[int]] = {}  # range: _glued_stops
+        self.place_ranks: dict[tuple[int, int], tuple[list[float], list[bool]]] = {}  # range: _ranks_and_away
+        self.own_ranks: dict[int, tuple[bool, float]] = {}  # id of a place: (away, rank)
 
     def within(self, items: list[Any], start: int, end: int) -> list[Any]:
         key = (id(items), start, end)  # the claims of a sentence ask the same questions: answered once
@@ -837,9 +841,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
         # (the gap's length and clause breaks are tested before it is normalised: most cues are far)
         if cue.end <= count.start:
             raw = text[cue.end:count.start]
-            gap = raw
-            if raw.lstrip()[:1] in _QUOTES:
-                gap = raw.lstrip()[1:]  # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
+            gap = raw.lstrip()
+            # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
+            gap = gap[1:] if gap[:1] in _QUOTES else raw
             if len(gap) > 60 or _CLAUSE_BREAK.search(gap):
                 continue
             distance = len(_AUXILIARIES.sub("", normalize(raw)).strip()) + (0 if lang == "ar" else 1)
@@ -894,10 +898,9 @@ def _list_goes_on(text: str, count: Any, counts: list[Any]) -> bool:
 
 
 # the subject of an English passive or intransitive harm word: "civilians were killed", "children died"
-# (a transitive verb needs its auxiliary: in "soldiers killed them" the soldiers are the killers)
+# (group 2: the auxiliary, which a transitive verb needs: in "soldiers killed them" the soldiers are the killers)
 _EN_SUBJECT_BEFORE = _Lazy(lambda: re.compile(
-    rf"(?i)\b([a-z]+)\s+(?:also\s+)?{_g('en', 'counts', 'passive_auxiliaries', False)}\s+(?:also\s+)?$"))
-_EN_SUBJECT_OF_INTRANSITIVE = re.compile(r"(?i)\b([a-z]+)\s+(?:also\s+)?$")
+    rf"(?i)\b([a-z]+)\s+(?:also\s+)?(?:({_g('en', 'counts', 'passive_auxiliaries', False)})\s+(?:also\s+)?)?$"))
 _EN_INTRANSITIVE = _Lazy(lambda: re.compile(rf"(?i){_g('en', 'counts', 'intransitive_harm', False)}"))
 
 
@@ -938,9 +941,8 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
                if n.end <= cue.start <= n.end + 30) and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
-        if not victims and lang == "en" and (subject := (
-                _EN_SUBJECT_OF_INTRANSITIVE if _EN_INTRANSITIVE.fullmatch(cue.text) else _EN_SUBJECT_BEFORE
-        ).search(text, sentence.start, cue.start)):
+        if not victims and lang == "en" and (subject := _EN_SUBJECT_BEFORE.search(text, sentence.start, cue.start)) \
+                and (subject.group(2) or _EN_INTRANSITIVE.fullmatch(cue.text)):
             victims = _person_categories(subject.group(1), lang)  # "civilians were killed", "fighters died"
         if not victims and _group_harmed(text, found, cue, sentence):
             victims = ["combatants"]
@@ -1355,7 +1357,7 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     context names no town or village, the sentences ``after`` it (see _after_sentences) may name the
     village hit (see _refined)."""
     fallback: tuple[float, Any, list[Any], bool] | None = None
-    stops = found.__dict__.setdefault("_glued_stops", {})  # (see _glued_stops), by range
+    stops = found.glued_stops
     ranges, near = _split_glued(found.text, ranges, anchor, stops), _split_glued(found.text, near, anchor, stops)
     nears = set(near)
     order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
@@ -1366,9 +1368,9 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
         here = found.within(found.places, start, end)
         if not here:
             continue
-        cache = found.__dict__.setdefault("_place_ranks", {})  # claims of one sentence share its ranges
+        cache = found.place_ranks
         if (start, end) not in cache:
-            cache[start, end] = _ranks_and_away(here, found.text, found.__dict__.setdefault("_own_ranks", {}))
+            cache[start, end] = _ranks_and_away(here, found.text, found.own_ranks)
         ranks, away = cache[start, end]
         best_rank = min(ranks)
         tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
