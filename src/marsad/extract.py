@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
-import math
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -104,8 +102,6 @@ _TARGET_BEFORE = _Lazy(lambda: re.compile(
 _FUNCTION_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?{_g('ar', 'clauses', 'function_after', False)}\b|"
     rf"{_g('en', 'clauses', 'function_after', False)}\b)"))
-# "25 civilians, six of them children": a count that says itself it is a part of the one before
-# "15 people died including five policemen": the subset word right before the count still makes a part
 
 
 @dataclass
@@ -1091,13 +1087,6 @@ def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
 FAR_KM = 100  # a place this far from the larger place that locates it in the text is another of its name
 
 
-def _km(a: Any, b: Any) -> float:
-    p = math.pi / 180
-    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
-         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(h))
-
-
 # one more name of a list: "أحياء القصور والخمارة والحارة الشمالية في مدينة إدلب"
 def _list_item() -> str:
     return (r"[^\S\n]*[،,]?[^\S\n]*و[^\S\n]?[\u0621-\u064a]{2,}"
@@ -1137,7 +1126,7 @@ def _homonyms_unresolved(mentions: list[Any], text: str) -> list[Any]:
             if _located_by(text, pos, n.start):
                 q = n.place
                 if q.precision != "country" and q.admin1 and q.admin1 != p.admin1 and q.lat is not None \
-                        and _km(p, q) > FAR_KM:
+                        and gazetteer.km(p, q) > FAR_KM:
                     out[i] = replace(m, place=gazetteer.Place(
                         name=m.text, name_ar=m.text, admin1=None, country=None, lat=None, lon=None,
                         precision="unresolved", kind="unresolved"))
@@ -1153,7 +1142,8 @@ def _resolve_late(mention: Any) -> Any:
     known place: look it up by name."""
     names = [mention.place.name]
     words = _HASHTAG_WORDS.split(mention.text.strip("#\"'«»“”"), maxsplit=1)
-    if len(words) == 2 and normalize(words[0]) in _name_prefixes():  # a place word that begins names: "#سد_تشرين"
+    # a place word that begins names: "#سد_تشرين"
+    if len(words) == 2 and normalize(words[0]) in gazetteer._matching_words("ar", "name_prefixes"):
         names.insert(0, " ".join(words))
     for name in names:
         found = gazetteer.lookup(name.replace("_", " "))
@@ -1163,11 +1153,6 @@ def _resolve_late(mention: Any) -> Any:
 
 
 _HASHTAG_WORDS = re.compile(r"[\s_]+#?[\"'«“]?")
-
-
-@functools.cache
-def _name_prefixes() -> frozenset[str]:
-    return frozenset(normalize(w) for w in resources.load("gazetteer/matching.toml")["ar"].get("name_prefixes", []))
 
 
 # words saying a person comes from a place: "من أهالي X", "المنحدر من X", "نازح من X", "a native of X"
@@ -1270,12 +1255,6 @@ _LOCATING_GAP = _Lazy(lambda: re.compile(
     r"[^\S\n]*)+#?\Z"))
 
 
-def _ranks_in(here: list[Any], text: str) -> list[float]:
-    """The ranks of the places of one context (see _place_rank); a place right after a more precise
-    one that it locates ("قرية X في ريف Y بعفرين": Afrin locates X) ranks just below it."""
-    return _ranks_and_away(here, text)[0]
-
-
 # a road named by where it leads: "على طريق X", "الطريق الواصل بين مدينتي X وY", "أوتوستراد X - Y"
 # (normalised text before the first town; the second follows it after "و", a dash or a space: "طريق X Y")
 _ROAD_BEFORE = _Lazy(lambda: re.compile(
@@ -1311,7 +1290,9 @@ def _off_road(tied: list[Any], here: list[Any], text: str) -> list[Any]:
 
 def _ranks_and_away(here: list[Any], text: str, memo: dict[int, tuple[bool, float]] | None = None,
                     ) -> tuple[list[float], list[bool]]:
-    """The ranks of _ranks_in, and which places are named as not where the event was (see _away): also
+    """The ranks of the places of one context (see _place_rank), and which places are named as not where
+    the event was (see _away): a place right after a more precise one that it locates ("قرية X في ريف Y
+    بعفرين": Afrin locates X) ranks just below it; the away places include
     the places that locate such a place ("من أهالي ناحية X في عفرين"). ``memo``: each place's own
     (away, rank), by id, kept by the caller for the ranges of one document."""
     if memo is None:
@@ -1725,7 +1706,7 @@ _DIRECTION_START = _Lazy(lambda: re.compile(
     rf"(?:ال)?{_g('ar', 'places', 'directions', False)}|{_g('en', 'places', 'directions', False)}", re.I))
 
 
-@functools.cache
+@cache
 def _list_words() -> re.Pattern[str]:
     """The dual and plural place words that begin a list of names ("قريتي X وY", "قرى X، Y وZ")."""
     words = resources.load("gazetteer/matching.toml")["ar"].get("list_cues", [])

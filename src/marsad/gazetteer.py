@@ -1399,6 +1399,14 @@ def _matching_words(language: str, key: str) -> frozenset[str]:
     return frozenset(normalize(w) for w in _matching()[language].get(key, []))
 
 
+def km(a: Any, b: Any) -> float:
+    """The great-circle distance in kilometres between two things with ``lat`` and ``lon`` (degrees)."""
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
 def most_specific(mentions: list[PlaceMention]) -> PlaceMention | None:
     """The mention with the most precise place (exact > district > governorate > country); among equals
     the place named most often, then the first."""

@@ -100,6 +100,7 @@ from sqlalchemy.orm import Session
 
 from marsad import resources, schema
 from marsad.arabic import normalize, strip_article
+from marsad.gazetteer import km
 
 __all__ = ["LinkReport", "Rules", "rules", "link_all", "link_claims", "Item", "item_from_claim",
            "build_incident", "compare_statistics", "incident_id", "statistic_id"]
@@ -231,10 +232,7 @@ class Where:
 def _km(a: Where, b: Where) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    p = math.pi / 180
-    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
-         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
-    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+    return km(a, b)
 
 
 def _same_admin(a: Where, b: Where) -> bool:
