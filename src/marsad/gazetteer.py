@@ -1221,14 +1221,17 @@ def _unresolved_cues() -> set[str]:
 
 
 def _cue_spelling(word: str) -> str:
-    """A place word as written, up to diacritics, ة/ه and the alef of a written hamza (أحياء/احياء)."""
-    return strip_marks(word).replace("ة", "ه").replace("أ", "ا")  # "إحياء" (reviving) is no "أحياء"
+    """A place word as written, up to diacritics, ة/ه and ى/ي (a final ي is often written ى: "وادى")."""
+    return strip_marks(word).replace("ة", "ه").replace("ى", "ي")
 
 
 @cache
 def _unresolved_cue_spellings() -> frozenset[str]:
+    """The place words as they may be written: as listed, or with a hamza left off its alef (أحياء/احياء);
+    a hamza the word does not have is another word ("وأدى" and led, "إحياء" reviving)."""
     ar = _matching()["ar"]
-    return frozenset(_cue_spelling(w) for w in ar["strong_cues"] + ar.get("name_cues", []) + ar.get("list_cues", []))
+    words = [_cue_spelling(w) for w in ar["strong_cues"] + ar.get("name_cues", []) + ar.get("list_cues", [])]
+    return frozenset(words + [re.sub("[أإآ]", "ا", w) for w in words])
 
 
 @cache
