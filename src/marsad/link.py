@@ -239,15 +239,6 @@ def _same_admin(a: Where, b: Where) -> bool:
     return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
 
 
-def _unlocated(a: Where, b: Where) -> bool:
-    """One of two named places is one the gazetteer lacks (a neighbourhood, a roundabout, a village) and
-    the other a located place, in the same governorate or with none named for the first. (Two unlocated
-    names are compared by name only.)"""
-    if {a.precision, b.precision} != {"unresolved", "exact"}:
-        return False
-    return a.admin1 is None or b.admin1 is None or a.admin1 == b.admin1
-
-
 def place_relation(a: Where | None, b: Where | None) -> tuple[str, str] | None:
     """How two places relate: ("same" | "inside" | "region" | "unknown", why), or None if they differ."""
     r = rules()
@@ -707,7 +698,11 @@ def match(event: Event, cluster: Cluster) -> Match | None:
             return None
         if a.admin1 is not None and a.admin1 == b.admin1 and toll and perp[0] == "same":
             place = ("area", f"{a.name} and {b.name} both in {a.admin1}, with the same toll")
-        elif _unlocated(a, b) and when[0] != "unknown" and perp[0] in ("same", "allied", "unknown") \
+        # one a place the gazetteer lacks (a neighbourhood, a roundabout, a village), the other a located
+        # place of its governorate (two unlocated names are compared by name only); an allied perpetrator
+        # is no match for places that are not the same (see below)
+        elif {a.precision, b.precision} == {"unresolved", "exact"} and _same_admin(a, b) \
+                and perp[0] in ("same", "unknown") \
                 and (not event.families or not cluster.families or event.families & cluster.families):
             place = ("area", f"{a.label()} and {b.label()}: a place the gazetteer lacks, on the same date")
         else:
