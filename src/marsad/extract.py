@@ -747,7 +747,6 @@ _COORDINATION = _Lazy(lambda: re.compile(
 # a harm word glued to "and" after a count starts a new item ("5 والجرحى"), unless و is its first letter (وفاة)
 _AND_GLUED = re.compile(r"و(?!فا|فيات)")
 _QUOTES = "\"“«„"
-_PAREN_ASIDE = re.compile(r"\s*\([^()\n]{1,30}\)")
 
 
 def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
@@ -848,7 +847,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
             gap = gap[_aside_end(text, count.end, cue.start, counts):]
-            paren = _PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
+            paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
                 gap = gap[paren.end():]
             if len(gap) > 45 or _CLAUSE_BREAK.search(gap):

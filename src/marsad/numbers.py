@@ -1736,7 +1736,7 @@ class _Doc:
             return False
         if self.found and self.found[-1].noun is not None:
             last_end = self.found[-1].end
-            m = _PAREN_ASIDE.match(s, last_end, start)  # "الطفل فلان (12 عاما) والشاب فلان"
+            m = PAREN_ASIDE.match(s, last_end, start)  # "الطفل فلان (12 عاما) والشاب فلان"
             gap_start = m.end() if m else last_end
             if _GAP_RE.fullmatch(s, gap_start, start) and ("و" in s[gap_start:start] or "," in s[gap_start:start]
                                                             or "and" in s[gap_start:start]):
@@ -1762,7 +1762,8 @@ class _Doc:
         return False
 
 
-_PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
+# an age or a note in brackets after a name: "الطفل فلان (12 عاما)"
+PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
 _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
 _NAME_SEP = re.compile(r"[^\S\n]*(?:[,،;:][^\S\n]*)?")
 _NAME_GAP = re.compile(r"[^\S\n]*([,،][^\S\n]*)?(و(?=[\u0621-\u064a])|و[^\S\n]+)?")
@@ -1815,7 +1816,7 @@ def _link(last: _Found, f: _Found, s: str) -> str | None:
     if any(m.noun is None or m.noun.kind != f.noun.kind for m in members):
         return None
     gap = s[last.end:f.start]
-    m = _PAREN_ASIDE.match(gap)
+    m = PAREN_ASIDE.match(gap)
     if m:
         gap = gap[m.end():]  # طفل (10 سنوات) وامرأة
     if f.tag and last.tag and not gap.strip(" \t\n,") and gap.count("\n") <= 2:
