@@ -422,7 +422,7 @@ def _lex(lang: str) -> _Lex:
         adjectives=frozenset(_n(w) for w in data.get("adjectives", [])),
         words=words,
         nouns=nouns,
-        anchors=frozenset(anchors - not_words),
+        anchors=frozenset(),  # (below: they include the harm words that may take a bare name)
         superlatives=wordset("superlatives"),
         title_lemmas=frozenset(nouns[w][2].lemma for w in wordset("titles", names) if w in nouns),
         given_names=wordset("given", names),
@@ -437,9 +437,8 @@ def _lex(lang: str) -> _Lex:
         list_heads=wordset("list_heads", names),
         list_more=wordset("list_more", names),
     )
-    for w, (_k, definite, n) in nouns.items():
-        if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"):
-            anchors.add(w)  # الشهداء: the heading of a list of names
+    anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
+                   if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
     lex.anchors = frozenset(anchors - not_words) | lex.name_cues
     return _with_specials(lex)
 
@@ -1461,6 +1460,8 @@ class _Doc:
         "...") is at least that many."""
         s, lex = self.s, self.lex
         ls = s.rfind("\n", 0, t.start) + 1
+        if t.start - ls > 40 and _AR_WORD.search(s, ls, t.start - 40):
+            return None  # words far before it on its line: a sentence, not a heading (checked first: cheap)
         le = s.find("\n", t.end)
         if le < 0:
             return None
