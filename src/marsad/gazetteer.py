@@ -776,14 +776,13 @@ class _Scan:
         words = word_index(self.nt) if not self.cue_free else WordIndex(norm)
         toks = words.tokens
         hit_idx = words.tokens_in(idx.surface_keys)
-        if not hit_idx and (self.cue_free or not any(g.search(self.original) for g in _GLUED_AR)):
+        glued = [] if self.cue_free else self.glued_positions()
+        if not hit_idx and not glued:
             return
         cum = words.cum
         positions = [(cum[i] + i, toks[i]) for i in hit_idx]
-        if not self.cue_free:
-            glued = self.glued_positions()
-            if glued:
-                positions = sorted(positions + glued)
+        if glued:
+            positions = sorted(positions + glued)
         next_free = 0
         for p, h in positions:
             if p < next_free:
