@@ -132,13 +132,18 @@ class Found:
         self.place_ranks: dict[tuple[int, int], tuple[list[float], list[bool]]] = {}  # range: _ranks_and_away
         self.own_ranks: dict[int, tuple[bool, float]] = {}  # id of a place: (away, rank)
 
+    def starts(self, items: list[Any]) -> list[int]:
+        """The start offsets of one of the lists (built once)."""
+        starts = self._starts.get(id(items))
+        if starts is None:
+            starts = self._starts[id(items)] = [i.start for i in items]
+        return starts
+
     def within(self, items: list[Any], start: int, end: int) -> list[Any]:
         key = (id(items), start, end)  # the claims of a sentence ask the same questions: answered once
         found = self._within.get(key)
         if found is None:
-            starts = self._starts.get(id(items))
-            if starts is None:
-                starts = self._starts[id(items)] = [i.start for i in items]
+            starts = self.starts(items)
             lo = bisect.bisect_left(starts, start)
             hi = bisect.bisect_left(starts, end)
             found = self._within[key] = [i for i in items[lo:hi] if i.end <= end]
@@ -455,7 +460,8 @@ def _before_spans(sentences: list[Sentence], harmed: list[int]) -> list[tuple[in
 
 def _after_spans(sentences: list[Sentence], harmed: list[int], cue_list: list[cues.Cue]) -> list[tuple[int, int]]:
     """The sentences after harm sentences that describe the attack (see ``_after_sentences``)."""
-    return [r for i in harmed for r in _after_sentences(sentences, i, cue_list)]
+    starts = [c.start for c in cue_list]
+    return [r for i in harmed for r in _after_sentences(sentences, i, cue_list, starts)]
 
 
 def _outside(spans: list[tuple[int, int]], cover: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1042,14 +1048,14 @@ def _before_paragraph(sentences: list[Sentence], index: int, ranges: list[tuple[
     return [r for r in ((s.start, s.end) for s in sentences[max(0, first - 2):first][::-1]) if r not in ranges]
 
 
-def _after_sentences(sentences: list[Sentence], index: int, cue_list: list[cues.Cue]) -> list[tuple[int, int]]:
+def _after_sentences(sentences: list[Sentence], index: int, cue_list: list[cues.Cue],
+                     starts: list[int]) -> list[tuple[int, int]]:
     """The next sentences after a claim's that go on describing the attack without reporting harm of
     their own ("قتل مدني بقصف على ريف عفرين. واستهدف القصف قرية X بناحية Y"), in its paragraph or the
     next (a web page often gives each sentence its own line): where a claim whose own context names only
     a region may find the village hit. The first sentence that reports harm ends them (its place is its
-    own claim's)."""
+    own claim's). ``starts``: the cues' start offsets."""
     out = []
-    starts = [c.start for c in cue_list]
     for j in range(index + 1, min(len(sentences), index + 1 + AFTER_SENTENCES)):
         s = sentences[j]
         inside = cue_list[bisect.bisect_left(starts, s.start):bisect.bisect_left(starts, s.end)]
@@ -1390,7 +1396,7 @@ def _refined(found: Found, after: list[tuple[int, int]] | None, vague: Any | Non
         here = found.within(found.places, start, end)
         if not here:
             continue
-        ranks, away = _ranks_and_away(here, found.text)
+        ranks, away = _ranks_and_away(here, found.text, found.own_ranks)
         for p, rank, far, road in zip(here, ranks, away, _road_ends(here, found.text), strict=True):
             if rank != 0 or far or road or (p.place.admin1 and _same_name(p.place.name, p.place.admin1)):
                 continue  # (a governorate's capital is no village of its countryside; a road's ends)
@@ -1810,7 +1816,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
     place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
                                 _before_paragraph(sentences, draft.sentence, ranges),
-                                _after_sentences(sentences, draft.sentence, found.cues))
+                                _after_sentences(sentences, draft.sentence, found.cues, found.starts(found.cues)))
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
