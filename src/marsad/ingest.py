@@ -423,8 +423,10 @@ def _header_mention(text: str, with_year: bool) -> dates.DateMention | None:
         found = dates.find_dates(text[m.start():m.start() + 30], "en")
         if not found or found[0].start != 0:
             continue
-        if found[0].date is not None if with_year else found[0].day and found[0].month:
-            return found[0]
+        mention = found[0]
+        complete = mention.date is not None if with_year else bool(mention.day and mention.month)
+        if complete:
+            return mention
     return None
 
 
