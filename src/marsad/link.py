@@ -395,6 +395,11 @@ class Evidence:
         if where is not None and (self.where is None or where.level < self.where.level):
             self.where = where
 
+    def may_join(self, other: Evidence) -> bool:
+        """Of one kind group, and of a common cause family when both name one: the first test of a match."""
+        return self.group == other.group and not (self.families and other.families
+                                                  and not self.families & other.families)
+
 
 @dataclass(eq=False)
 class Event(Evidence):
@@ -672,9 +677,7 @@ class Match:
 
 def match(event: Event, cluster: Cluster) -> Match | None:
     """Whether an event may join an incident, and how well it fits; None when it may not."""
-    if event.doc in cluster.docs or event.group != cluster.group:
-        return None
-    if event.families and cluster.families and not (event.families & cluster.families):
+    if event.doc in cluster.docs or not event.may_join(cluster):
         return None
     when = time_relation(event.spans, event.approx, cluster.spans, cluster.approx)
     perp = perpetrator_relation(event.stated, event.inferred, cluster.stated, cluster.inferred)
@@ -934,8 +937,7 @@ def _merge_found_apart(clusters: list[Cluster]) -> list[Cluster]:
             if ra == rb or area_a and area_b and area_a != area_b:   # a village name recurs across governorates
                 continue
             ca, cb = members[ra], members[rb]
-            if ca.docs & cb.docs or ca.group != cb.group \
-                    or ca.families and cb.families and not ca.families & cb.families:
+            if ca.docs & cb.docs or not ca.may_join(cb):
                 continue
             perp = perpetrator_relation(ca.stated, ca.inferred, cb.stated, cb.inferred)
             if perp[0] == "conflict":
