@@ -1912,15 +1912,13 @@ def written_figure(low: int | None, high: int | None, text: str) -> int | None:
     if low is None:
         return high
     if high is None and low > 1:
-        head = " ".join(_normalised_words(text))
+        head = " ".join(normalize(text).split())  # (normalize lower-cases)
         for phrase in _more_than_phrases():
             if head.startswith(phrase + " ") or re.match(rf"^[وف]?{re.escape(phrase)} ", head):
                 return low - 1
     return low
 
 
-def _normalised_words(text: str) -> list[str]:
-    return normalize(text).lower().split()
 
 
 def find_counts(text: str | NormalizedText, language: str | None = None) -> list[Count]:
