@@ -400,11 +400,7 @@ def _date_from_narrative(claims: list[dict[str, Any]], doc: Document, text: str,
                 continue
             if not 0 <= (published - p.last).days <= RECENT_DAYS or p.first > published:
                 continue
-            start = a + p.start
-            if doc.dateline and start < doc.dateline[1] and a + p.end > doc.dateline[0] and not _dates_event(
-                    text, replace(p, start=start, end=a + p.end), doc.dateline[0]):
-                continue
-            if _RELEASE_BEFORE.search(normalize(text[max(0, start - 30):start])):
+            if not _may_date_events(text, _shifted(p, a), doc.dateline):
                 continue
             if best is None or p.last > best.last:
                 best = p
@@ -504,6 +500,18 @@ _RELEASE_BEFORE = _Lazy(lambda: re.compile(
 _LINE_WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
+def _may_date_events(text: str, period: Any, dateline: tuple[int, int] | None) -> bool:
+    """Whether a period found at its offsets in ``text`` may date the events the report tells: not the
+    date a report was released ("الصادر في ...", "published on ...") nor the report's own dateline (unless
+    it was read inside running text, see _dates_event)."""
+    if _RELEASE_BEFORE.search(normalize(text[max(0, period.start - 30):period.start])):
+        return False
+    if dateline is None:
+        return True
+    lo, hi = dateline
+    return period.end <= lo or period.start >= hi or _dates_event(text, period, lo)
+
+
 def _dates_event(text: str, period: Any, dateline_start: int) -> bool:
     """Does a period that contains the report's dateline also date the events of its sentence? It
     does when the dateline was read after "today" inside running text ("قتل شخصان فجر اليوم، الاثنين
@@ -536,16 +544,15 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
-        periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)
-                    if not _RELEASE_BEFORE.search(normalize(piece[max(0, p.start - 30):p.start]))]
+        periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)]
     for a, piece, piece_norm in pieces(extra):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
     places.sort(key=lambda p: p.start)  # the pieces around harm sentences come after the focus pieces
     places = _not_names_of_other_things(places, sources, text)
     counts = [c for c in counts if not _name_of_other_thing(c, places, actor_list)]
-    if doc.dateline:  # the report's own publication date is not the date of the events it reports,
-        lo, hi = doc.dateline   # and its day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
-        periods = [p for p in periods if p.end <= lo or p.start >= hi or _dates_event(text, p, lo)]
+    periods = [p for p in periods if _may_date_events(text, p, doc.dateline)]
+    if doc.dateline:  # the report's dateline's day and year are no tolls ("NetworkNovember 30, 2024 شهداء")
+        lo, hi = doc.dateline
         counts = [c for c in counts if c.end <= lo or c.start >= hi]
     return Found(counts=counts, cues=cue_list, places=places, actors=actor_list, sources=sources, periods=periods,
                  text=text)
