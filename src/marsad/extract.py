@@ -633,19 +633,20 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     foreseen = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("foreseen")]
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
+        between_norm = normalize(between)
         victims = _victims(count, text, found)
         own_kind = _noun_outcome(count, lang)
-        if previous and previous.count and (_SUBSET.search(normalize(between))
+        if previous and previous.count and (_SUBSET.search(between_norm)
                                             or _PART_OF_BEFORE.search(count.text)) and (
                 not _cue_between(outcome_cues, previous.count.end, count.start)
-                or (lang == "en" and _SUBSET_END.search(normalize(between)) and not _CLAUSE_BREAK.search(between)
-                    and not _COORDINATION.search(normalize(between)))) and (
+                or (lang == "en" and _SUBSET_END.search(between_norm) and not _CLAUSE_BREAK.search(between)
+                    and not _COORDINATION.search(between_norm))) and (
                 own_kind is None or own_kind == (previous.parent or previous).kind):  # not "بينهم أطفال وعشرات الجرحى"
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
         elif own_kind:  # "11 قتيلاً و5 مصابين": the noun says the outcome
             draft = Draft(_unless_foreseen(own_kind, text, count.start, foreseen), count, count.start, index, victims)
-        elif previous and previous.count and _CONJ_ONLY.match(normalize(between)) and count.category:
+        elif previous and previous.count and _CONJ_ONLY.match(between_norm) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
             attached = (_governing_cue(text, outcome_cues, count, lang, counts)
