@@ -441,6 +441,10 @@ def _unresolved_names(text: str) -> list[str]:
     ("قصف الطيران وادى زعرورة بريف المدينة", ["زعرورة"]),          # وادي written وادى
     ("تعرضت قرى زعرورة، سمعانة والقنطرة لقصف", ["زعرورة", "سمعانة", "القنطرة"]),  # a plural list
     ("وصل الوفد إلى مدينة سوتشي الروسية أمس", ["سوتشي"]),                # a nationality adjective
+    ("سقطت قذيفة على قرية \" زعرورة \" غرب المدينة", ["زعرورة"]),      # spaces inside the quotes
+    ("سقطت قذيفة على قرية « تل زعرور » غرب المدينة", ["تل زعرور"]),
+    ("قصف طال قرى \" زعرورة , سمعانة \" أمس", ["زعرورة", "سمعانة"]),   # the quote closes the list
+    ("استهدف القصف قرية # زعرورة هذه الليلة", ["زعرورة"]),             # a spaced hashtag; a demonstrative
 ])
 def test_unresolved_names_are_cut_at_the_name(text: str, names: list[str]) -> None:
     assert _unresolved_names(text) == names
@@ -451,6 +455,7 @@ def test_unresolved_names_are_cut_at_the_name(text: str, names: list[str]) -> No
     "ارتكبت الطائرات مجزرة راح ضحيتها خمسة مدنيين",        # a massacre, then a verb
     "دعا البيان إلى إحياء المفاوضات المتوقفة",              # "إحياء" (reviving) is not "أحياء"
     "قصف عدة قرى متفرقة في المنطقة",
+    "قال إن القصف على قرية \" زعرورة وما حولها لم يتوقف",      # an opening quote that nothing closes
 ])
 def test_words_that_only_look_like_place_words_name_nothing(text: str) -> None:
     assert _unresolved_names(text) == []

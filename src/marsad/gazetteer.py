@@ -1213,6 +1213,10 @@ _LIST_ITEM = re.compile(rf"(?:[ \t]*[،,][ \t]*(?:و[ \t]?)?|[ \t]+و[ \t]?)[\"'
                         rf"(?=[ _]({_AR_NAME_WORD}))?")
 
 
+_QUOTE_CLOSE = re.compile(r"[ \t]?[\"']")
+_LIST_CLOSE = re.compile(r"[^\"'\n.!?؟]{0,80}[\"']")  # (the quote closes the whole list: "قرى " X , Y "")
+
+
 def _unresolved_cues() -> set[str]:
     ar = _matching()["ar"]
     words = {normalize(w) for w in ar["strong_cues"] + ar.get("name_cues", []) + ar.get("list_cues", [])}
@@ -1236,7 +1240,8 @@ def _unresolved_cue_spellings() -> frozenset[str]:
 @cache
 def _unresolved_pattern() -> re.Pattern[str]:
     cue = "|".join(re.escape(c) for c in sorted(_unresolved_cues(), key=len, reverse=True))
-    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))([\s_]+[#\"'«]?)"
+    # a quoted name may have spaces inside the quotes: "قرية " مالفا ""
+    return re.compile(rf"(?<![\u0621-\u064a])(?:و|ف)?(?:ب|ل)?((?:{cue}))([\s_]+(?:[#\"'«][ \t]?)?)"
                       rf"({_AR_NAME_WORD}|{_AR_SHORT_WORD})(?=[ _]({_AR_NAME_WORD}))?")
 
 
@@ -1308,8 +1313,10 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
                 and "#" not in m.group(2):
             continue
         end = _name_end(first, second, m.end(3), m.end(4) if second else m.end(3))
-        if end is None:
-            continue
+        gap = m.group(2)
+        if end is None or (gap[-2:-1] in ("\"", "'", "«") and gap[-1] in " \t"
+                           and (_LIST_CLOSE if cue in list_cues else _QUOTE_CLOSE).match(norm, end) is None):
+            continue  # a name after a quote and a space is one the quote closes: "قرية " مالفا ""
         items = [(m.start(3), end)]
         if cue in list_cues:
             pos = end
