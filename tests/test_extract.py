@@ -792,6 +792,18 @@ def test_the_place_of_a_dual_place_word_names_both_villages(tmp_path: Path) -> N
     assert killed["place"]["text"] == "قريتي تل المشمش والكرمة بريف الحسكة"
 
 
+def test_of_a_list_of_villages_hit_the_located_one_is_the_place(tmp_path: Path) -> None:
+    # the gazetteer knows Sarmin, not "زعرورة": the event is at both, Sarmin puts it on the map
+    for text in ("قتل مدنيان بقصف مدفعي استهدف قرية زعرورة وبلدة سرمين فجر اليوم.",
+                 "قتل مدنيان بقصف مدفعي استهدف بلدة سرمين وقرية زعرورة فجر اليوم."):
+        (killed,) = claims_of(run(tmp_path, text), "killed")
+        assert killed["place"]["name"] == "Sarmin"
+    # not a village of another clause
+    text = "قصفت المدفعية بلدة سرمين صباحا، ثم قتل مدنيان بقصف على قرية زعرورة."
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["place"]["name"] == "زعرورة"
+
+
 def test_a_street_or_an_outlet_named_after_a_town_is_not_the_town(tmp_path: Path) -> None:
     text = "أصيب ثلاثة مدنيين بقصف مدفعي على شارع إدلب في مدينة حماة."
     (injured,) = claims_of(run(tmp_path, text), "injured")

@@ -1374,7 +1374,7 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
             tied = [p for p in tied if a <= p.start < b] or [p for p in tied if c <= p.start < d] or tied
         if len(tied) > 1:
             tied = _off_road(tied, here, found.text)
-        best = _nearest_before(tied, anchor)
+        best = _located_in_list(_nearest_before(tied, anchor), tied, found.text)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
             return best, _region_of(best, here)
         if late:
@@ -1390,6 +1390,20 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     if fallback is None:
         return None, None
     return fallback[1], _region_of(fallback[1], fallback[2])
+
+
+def _located_in_list(best: Any, tied: list[Any], text: str) -> Any:
+    """Of the villages of one list that an event hit ("داهمت القوات بلدة X وقرية Y"), one the gazetteer
+    locates rather than the one it does not know (``best``, unresolved): the event is at both, and
+    the located one puts it on the map."""
+    if best.place.precision != "unresolved" or len(tied) < 2:
+        return best
+    for p in tied:
+        if p is not best and p.place.lat is not None:
+            a, b = (p, best) if p.start < best.start else (best, p)
+            if _LIST_GAP.fullmatch(text, a.end, b.start):
+                return p
+    return best
 
 
 def _refined(found: Found, after: list[tuple[int, int]] | None, vague: Any | None) -> tuple[Any, Any | None] | None:
