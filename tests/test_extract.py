@@ -863,7 +863,24 @@ def test_the_wounded_others_are_counted(tmp_path: Path, text: str, injured: tupl
 
 def test_others_who_are_no_victims_make_no_claim(tmp_path: Path) -> None:
     text = "فرح بعضهم بمقتل زعيم العصابة وحزن آخرون."
-    assert claims_of(run(tmp_path, text), "killed") == []
+    (claim,) = claims_of(run(tmp_path, text), "killed")  # the leader, not the others who grieved
+    assert claim["count"]["text"] == "زعيم" and claim["count"]["low"] == 1
+
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("ألقت دورية للشرطة القبض على قيادي في الفصيل قرب بلدة الصنمين.", ["combatants"]),
+    ("أعلنت الشرطة القبض على متزعم عصابة للخطف في بلدة الصنمين.", ["combatants"]),
+    ("اعتقلت قوات الأمن زعيم الخلية فجر اليوم بعد القبض على شاب في بلدة الصنمين.", ["men"]),
+])
+def test_one_person_arrested_is_a_detention_of_one(tmp_path: Path, text: str, victims: list) -> None:
+    (claim,) = claims_of(run(tmp_path, text), "detained")
+    assert claim["count"]["low"] == claim["count"]["high"] == 1 and claim["victims"] == victims
+
+
+def test_a_leader_and_his_companions_add_up(tmp_path: Path) -> None:
+    text = "قتل قيادي و3 من مرافقيه بغارة جوية على بلدة الصنمين."
+    total, *parts = claims_of(run(tmp_path, text), "killed")
+    assert total["count"]["low"] == 4 and sorted(p["count"]["low"] for p in parts) == [1, 3]
 
 
 @pytest.mark.parametrize(("text", "killed", "injured"), [

@@ -814,7 +814,7 @@ def test_names_after_a_harm_word_are_people(text: str, low: int, high: int) -> N
 
 
 @pytest.mark.parametrize("text", [
-    "فرح الناس بمقتل زعيم العصابة في الكمين.",
+    "فرح الناس بمقتل رأس العصابة في الكمين.",
     "وأدى القصف إلى إصابة كل من يقف قرب الجدار.",
     "قال سامر خليل العبدو إن القصف توقف.",
 ])
@@ -847,3 +847,19 @@ def test_a_name_ends_where_at_the_hands_of_begins() -> None:
     assert (count.text, count.low, count.high) == ("وليد", 1, 1)
     (count,) = find_counts("وأسفر الهجوم عن مقتل وليد الحسن على يد مسلحين.", "ar")
     assert count.text == "وليد الحسن"
+
+
+@pytest.mark.parametrize(("text", "quote", "low", "category"), [
+    ("اعتقال 4 من عناصره", "4 من عناصره", 4, "combatants"),  # his members
+    ("مقتل ثلاثة من أبنائها", "ثلاثة من أبنائها", 3, "people"),  # her sons: the hamza sits on ي
+    ("إصابة اثنين من مرافقيه", "اثنين من مرافقيه", 2, "people"),  # the sound plural loses its ن
+    ("مقتل 5 من أقاربهم", "5 من أقاربهم", 5, "people"),
+])
+def test_a_number_of_a_possessed_plural_counts_its_noun(text: str, quote: str, low: int, category: str) -> None:
+    (count,) = find_counts(text, "ar")
+    assert (count.text, count.low, count.category) == (quote, low, category)
+
+
+def test_a_suffix_on_a_word_that_is_no_person_noun_is_no_count_noun() -> None:
+    (count,) = find_counts("تدمير 4 من منازلهم", "ar")
+    assert count.category is None and count.text == "4"

@@ -1037,6 +1037,8 @@ class _Doc:
         while j < len(toks) and j <= limit:
             t = toks[j]
             info = lex.nouns.get(t.text)
+            if info is None and via and j == i and toks[i - 1].text == "من":
+                info = _possessed_plural(lex, t.text)  # "4 من أبنائه", "5 من عناصرها"
             if info is None and t.text.endswith("ians") and _DEMONYM_PLURAL.fullmatch(t.text):
                 info = (0, False, _Noun(t.text, "people", None, "plural", "never"))  # Palestinians
             if info is not None and not info[0] and (not info[1] or via):
@@ -1399,7 +1401,8 @@ class _Doc:
             if noun.singular_count == "never" and noun.number == "singular":
                 return end, None
             cued = _in(prev, lex.cues) or (
-                prev in lex.that_words and noun.number == "singular" and t.text.endswith("ا"))  # "إن مدنياً قتل"
+                prev in lex.that_words and noun.number == "singular" and t.text.endswith("ا")  # "إن مدنياً قتل"
+            ) or self.phrase_cued(t.start, prev)
             if not cued and self.found:
                 last = self.found[-1]
                 cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start)) and (
@@ -1426,6 +1429,13 @@ class _Doc:
                 low, high, vague = v, v, False  # طفل واحد، مدنيين اثنين
                 end = nxt[0].end
         return end, _Found(start, end, low, high, vague, False, noun, (noun.category,))
+
+    def phrase_cued(self, start: int, prev: str) -> bool:
+        """Whether the two words before ``start`` (the last one ``prev``) are a cue phrase ("القبض على")."""
+        if not prev:
+            return False
+        before = _prev_word(self.s, start - len(prev) - 1)
+        return bool(before) and any(f"{b} {prev}" in self.lex.cues for b in _bare(before))
 
     def at_english_noun(self, t: _Tok, noun: _Noun) -> tuple[int, _Found | None]:
         """a child, a young girl, another Syrian civilian: one person."""
@@ -1995,6 +2005,28 @@ def _next_word(s: str, b: int) -> str | None:
         return None  # 'الطفل " فلان"': a quoted name may follow
     w = raw.rstrip(_TRAILING)
     return w if _PURE_WORD.fullmatch(w) else ("" if not w else None)
+
+
+_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+
+
+def _possessed_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
+    """The plural person noun of ``word`` with a pronoun suffix ("من عناصره" his members, "من أبنائه"
+    his sons, "من مرافقيه" his companions), or None."""
+    for suffix in _PRONOUN_SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) < 3:
+            continue
+        base = word[:-len(suffix)]
+        bases = [base]
+        if base[-1] in "يو":
+            bases.append(base + "ن")  # the sound plural loses its ن: مرافقي-ه (مرافقين)
+        if base[-1] == "ي":
+            bases.append(base[:-1] + "ء")  # the hamza sits on ي before the suffix: ابناي-ه (ابناء)
+        for b in bases:
+            info = lex.nouns.get(b)
+            if info is not None and not info[0] and not info[1] and info[2].number in ("plural", "dual_or_plural"):
+                return info
+    return None
 
 
 def _prev_word(s: str, a: int) -> str | None:
