@@ -877,6 +877,15 @@ def test_one_person_arrested_is_a_detention_of_one(tmp_path: Path, text: str, vi
     assert claim["count"]["low"] == claim["count"]["high"] == 1 and claim["victims"] == victims
 
 
+@pytest.mark.parametrize(("text", "victims"), [
+    ("أعلنت الوزارة مقتل زعيم تنظيم داعش في غارة على بلدة الصنمين.", ["combatants"]),  # the group's leader
+    ("أعلنت الوزارة مقتل زعيم حزب معارض في غارة على بلدة الصنمين.", ["people"]),  # a party's
+])
+def test_the_group_right_after_a_leader_makes_him_a_combatant(tmp_path: Path, text: str, victims: list) -> None:
+    (claim,) = claims_of(run(tmp_path, text), "killed")
+    assert claim["count"]["low"] == 1 and claim["victims"] == victims
+
+
 def test_a_leader_and_his_companions_add_up(tmp_path: Path) -> None:
     text = "قتل قيادي و3 من مرافقيه بغارة جوية على بلدة الصنمين."
     total, *parts = claims_of(run(tmp_path, text), "killed")

@@ -723,6 +723,19 @@ _GROUP_WORDS = _Lazy(lambda: re.compile(
     rf"^\s*{_g('ar', 'actors', 'group_nouns')}"))
 
 
+def _group_in_construct(text: str, found: Found, count: Any) -> bool:
+    """An Arabic person noun followed by the group it leads or serves, with no word between ("زعيم
+    تنظيم داعش", "قائد فصيل", "80 قتيلا لحزب الله"); not the attacker named by its weapon ("4 قتلى
+    بصاروخ إيراني")."""
+    at = count.end + 1
+    if not (count.noun and text[count.end:at] == " " and "\u0621" <= text[at:at + 1] <= "\u064a"):
+        return False
+    if any(a.start == at and a.actor is not None and a.via != "weapon" and text[at] != "ب"
+           for a in found.within(found.actors, at, at + 1)):
+        return True
+    return bool(_GROUP_WORDS.match(normalize(text[at:at + 45])))
+
+
 def _armed_group_near(text: str, found: Found, count: Any) -> bool:
     if any(a.start < count.end and count.start < a.end and a.actor is not None
            and not _TARGET_AFTER.match(normalize(text[a.end:a.end + 20]))
@@ -731,7 +744,7 @@ def _armed_group_near(text: str, found: Found, count: Any) -> bool:
     after = text[count.end:count.end + 50]
     m = _MEMBERSHIP.match(normalize(after))
     if not m:
-        return False
+        return _group_in_construct(text, found, count)
     rest_start = count.end + m.end()
     if any(a.start - rest_start <= 3 and a.actor is not None
            and not _TARGET_AFTER.match(normalize(text[a.end:a.end + 20]))
