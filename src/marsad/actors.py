@@ -35,11 +35,9 @@ from marsad import resources
 from marsad.arabic import (
     MARKS,
     NormalizedText,
-    cached_word_index,
     clitic_variants,
     is_arabic,
     normalize,
-    word_index,
 )
 
 ACTORS_RESOURCE = "actors.toml"
@@ -337,7 +335,7 @@ class _Lexicon:
         found: list[_Match] = []
         # a text whose words are all Arabic (see WordIndex.only_letters) has no Latin letter, which
         # every Latin phrase has ("4th division")
-        words = cached_word_index(nt)
+        words = nt.built_words()
         if self._lat is not None and not (self._lat_has_letter and words is not None and words.only_letters):
             found.extend(self._scan(self._lat, nt))
         if self._ar is not None and language != "en" and (language == "ar" or is_arabic(text)):
@@ -362,7 +360,7 @@ class _Lexicon:
         first word of a phrase (see _match_runs)."""
         if self._ar_runs is None:
             return None
-        words = word_index(nt)
+        words = nt.words()
         out = words.runs_in(self._ar_runs)
         quotes = words.quotes
         if quotes:

@@ -16,7 +16,7 @@ The normal form:
 Every character maps to at most one character, so offsets map back one to one, except for the
 removed marks, which :class:`NormalizedText` accounts for.
 
-:class:`WordIndex` (``word_index(nt)``) splits a normalised text into words once, for the recognisers
+:class:`WordIndex` (``nt.words()``) splits a normalised text into words once, for the recognisers
 that run one after the other on the same text (places, actors, sources, dates): they find the words
 that can begin what they look for by set membership instead of each scanning the text with a regular
 expression.
@@ -191,6 +191,20 @@ class NormalizedText:
             return s, s
         return self.to_original(start), self.to_original(end - 1) + 1
 
+    def words(self) -> WordIndex:
+        """The word index of the normalised text, built once and kept with it (no field: it is no part
+        of the value), so that the recognisers that run one after the other on it share it."""
+        index = self.__dict__.get("_words")
+        if index is None:
+            index = WordIndex(self.text)
+            object.__setattr__(self, "_words", index)
+        return index
+
+    def built_words(self) -> WordIndex | None:
+        """The word index if a recogniser has built it, else None (for a recogniser that gains from the
+        index only when another one has paid for it)."""
+        return self.__dict__.get("_words")
+
 
 # ------------------------------------------------------------------------------- word index
 
@@ -315,28 +329,6 @@ class WordIndex:
             out.sort()
             self._quotes = out
         return self._quotes
-
-
-_last_index: tuple[NormalizedText | None, WordIndex | None] = (None, None)
-
-
-def word_index(nt: NormalizedText) -> WordIndex:
-    """The word index of ``nt.text`` (the last one is kept: the recognisers that run one after the
-    other on the same NormalizedText build it once)."""
-    global _last_index
-    last = _last_index  # one read: safe if another thread replaces it meanwhile
-    if last[0] is nt and last[1] is not None:
-        return last[1]
-    index = WordIndex(nt.text)
-    _last_index = (nt, index)
-    return index
-
-
-def cached_word_index(nt: NormalizedText) -> WordIndex | None:
-    """The word index of ``nt`` if it is the one last built, else None (for a recogniser that gains
-    from the index only when another one has paid for it)."""
-    last = _last_index
-    return last[1] if last[0] is nt else None
 
 
 # Proclitics that attach to Arabic nouns in running text: conjunction, prepositions, article.

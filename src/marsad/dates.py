@@ -80,7 +80,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
-from marsad.arabic import MARKS, NormalizedText, WordIndex, cached_word_index, normalize
+from marsad.arabic import MARKS, NormalizedText, WordIndex, normalize
 from marsad.resources import load
 
 __all__ = ["DateMention", "PeriodMention", "find_dates", "find_periods", "publication_date", "hijri_to_gregorian",
@@ -627,7 +627,7 @@ def _scan_uncached(nt: NormalizedText, language: str | None, anchors_out: list[_
     text = nt.text
     pattern = _pattern(language)
     found: list[_Found] = []
-    anchors = _anchors(text, language, cached_word_index(nt))
+    anchors = _anchors(text, language, nt.built_words())
     if anchors_out is not None:
         anchors_out.extend(anchors)
     clusters: list[list[tuple[int, int, bool]]] = []
@@ -2050,7 +2050,7 @@ def find_periods(text: str | NormalizedText, published: dt.date | None,
     rx = _period_rx(language)
     found, anchors = _scan_with_anchors(nt, language)
     atoms = [_abs_atom(f, published) for f in found]
-    atoms += _relative_atoms(ntext, published, language, anchors, cached_word_index(nt))
+    atoms += _relative_atoms(ntext, published, language, anchors, nt.built_words())
     atoms.sort(key=lambda a: (a.ns, -a.ne))
     # a weekday or "today" right before (or around) a full date is part of that date's expression
     merged: list[_Atom] = []

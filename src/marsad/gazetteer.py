@@ -43,7 +43,6 @@ from marsad.arabic import (
     normalize,
     strip_article,
     strip_marks,
-    word_index,
 )
 
 __all__ = ["Place", "PlaceMention", "PRECISIONS", "find_places", "lookup", "import_geonames",
@@ -773,7 +772,7 @@ class _Scan:
         surface = idx.surface
         # the text's words (punctuation and digits as spaces, see _PUNCT_CHARS), shared with the
         # other recognisers that run on the same text
-        words = word_index(self.nt) if not self.cue_free else WordIndex(norm)
+        words = self.nt.words() if not self.cue_free else WordIndex(norm)
         toks = words.tokens
         hit_idx = words.tokens_in(idx.surface_keys)
         glued = [] if self.cue_free else self.glued_positions()
@@ -1257,7 +1256,7 @@ def _unresolved_matches(nt: NormalizedText) -> Iterator[re.Match[str]]:
     pattern = _unresolved_pattern()
     done = 0
     # a match begins a whole run of letters that is a place word with its proclitics
-    for start in word_index(nt).runs_in(_unresolved_runs()):
+    for start in nt.words().runs_in(_unresolved_runs()):
         if start >= done and (m := pattern.match(text, start)) is not None:
             yield m
             done = m.end()
