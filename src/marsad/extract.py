@@ -1128,7 +1128,7 @@ _LIST_GAP = _Lazy(lambda: re.compile(rf"(?:{_list_item()})*[^\S\n]*[،,]?[^\S\n]
 def _located_by(text: str, end: int, start: int) -> bool:
     """Whether the place that starts at ``start`` locates the one (or the list) that ends at ``end``."""
     for _ in range(4):
-        if 0 <= start - end <= 30 and _LOCATING_GAP.match(text, end, start):
+        if _locates(text, end, start):
             return True
         m = _LIST_NEXT.match(text, end, start)
         if m is None:
@@ -1281,6 +1281,15 @@ _LOCATING_GAP = _Lazy(lambda: re.compile(
     r"[^\S\n]*)+#?\Z"))
 
 
+LOCATING_CHARS = 30  # how far after a place the larger place that locates it may begin
+
+
+def _locates(text: str, end: int, start: int) -> bool:
+    """Whether the place that begins at ``start`` locates the one that ends at ``end``: only locating
+    words (see _LOCATING_GAP) stand between them, within LOCATING_CHARS characters."""
+    return 0 <= start - end <= LOCATING_CHARS and _LOCATING_GAP.match(text, end, start) is not None
+
+
 # a road named by where it leads: "على طريق X", "الطريق الواصل بين مدينتي X وY", "أوتوستراد X - Y"
 # (normalised text before the first town; the second follows it after "و", a dash or a space: "طريق X Y")
 _ROAD_BEFORE = _Lazy(lambda: re.compile(
@@ -1335,7 +1344,7 @@ def _ranks_and_away(here: list[Any], text: str, memo: dict[int, tuple[bool, floa
     head = ranks[0] == 0 if ranks else False  # the chain of places so far begins with a precise one
     for i in range(1, len(here)):
         prev, cur = here[i - 1], here[i]
-        if 0 <= cur.start - prev.end <= 30 and _LOCATING_GAP.match(text, prev.end, cur.start):
+        if _locates(text, prev.end, cur.start):
             if away[i - 1] and not away[i]:
                 ranks[i] += _NOT_HERE
                 away[i] = True
@@ -1774,8 +1783,9 @@ def _chain_end(mention: Any, around: list[Any], text: str) -> int:
             i += 1
             continue
         gap = text[end:nxt.start]
-        if nxt.start - end > 30 or not (_LOCATING_GAP.match(text, end, nxt.start)
-                                        or (not gap.strip() and "\n" not in gap and _DIRECTION_START.match(nxt.text))):
+        if not (_locates(text, end, nxt.start)
+                or (nxt.start - end <= LOCATING_CHARS and not gap.strip() and "\n" not in gap
+                    and _DIRECTION_START.match(nxt.text))):
             break
         end = nxt.end
         i += 1
