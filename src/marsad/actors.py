@@ -38,6 +38,7 @@ from marsad.arabic import (
     clitic_variants,
     is_arabic,
     normalize,
+    proclitic_strings,
 )
 
 ACTORS_RESOURCE = "actors.toml"
@@ -466,7 +467,7 @@ class _Lexicon:
         return False
 
 
-_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك")  # what (?P<pc>) matches
+_PROCLITICS = proclitic_strings()  # what (?P<pc>) matches
 _PROCLITIC_RUNS = frozenset(_PROCLITICS[1:])
 _QUOTE_CHARS = frozenset(_QUOTES)
 _LETTER_RUN = re.compile("[\u0621-\u064a]+")

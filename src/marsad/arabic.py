@@ -331,6 +331,12 @@ class WordIndex:
         return self._quotes
 
 
+def proclitic_strings(prepositions: tuple[str, ...] = ("ب", "ل", "ك")) -> tuple[str, ...]:
+    """What a word in running text may carry in front, "" first: a conjunction (و، ف), then one of
+    ``prepositions``, each optional ("", ب, ل, ك, و, وب, ول, وك, ف, فب, فل, فك)."""
+    return tuple(c + p for c in ("", "و", "ف") for p in ("", *prepositions))
+
+
 # Proclitics that attach to Arabic nouns in running text: conjunction, prepositions, article.
 PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "لل", "ال", "و", "ب", "ل", "ف", "ك")
 

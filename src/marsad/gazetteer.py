@@ -41,6 +41,7 @@ from marsad.arabic import (
     WordIndex,
     clitic_variants,
     normalize,
+    proclitic_strings,
     strip_article,
     strip_marks,
 )
@@ -510,7 +511,7 @@ def _index() -> _Index:
     idx.lat = _finish_table(idx, lat_table)
 
     # --- lookup helpers: Arabic surface forms of first tokens, key prefixes
-    prefixes = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك")
+    prefixes = proclitic_strings()
     firsts = {k.split(" ")[0] for k in idx.ar} | set(idx.ar_start)
     blocked = _words(ar_cfg.get("blocked", []))
     blocked_forms = {q + b for b in blocked for q in ("", "و", "ب", "ف")}
