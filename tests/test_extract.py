@@ -994,3 +994,23 @@ def test_a_place_named_to_compare_with_is_not_the_place_of_the_event(tmp_path: P
     assert [(c["kind"], c["place"]) for c in result["claims"]] == [("killed", None)]
     result = run(tmp_path, "قتل 4 مدنيين بقصف على بلدة سرمين، كما حدث في مدينة عفرين العام الماضي.")
     assert [c["place"]["name"] for c in result["claims"]] == ["Sarmin"]
+
+
+@pytest.mark.parametrize(("text", "perpetrator"), [
+    # the group the counted people belong to is whom they were, not who attacked them
+    ("قصفت القوات التركية قرية الصالحية، ما أدى إلى مقتل عنصرين من قوات النظام.", "turkey"),
+    ("أعلنت القوات التركية مقتل زعيم تنظيم داعش في قرية الصالحية بعد اشتباك.", "turkey"),
+    ("قتل 12 عنصرا من تنظيم داعش بقصف للتحالف الدولي على قرية الصالحية.", "intl_coalition"),
+    # an attacker named by its weapon right after the victims is still the attacker
+    ("أصيب طفل في قصف روسي على قرية الصالحية.", "russia"),
+])
+def test_the_group_of_the_counted_people_is_not_the_perpetrator(tmp_path: Path, text: str,
+                                                               perpetrator: str) -> None:
+    claims = [c for c in run(tmp_path, text)["claims"] if c["kind"] in ("killed", "injured")]
+    assert claims and all(c["perpetrator"]["id"] == perpetrator for c in claims)
+
+
+def test_a_group_named_only_as_the_victims_leaves_the_perpetrator_unknown(tmp_path: Path) -> None:
+    (claim,) = claims_of(run(tmp_path, "مقتل عنصرين من قوات النظام بانفجار عبوة ناسفة قرب قرية الصالحية."),
+                         "killed")
+    assert claim["perpetrator"]["id"] == "unknown"

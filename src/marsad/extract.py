@@ -1615,7 +1615,26 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     if _english_not_doer(mention, before, after):
         return True
     return any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
-               for c in found.within(found.counts, mention.start - 60, mention.end + 1))
+               for c in found.within(found.counts, mention.start - 60, mention.end + 1)) \
+        or _group_of_counted(text, found, mention)
+
+
+def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
+    """Whether the actor is named as the group the counted people belong to, right after their count:
+    "مقتل عنصرين من قوات النظام", "24 members of the Islamic State group", "زعيم تنظيم داعش" (not an
+    attacker named by its weapon: "إصابة طفل في قصف روسي")."""
+    if mention.via == "weapon":
+        return False
+    for c in found.within(found.counts, mention.start - 60, mention.start):
+        if c.end > mention.start or c.noun is None:
+            continue
+        gap = text[c.end:mention.start]
+        if gap == " " and not c.text.isascii():
+            return True  # the Arabic construct
+        m = _MEMBERSHIP.match(normalize(gap))
+        if m is not None and m.end() == len(gap) and gap.strip():
+            return True
+    return False
 
 
 def _not_doer(text: str, found: Found, mention: Any, floor: int) -> bool:
