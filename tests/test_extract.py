@@ -1014,3 +1014,15 @@ def test_a_group_named_only_as_the_victims_leaves_the_perpetrator_unknown(tmp_pa
     (claim,) = claims_of(run(tmp_path, "مقتل عنصرين من قوات النظام بانفجار عبوة ناسفة قرب قرية الصالحية."),
                          "killed")
     assert claim["perpetrator"]["id"] == "unknown"
+
+
+@pytest.mark.parametrize(("text", "claimant", "perpetrator"), [
+    ("الدفاع المدني السوري: مقتل 5 مدنيين بقصف روسي على بلدة الصالحية.", "Syria Civil Defence (White Helmets)",
+     "russia"),
+    ("#قسد: مقتل 3 مدنيين في استهداف مسيرة تركية لسيارة قرب بلدة الصالحية.", "Syrian Democratic Forces", "turkey"),
+])
+def test_a_source_before_a_headline_colon_says_what_follows(tmp_path: Path, text: str, claimant: str,
+                                                           perpetrator: str) -> None:
+    (claim,) = claims_of(run(tmp_path, text), "killed")
+    assert claim["claimant"]["name"] == claimant and claim["modality"] == "reported"
+    assert claim["perpetrator"]["id"] == perpetrator  # the speaker is not the attacker

@@ -1702,6 +1702,10 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
         mention = min(sources, key=lambda s: _speaker_distance(s, speech))
         if _speaker_distance(mention, speech) > SPEAKER_GAP:
             mention = None
+    if mention is None:  # a headline's speaker before a colon: "الدفاع المدني: مقتل 5 مدنيين ..."
+        mention = next((m for m in sources if _HEADLINE_SPEAKER_BEFORE.fullmatch(text, here.start, m.start)
+                        and _HEADLINE_SPEAKER_AFTER.match(text, m.end) and anchor - m.end <= HEADLINE_SPEECH_CHARS),
+                       None)
     if mention is None and attribution:
         for j in range(index - 1, max(-1, index - 4), -1):
             earlier = [s for s in found.within(found.sources, sentences[j].start, sentences[j].end)
@@ -1724,6 +1728,13 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
     else:
         modality = "asserted"
     return claimant, modality, span
+
+
+# a source named at the head of a sentence and followed by a colon is who says what follows (in a
+# headline's length: scraped pages glue other items after it)
+HEADLINE_SPEECH_CHARS = 150
+_HEADLINE_SPEAKER_BEFORE = re.compile(r"[\s#\"'«“]*")
+_HEADLINE_SPEAKER_AFTER = re.compile(r"[\"'»”]?[^\S\n]*:")
 
 
 def _speaker_distance(source: Any, speech: list[cues.Cue]) -> float:
