@@ -553,6 +553,12 @@ def span(p: PeriodMention) -> tuple[dt.date | None, dt.date | None]:
         ("سقط 12 قتيلا خلال الأيام الثلاثة الماضية", "الأيام الثلاثة الماضية", -3, 0, "days"),
         ("وثقنا 9 غارات في الـ24 ساعة الماضية", "الـ24 ساعة الماضية", -1, 0, "days"),
         ("تعيش العائلات في العراء منذ ثلاثة أيام", "منذ ثلاثة أيام", -3, 0, "days"),
+        # a while or minutes before the report: its own day (hours: that day or the one before it)
+        ("سقطت قذيفة على السوق قبل قليل", "قبل قليل", 0, 0, "day"),
+        ("أصيب طفلان منذ لحظات بقصف على الحي", "منذ لحظات", 0, 0, "day"),
+        ("انفجرت سيارة قبل دقائق قرب الجامع", "قبل دقائق", 0, 0, "day"),
+        ("استهدفت مسيرة دراجة نارية قبل عشر دقائق", "قبل عشر دقائق", 0, 0, "day"),
+        ("قصفت المدفعية البلدة قبل ساعتين", "قبل ساعتين", -1, 0, "days"),
     ],
 )
 def test_arabic_relative_days(text: str, words: str, first: int, last: int, precision: str) -> None:
@@ -577,6 +583,8 @@ def test_arabic_relative_days(text: str, words: str, first: int, last: int, prec
         ("Nine people died in the past two days", "in the past two days", -2, 0, "days"),
         ("Fighting killed dozens over the past three days", "over the past three days", -3, 0, "days"),
         ("Dozens fled during the last 48 hours", "during the last 48 hours", -2, 0, "days"),
+        ("A drone struck a car moments ago", "moments ago", 0, 0, "day"),
+        ("A shell hit the market 20 minutes ago", "20 minutes ago", 0, 0, "day"),
     ],
 )
 def test_english_relative_days(text: str, words: str, first: int, last: int, precision: str) -> None:
@@ -885,6 +893,11 @@ def test_period_data_files_describe_their_schema() -> None:
         assert "find_periods" in head
         data = load(name)
         assert data["periods"]["day_words"] and data["period_units"] and data["part_ranges"]
+
+
+def test_moments_before_another_event_are_not_dated_by_the_report() -> None:
+    text = "أطفأ السائق المحرك قبل لحظات من تعرض السيارة للقصف"
+    assert [p for p in find_periods(text, PUB) if "لحظات" in p.text] == []
 
 
 def test_user_data_adds_relative_words(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

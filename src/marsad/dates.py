@@ -900,6 +900,9 @@ class PeriodMention:
 
 
 _UNIT_DAYS = {"day": 1, "night": 1, "week": 7}
+# units shorter than a day: how many make one. Hours are rounded up to whole days ("two hours ago" may
+# be yesterday); minutes and moments ("قبل دقائق"، "منذ قليل") are the report's own day.
+_PER_DAY = {"hour": 24, "minute": 0, "moment": 0}
 
 
 @dataclass(frozen=True)
@@ -1022,11 +1025,15 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
     rb = _alt([*p.rel_before, *p.w("this_words")])
     cal = _alt(p.cal_units)
     cnt = rf"(?:{_alt([*p.counts, *p.few])}|\d{{1,3}})"
-    units_all = _alt(p.units)
-    units_art = _alt(u for u, (_, n) in p.units.items() if n != "singular" and u.startswith("ال"))
-    units_dupl = _alt(u for u, (_, n) in p.units.items() if n != "singular")
-    units_bare = _alt(u for u in p.units if u.isascii() or not u.startswith(("ال", "لل")))
-    units_pl = _alt(u for u, (_, n) in p.units.items() if n == "plural")
+    # minutes and moments are read only as "... ago" / "since ...": "the last moments" of a life, "the
+    # last minutes" of a match are no time before the report
+    spans = {u: v for u, v in p.units.items() if _PER_DAY.get(v[0]) != 0}
+    units_all = _alt(spans)
+    units_art = _alt(u for u, (_, n) in spans.items() if n != "singular" and u.startswith("ال"))
+    units_dupl = _alt(u for u, (_, n) in spans.items() if n != "singular")
+    units_bare = _alt(u for u in spans if u.isascii() or not u.startswith(("ال", "لل")))
+    units_ago = _alt(u for u in p.units if u.isascii() or not u.startswith(("ال", "لل")))
+    units_pl = _alt(u for u, (_, n) in spans.items() if n == "plural")
     past = _alt([*(k for k, v in p.rel_after.items() if v == -1), *p.w("past_words")])
     few = _alt(p.few)
     noyear = rf"(?!{H}*+(?:19|20)\d\d(?!\d))"  # "العام 2015" is an absolute year
@@ -1056,7 +1063,7 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
         "rc": rf"(?P<r_rc>{_alt(p.w('recent_words'))}){S}(?P<u_rc>{units_pl}){B}",
         # قبل ثلاثة أيام ; قبل يومين ; منذ أسبوع ; قبل أيام قليلة
         "ag": rf"(?P<a_ag>{_alt([*p.w('ago_words'), *p.w('for_words')])}){S}(?:(?P<ap_ag>"
-              rf"{_alt(p.w('approx_words'))}){S})?(?:(?P<n_ag>{cnt}){S})?(?P<u_ag>{units_bare}){B}"
+              rf"{_alt(p.w('approx_words'))}){S})?(?:(?P<n_ag>{cnt}){S})?(?P<u_ag>{units_ago}){B}"
               rf"(?!{S}(?:{wd}|{_alt(p.day_words)}|{_alt(_lexicon(language).months)}){B})"
               rf"(?:{S}(?P<f_ag>{few}){B})?",
         # مطلع العام ; أواخر الشهر الماضي ; the beginning of the year ; early last month
@@ -1311,9 +1318,9 @@ def _calendar_span(unit: str, rel: int, rolling: bool, p: dt.date) -> tuple[dt.d
 
 
 def _back(p: dt.date, unit: str, n: int) -> dt.date:
-    """``n`` units before ``p`` (hours are rounded up to whole days)."""
-    if unit == "hour":
-        return p - dt.timedelta(days=-(-n // 24))
+    """``n`` units before ``p`` (see _PER_DAY for the units shorter than a day)."""
+    if unit in _PER_DAY:
+        return p - dt.timedelta(days=-(-n // _PER_DAY[unit]) if _PER_DAY[unit] else 0)
     if unit in _UNIT_DAYS:
         return p - dt.timedelta(days=n * _UNIT_DAYS[unit])
     return _add_months(p, -n * (12 if unit == "year" else 1))
@@ -1342,7 +1349,7 @@ def _span_back(unit: str, n: int, p: dt.date | None, ago: bool, plex: _PLex) -> 
             return None, None, "days"
         reach = plex.vague[unit]
         first = p - dt.timedelta(days=reach)
-        last = p - dt.timedelta(days=1) if ago and unit != "hour" else p
+        last = p - dt.timedelta(days=1) if ago and unit not in _PER_DAY else p
         return first, last, _span_precision(first, last)
     if n <= 0 or n > 1000:
         return None
@@ -1354,7 +1361,7 @@ def _span_back(unit: str, n: int, p: dt.date | None, ago: bool, plex: _PLex) -> 
     except (OverflowError, ValueError):
         return None
     if ago:
-        if unit == "hour":
+        if unit in _PER_DAY:
             return start, p, _span_precision(start, p)
         if unit == "month":
             return *_month_span(start.year, start.month), "month"
