@@ -1001,6 +1001,7 @@ def test_a_place_named_to_compare_with_is_not_the_place_of_the_event(tmp_path: P
     ("قصفت القوات التركية قرية الصالحية، ما أدى إلى مقتل عنصرين من قوات النظام.", "turkey"),
     ("أعلنت القوات التركية مقتل زعيم تنظيم داعش في قرية الصالحية بعد اشتباك.", "turkey"),
     ("قتل 12 عنصرا من تنظيم داعش بقصف للتحالف الدولي على قرية الصالحية.", "intl_coalition"),
+    ("قتل 9 عناصر من قوات النظام ومن حزب الله بقصف للتحالف الدولي على قرية الصالحية.", "intl_coalition"),
     # an attacker named by its weapon right after the victims is still the attacker
     ("أصيب طفل في قصف روسي على قرية الصالحية.", "russia"),
 ])

@@ -1634,7 +1634,13 @@ def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
         m = _MEMBERSHIP.match(normalize(gap))
         if m is not None and m.end() == len(gap) and gap.strip():
             return True
-    return False
+    # the next group of the list: "مقتل 40 عنصراً من قوات النظام ومن حزب الله"
+    return any(a.end <= mention.start and _GROUP_JOIN.fullmatch(text, a.end, mention.start)
+               and _group_of_counted(text, found, a)
+               for a in found.within(found.actors, mention.start - 40, mention.start))
+
+
+_GROUP_JOIN = re.compile(r"\s*(?:[،,]\s*)?(?:و|and|or)\s*(?:من\s+|of\s+(?:the\s+)?)?")
 
 
 def _not_doer(text: str, found: Found, mention: Any, floor: int) -> bool:
