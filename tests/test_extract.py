@@ -418,6 +418,44 @@ def test_weapon_in_the_lead_names_the_attacker(tmp_path: Path) -> None:
     assert perpetrator(run(tmp_path, text)) == "russia"
 
 
+def test_the_headline_subject_of_an_attack_names_the_attacker(tmp_path: Path) -> None:
+    # the body says only "terrorists" (a label that names nobody); the headline names the group using gas
+    text = ("ISIS uses toxic gas in northern town\n\n"
+            "Militia sources said terrorists fired shells loaded with a toxic gas at the town, killing four "
+            "civilians on Monday.")
+    assert perpetrator(run(tmp_path, text)) == "isis"
+    # of a joint subject, the one next to the verb
+    text = "Hezbollah, Syrian army kill 12 militants near the border\n\nTwelve militants died in the fighting."
+    assert perpetrator(run(tmp_path, text)) == "syrian_government"
+    # a group named as the target in the headline is not the attacker; nor is a subject far in the text
+    text = ("Twelve killed in attack on Islamic State convoy\n\nAn attack on a convoy killed 12 people on the "
+            "road on Monday, a monitor said. Rescue teams were at the scene. Traffic stopped for hours. "
+            "Officials met in the capital. Later the Syrian army shelled a village to the south.")
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    # a label in the lead sentence is not replaced by a group the body names later for another attack
+    text = ("Five killed in terrorist rocket attacks on two towns\n\nTerrorists fired rockets at the market "
+            "of the first town on Tuesday, killing five civilians. Elsewhere, Nusra Front gunmen targeted "
+            "a checkpoint with mortars, causing damage only.")
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
+def test_a_claim_of_responsibility_names_the_attacker(tmp_path: Path) -> None:
+    text = ("Bomb kills 11 near a bus station\n\nA car bomb killed 11 people near a bus station in the city on "
+            "Friday, a monitor said. Dozens were wounded. The Islamic State group claimed responsibility "
+            "through its news agency.")
+    assert perpetrator(run(tmp_path, text)) == "isis"
+    # a claim of another attack, or the claim that nobody made, names nobody
+    text = ("Bomb kills 11 near a bus station\n\nA car bomb killed 11 people near a bus station in the city on "
+            "Friday, a monitor said. Nobody has claimed the blast. IS claimed responsibility for a similar "
+            "attack in the same district last year.")
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = ("Bomb kills 11 near a bus station\n\nA car bomb killed 11 people near a bus station in the city on "
+            "Friday, a monitor said. Dozens were wounded. Rescuers searched the rubble. "
+            "The Islamic State group has {}claimed responsibility.")
+    assert perpetrator(run(tmp_path, text.format(""))) == "isis"
+    assert perpetrator(run(tmp_path, text.format("not "))) == "unknown"
+
+
 def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
     text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -238,6 +238,7 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         c.pop(_DATING, None)
     return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
                     "actor": _lead_actor(text, lang, norm, found, sentences),
+                    "responsible": lambda: _responsible(text, lang, norm, sentences),
                     "later_place": lambda: _later_place(text, lang, norm, sentences)}
 
 
@@ -247,22 +248,64 @@ def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
     return _pick_cause(found, [(0, lead)])
 
 
+_HEADLINE = "_headline"  # (marks a lead attacker named in the title or first sentence)
+
+
 def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
                 sentences: list[Sentence]) -> dict[str, Any] | None:
     """The attacker the report's first sentences name by its weapon ("regime jets pounded the town",
-    "Russian raids claimed 17 lives"), for a main claim whose own context names nobody; None when they
+    "Russian raids claimed 17 lives") or, in the title and first sentence, as the subject of an attack
+    ("ISIL uses chemical weapons"), for a main claim whose own context names nobody; None when they
     say nobody knows who attacked."""
     if not sentences or lang != "en":  # (the English wire-report lead; Arabic posts lead differently)
         return None
     end = sentences[min(len(sentences), ATTACK_LEAD_SENTENCES + 1) - 1].end
+    headline_end = sentences[min(len(sentences), LEAD_SENTENCES) - 1].end
     if any(c.has("unattributed") for c in found.within(found.cues, 0, end)):
         return None
     lead_found = replace(found, actors=actors.find_actors(norm.slice(0, end) if end < len(text) else norm, lang))
     for mention in lead_found.actors:
-        if mention.via == "weapon" and mention.actor is not None and not any(
-                m.start < mention.end and mention.start < m.end for m in found.within(found.sources, 0, end)) \
+        if mention.actor is None or mention.actor.id == "unknown":
+            continue
+        # the weapon names its user; a name does when it is the subject of an attack ("ISIL uses chemical
+        # weapons", "gunmen of X stormed the village")
+        headline = mention.start < headline_end
+        attacks = mention.via == "weapon"
+        if not attacks and headline and (verb := _EN_ACTIVE_AFTER.match(text[mention.end:mention.end + 40])):
+            # of a joint subject ("Hezbollah, Syrian army kill ..."), the one next to the verb
+            attacks = not any(mention.end <= m.start < mention.end + verb.end() for m in lead_found.actors)
+        if attacks and not any(m.start < mention.end and mention.start < m.end
+                               for m in found.within(found.sources, 0, end)) \
                 and not _target_or_victim(text, lead_found, mention, 0):
-            return _actor_json(mention)
+            return dict(_actor_json(mention), **({_HEADLINE: True} if headline else {}))
+    return None
+
+
+# "IS claimed responsibility (for the attack)": the group that says it carried out the attack; not when the
+# claim is of another attack ("claimed responsibility for a similar attack")
+_EN_RESPONSIBILITY = _Lazy(lambda: re.compile(
+    rf"(?i)\b(?:{_g('en', 'actors', 'speaker_auxiliaries')}\s+)?{_g('en', 'actors', 'responsibility_claims')}\b"
+    rf"(?!\s+for\s+{_g('en', 'actors', 'other_attack_words')}\b)"))
+# between the group and its claim: at most a few words ("the IS group on Monday claimed"), no clause break,
+# no negation ("has not claimed")
+_CLAIMER_GAP = _Lazy(lambda: re.compile(
+    rf"(?i)[\s()]*(?:(?!{_g('en', 'actors', 'negations')}\b)[\w-]+\s+){{0,4}}"))
+
+
+def _responsible(text: str, lang: str, norm: NormalizedText, sentences: list[Sentence]) -> dict[str, Any] | None:
+    """The group that claimed responsibility for the attack, in the report's first sentences."""
+    if lang != "en" or not sentences:
+        return None
+    end = sentences[min(len(sentences), LATER_PLACE_SENTENCES) - 1].end
+    claims = list(_EN_RESPONSIBILITY.finditer(text, 0, end))
+    if not claims:
+        return None
+    mentions = actors.find_actors(norm.slice(0, end) if end < len(text) else norm, lang)
+    for claim in claims:
+        before = [m for m in mentions if m.end <= claim.start() and m.actor is not None and m.actor.id != "unknown"
+                  and _CLAIMER_GAP.fullmatch(text, m.end, claim.start())]
+        if before:
+            return _actor_json(before[-1])
     return None
 
 
@@ -2115,8 +2158,17 @@ def analyse(doc: Document) -> dict[str, Any]:
             summary["place"] = lead.get("place") or (later() if later else None) or summary.get("place")
         summary["cause"] = summary.get("cause") or lead.get("cause")
         perpetrator = summary.get("perpetrator") or {}
-        if lead.get("actor") and not perpetrator.get("text") and not perpetrator.get("unattributed"):
-            summary["perpetrator"] = lead["actor"]
+        nobody = not perpetrator.get("text") or perpetrator.get("partisan_label")  # (a label names nobody)
+        responsible = lead.get("responsible")
+        claimed = responsible() if nobody and responsible else None
+        attacker = dict(lead.get("actor") or {})
+        headline = attacker.pop(_HEADLINE, False)
+        if claimed:  # "IS claimed responsibility for the attack"
+            summary["perpetrator"] = claimed
+        # the attacker the lead names by its weapon; the one the headline names as its subject, also for
+        # a label ("terrorists fired shells")
+        elif attacker and not perpetrator.get("unattributed") and (not perpetrator.get("text") or headline):
+            summary["perpetrator"] = attacker
     return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
 
