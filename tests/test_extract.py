@@ -456,6 +456,14 @@ def test_a_claim_of_responsibility_names_the_attacker(tmp_path: Path) -> None:
     assert perpetrator(run(tmp_path, text.format("not "))) == "unknown"
 
 
+def test_the_next_of_a_list_of_victims_or_targets_is_not_the_doer(tmp_path: Path) -> None:
+    text = ("Thirty rebels and jihadists were killed in fighting on Sunday as the Islamic State group overran "
+            "a border town, a monitor said.")
+    assert perpetrator(run(tmp_path, text)) == "isis"
+    text = "Air strikes against Islamic State and Nusra Front killed 20 militants on Sunday."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
 def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
     text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -862,6 +862,9 @@ _EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
     rf"{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
+# "X and Y", "X, Y" (and, in text stripped of punctuation, "X Y"): two members of one list
+_EN_LIST_GAP = _Lazy(lambda: re.compile(
+    rf"(?i)[\s\"'“”]*(?:,|{_g('en', 'clauses', 'conjunctions')}\b)?[\s\"'“”]*"))
 # "in X": a country as a place, unless its name is a force ("forces", "jets")
 _EN_PLACE_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'place_before')}\s+$"))
 _EN_FORCE_WORDS = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'force_words')}\b"))
@@ -1648,8 +1651,15 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True
     if _english_not_doer(mention, before, after):
         return True
-    return any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
-               for c in found.within(found.counts, mention.start - 60, mention.end + 1))
+    if any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
+           for c in found.within(found.counts, mention.start - 60, mention.end + 1)):
+        return True
+    # the next of a list ("members of X and Y", "50 rebels and jihadists killed") is what the first is
+    if mention.via != "weapon" and mention.text.isascii():
+        previous = [m for m in found.within(found.actors, max(floor, mention.start - 30), mention.start)
+                    if _EN_LIST_GAP.fullmatch(text, m.end, mention.start)]
+        return bool(previous) and _not_doer(text, found, previous[-1], floor)
+    return False
 
 
 def _not_doer(text: str, found: Found, mention: Any, floor: int) -> bool:
