@@ -464,6 +464,18 @@ def test_the_next_of_a_list_of_victims_or_targets_is_not_the_doer(tmp_path: Path
     assert perpetrator(run(tmp_path, text)) == "unknown"
 
 
+def test_government_warplanes_in_the_lead_name_the_attacker(tmp_path: Path) -> None:
+    # "Syrian government" is also a source (officials speaking); its warplanes are no speaker
+    text = ("Air raids on a market killed 30 people on Monday, a monitor said. Rescuers dug through the rubble. "
+            "The monitor said the raids were carried out by Syrian government warplanes.")
+    assert perpetrator(run(tmp_path, text, title="Air raids kill 30 in market town")) == "syrian_government"
+
+
+def test_missiles_fired_at_a_district_are_shelling(tmp_path: Path) -> None:
+    text = "Fighters fired dozens of missiles at the western districts of the city, killing eight people."
+    assert run(tmp_path, text)["summary"]["cause"] == "shelling"
+
+
 def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
     text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -248,6 +248,7 @@ def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
     return _pick_cause(found, [(0, lead)])
 
 
+_OUTLETS = ("media", "state_media")  # source types whose names are no actor ("Syria TV", "Jordan Times")
 _HEADLINE = "_headline"  # (marks a lead attacker named in the title or first sentence)
 
 
@@ -274,8 +275,8 @@ def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
         if not attacks and headline and (verb := _EN_ACTIVE_AFTER.match(text[mention.end:mention.end + 40])):
             # of a joint subject ("Hezbollah, Syrian army kill ..."), the one next to the verb
             attacks = not any(mention.end <= m.start < mention.end + verb.end() for m in lead_found.actors)
-        if attacks and not any(m.start < mention.end and mention.start < m.end
-                               for m in found.within(found.sources, 0, end)) \
+        if attacks and not any(m.start < mention.end and mention.start < m.end  # (an outlet: "Syria TV")
+                               for m in found.within(found.sources, 0, end) if m.source.type in _OUTLETS) \
                 and not _target_or_victim(text, lead_found, mention, 0):
             return dict(_actor_json(mention), **({_HEADLINE: True} if headline else {}))
     return None
@@ -1687,8 +1688,7 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
                 claimant_span: tuple[int, int] | None) -> Any | None:
     for start, end in ranges:
-        outlets = [(m.start, m.end) for m in found.within(found.sources, start, end)
-                   if m.source.type in ("media", "state_media")]
+        outlets = [(m.start, m.end) for m in found.within(found.sources, start, end) if m.source.type in _OUTLETS]
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
                 and not any(a.start < b and a0 < a.end for a0, b in outlets)  # "Jordan Times", "Syria TV"
