@@ -224,6 +224,14 @@ def figures(result: dict) -> tuple[int, int, int, int]:
     return s["civilians"], s["children"], s["women"], s["combatants"]
 
 
+def test_the_figure_below_a_rounded_headline_is_the_toll(tmp_path: Path) -> None:
+    text = "Bombardment of the old city has killed at least 84 civilians since dawn, rescuers said."
+    assert figures(run(tmp_path, text, title="Strikes kill over 80 in old city"))[0] == 84
+    # a figure far above the headline's is another count (a week's toll, a wider area)
+    text = "Bombardment of the province has killed at least 160 civilians since dawn, rescuers said."
+    assert figures(run(tmp_path, text, title="Strikes kill over 80 in old city"))[0] == 80
+
+
 def test_more_than_is_recorded_as_written(tmp_path: Path) -> None:
     result = run(tmp_path, "More than 40 soldiers were killed in an ambush near the town on Monday.")
     assert figures(result)[3] == 40

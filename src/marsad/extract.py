@@ -34,6 +34,7 @@ KINDS = ("killed", "injured", "missing", "detained", "displaced", "affected")
 # "blast" (English generic explosion words) gives way to a weapon named with it and is output as explosion
 CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "blast", "execution", "shooting")
 MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
+ROUNDING = 1.25          # a figure this much above a headline's "over N" may be what it rounds down
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
 CAMPAIGN_DAYS = 10       # a report with no incident may be about a few days' bombing: its toll is the summary
@@ -2074,6 +2075,14 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                  and _same_event(c, lead) and (set(lead["victims"]) <= {"people"} or lead.get("count") is None
                                                or ("combatants" in c["victims"]) == ("combatants" in lead["victims"]))]
         lead = exact[0] if exact else lead
+    elif (bound := lead["count"].get("low")) and lead["count"].get("high") is None and doc is not None \
+            and _language(doc) == "en":
+        # a headline's round lower bound ("strikes kill over 80") and the report's own figure right below
+        # it ("have killed at least 84 civilians"): the report's figure
+        closer = [c for c in killed[1:3] if c.get("count") and not c["count"].get("vague")
+                  and bound < _best(c["count"]) <= bound * ROUNDING and _same_event(c, lead)
+                  and ("combatants" in c["victims"]) == ("combatants" in lead["victims"])]
+        lead = closer[0] if closer else lead
     if set(lead["victims"]) == {"combatants"}:
         lead = _wider_toll(claims, lead, _best(lead.get("count"))) or lead
     n = _best(lead.get("count"))
