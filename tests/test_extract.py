@@ -484,6 +484,13 @@ def test_missiles_fired_at_a_district_are_shelling(tmp_path: Path) -> None:
     assert run(tmp_path, text)["summary"]["cause"] == "shelling"
 
 
+def test_the_holder_of_a_named_stronghold_is_not_the_doer(tmp_path: Path) -> None:
+    for owner in ("the Islamic State group's", "the Daesh terror groups"):
+        text = (f"A car bomb killed 40 people at a bus station on Saturday as allied fighters pushed towards "
+                f"{owner} Raqqa stronghold.")
+        assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
 def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
     text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
     assert perpetrator(run(tmp_path, text)) == "unknown"

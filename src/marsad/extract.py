@@ -864,6 +864,12 @@ _EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
     rf"{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
+# "the IS group's Raqqa stronghold", "Daesh terror groups Raqqa bastion": the ground an actor holds, named
+# by its place (capitalised) between the actor and the word
+_EN_OWNED_PLACE = _Lazy(lambda: re.compile(
+    rf"(?:'?s)?\s+(?i:(?:{_g('en', 'actor_words', 'owner_modifiers')}\s+)?"
+    rf"{_g('en', 'actor_words', 'group_word')}s?'?s?\s+)?"
+    rf"(?:[A-Z][\w-]+\s+){{1,2}}(?i:{_g('en', 'actor_words', 'owned_places')})\b"))
 # "X and Y", "X, Y" (and, in text stripped of punctuation, "X Y"): two members of one list
 _EN_LIST_GAP = _Lazy(lambda: re.compile(
     rf"(?i)[\s\"'“”]*(?:,|{_g('en', 'clauses', 'conjunctions')}\b)?[\s\"'“”]*"))
@@ -1651,7 +1657,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
-    if _english_not_doer(mention, before, after):
+    if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
         return True
     if any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
            for c in found.within(found.counts, mention.start - 60, mention.end + 1)):
