@@ -491,6 +491,14 @@ def test_the_holder_of_a_named_stronghold_is_not_the_doer(tmp_path: Path) -> Non
         assert perpetrator(run(tmp_path, text)) == "unknown"
 
 
+def test_the_two_sides_named_as_a_pair_are_not_the_doer(tmp_path: Path) -> None:
+    text = ("The blast came as the regime and the opposition resumed an exchange of prisoners. "
+            "A bomb killed six people at the crossing on Wednesday.")
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+    text = "The regime and allied militias shelled the town on Wednesday, killing six people."
+    assert perpetrator(run(tmp_path, text)) == "syrian_government"
+
+
 def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
     text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -873,6 +873,10 @@ _EN_OWNED_PLACE = _Lazy(lambda: re.compile(
 # "X and Y", "X, Y" (and, in text stripped of punctuation, "X Y"): two members of one list
 _EN_LIST_GAP = _Lazy(lambda: re.compile(
     rf"(?i)[\s\"'“”]*(?:,|{_g('en', 'clauses', 'conjunctions')}\b)?[\s\"'“”]*"))
+# "the regime and (the) opposition resumed talks": the two sides of the war named as a pair
+_EN_OTHER_SIDE_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s+{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?{_g('en', 'actors', 'war_sides')}\b"
+    rf"(?!\s+{_g('en', 'actors', 'attack_after')}\b)"))
 # "in X": a country as a place, unless its name is a force ("forces", "jets")
 _EN_PLACE_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'place_before')}\s+$"))
 _EN_FORCE_WORDS = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'force_words')}\b"))
@@ -1684,7 +1688,7 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
         return False
     if mention.via != "weapon" and (_EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before)):
         return True  # (a weapon does not speak: "Russian raids claimed 17 lives")
-    if _EN_BACKER_AFTER.match(after):
+    if _EN_BACKER_AFTER.match(after) or (mention.via != "weapon" and _EN_OTHER_SIDE_AFTER.match(after)):
         return True
     if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
         return True
