@@ -499,6 +499,13 @@ def test_the_two_sides_named_as_a_pair_are_not_the_doer(tmp_path: Path) -> None:
     assert perpetrator(run(tmp_path, text)) == "syrian_government"
 
 
+def test_the_government_as_the_agent_of_an_attack(tmp_path: Path) -> None:
+    text = "Washington says a gas attack by the government killed more than 1,000 people near the capital."
+    assert perpetrator(run(tmp_path, text)) == "syrian_government"
+    text = "A car bomb killed 12 people near the capital, the Turkish government said."
+    assert perpetrator(run(tmp_path, text)) == "unknown"
+
+
 def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
     text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
     assert perpetrator(run(tmp_path, text)) == "unknown"
