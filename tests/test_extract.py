@@ -506,6 +506,13 @@ def test_the_government_as_the_agent_of_an_attack(tmp_path: Path) -> None:
     assert perpetrator(run(tmp_path, text)) == "unknown"
 
 
+def test_gassing_people_is_killing_them_with_chemicals(tmp_path: Path) -> None:
+    result = run(tmp_path, "Activists accused government forces of gassing 200 people in the suburbs on Wednesday.")
+    summary = result["summary"]
+    assert (summary["kind"], summary["civilians"], summary["cause"]) == ("killed", 200, "chemical")
+    assert perpetrator(result) == "syrian_government"
+
+
 def test_sides_of_a_clash_and_the_holder_of_ground_are_not_the_doer(tmp_path: Path) -> None:
     text = "Shelling left nine people dead on Friday amid clashes between pro-regime and opposition forces."
     assert perpetrator(run(tmp_path, text)) == "unknown"
