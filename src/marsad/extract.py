@@ -34,6 +34,7 @@ KINDS = ("killed", "injured", "missing", "detained", "displaced", "affected")
 # "blast" (English generic explosion words) gives way to a weapon named with it and is output as explosion
 CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "blast", "execution", "shooting")
 MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
+ROUNDING = 1.25          # a figure this much above a headline's "over N" may be what it rounds down
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
 CAMPAIGN_DAYS = 10       # a report with no incident may be about a few days' bombing: its toll is the summary
@@ -238,6 +239,7 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
         c.pop(_DATING, None)
     return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
                     "actor": _lead_actor(text, lang, norm, found, sentences),
+                    "responsible": lambda: _responsible(text, lang, norm, sentences),
                     "later_place": lambda: _later_place(text, lang, norm, sentences)}
 
 
@@ -247,22 +249,65 @@ def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
     return _pick_cause(found, [(0, lead)])
 
 
+_OUTLETS = ("media", "state_media")  # source types whose names are no actor ("Syria TV", "Jordan Times")
+_HEADLINE = "_headline"  # (marks a lead attacker named in the title or first sentence)
+
+
 def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
                 sentences: list[Sentence]) -> dict[str, Any] | None:
     """The attacker the report's first sentences name by its weapon ("regime jets pounded the town",
-    "Russian raids claimed 17 lives"), for a main claim whose own context names nobody; None when they
+    "Russian raids claimed 17 lives") or, in the title and first sentence, as the subject of an attack
+    ("ISIL uses chemical weapons"), for a main claim whose own context names nobody; None when they
     say nobody knows who attacked."""
     if not sentences or lang != "en":  # (the English wire-report lead; Arabic posts lead differently)
         return None
     end = sentences[min(len(sentences), ATTACK_LEAD_SENTENCES + 1) - 1].end
+    headline_end = sentences[min(len(sentences), LEAD_SENTENCES) - 1].end
     if any(c.has("unattributed") for c in found.within(found.cues, 0, end)):
         return None
     lead_found = replace(found, actors=actors.find_actors(norm.slice(0, end) if end < len(text) else norm, lang))
     for mention in lead_found.actors:
-        if mention.via == "weapon" and mention.actor is not None and not any(
-                m.start < mention.end and mention.start < m.end for m in found.within(found.sources, 0, end)) \
+        if mention.actor is None or mention.actor.id == "unknown":
+            continue
+        # the weapon names its user; a name does when it is the subject of an attack ("ISIL uses chemical
+        # weapons", "gunmen of X stormed the village")
+        headline = mention.start < headline_end
+        attacks = mention.via == "weapon"
+        if not attacks and headline and (verb := _EN_ACTIVE_AFTER.match(text[mention.end:mention.end + 40])):
+            # of a joint subject ("Hezbollah, Syrian army kill ..."), the one next to the verb
+            attacks = not any(mention.end <= m.start < mention.end + verb.end() for m in lead_found.actors)
+        if attacks and not any(m.start < mention.end and mention.start < m.end  # (an outlet: "Syria TV")
+                               for m in found.within(found.sources, 0, end) if m.source.type in _OUTLETS) \
                 and not _target_or_victim(text, lead_found, mention, 0):
-            return _actor_json(mention)
+            return dict(_actor_json(mention), **({_HEADLINE: True} if headline else {}))
+    return None
+
+
+# "IS claimed responsibility (for the attack)": the group that says it carried out the attack; not when the
+# claim is of another attack ("claimed responsibility for a similar attack")
+_EN_RESPONSIBILITY = _Lazy(lambda: re.compile(
+    rf"(?i)\b(?:{_g('en', 'actors', 'speaker_auxiliaries')}\s+)?{_g('en', 'actors', 'responsibility_claims')}\b"
+    rf"(?!\s+for\s+{_g('en', 'actors', 'other_attack_words')}\b)"))
+# between the group and its claim: at most a few words ("the IS group on Monday claimed"), no clause break,
+# no negation ("has not claimed")
+_CLAIMER_GAP = _Lazy(lambda: re.compile(
+    rf"(?i)[\s()]*(?:(?!{_g('en', 'actors', 'negations')}\b)[\w-]+\s+){{0,4}}"))
+
+
+def _responsible(text: str, lang: str, norm: NormalizedText, sentences: list[Sentence]) -> dict[str, Any] | None:
+    """The group that claimed responsibility for the attack, in the report's first sentences."""
+    if lang != "en" or not sentences:
+        return None
+    end = sentences[min(len(sentences), LATER_PLACE_SENTENCES) - 1].end
+    claims = list(_EN_RESPONSIBILITY.finditer(text, 0, end))
+    if not claims:
+        return None
+    mentions = actors.find_actors(norm.slice(0, end) if end < len(text) else norm, lang)
+    for claim in claims:
+        before = [m for m in mentions if m.end <= claim.start() and m.actor is not None and m.actor.id != "unknown"
+                  and _CLAIMER_GAP.fullmatch(text, m.end, claim.start())]
+        if before:
+            return _actor_json(before[-1])
     return None
 
 
@@ -819,6 +864,19 @@ _EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
     rf"{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
+# "the IS group's Raqqa stronghold", "Daesh terror groups Raqqa bastion": the ground an actor holds, named
+# by its place (capitalised) between the actor and the word
+_EN_OWNED_PLACE = _Lazy(lambda: re.compile(
+    rf"(?:'?s)?\s+(?i:(?:{_g('en', 'actor_words', 'owner_modifiers')}\s+)?"
+    rf"{_g('en', 'actor_words', 'group_word')}s?'?s?\s+)?"
+    rf"(?:[A-Z][\w-]+\s+){{1,2}}(?i:{_g('en', 'actor_words', 'owned_places')})\b"))
+# "X and Y", "X, Y" (and, in text stripped of punctuation, "X Y"): two members of one list
+_EN_LIST_GAP = _Lazy(lambda: re.compile(
+    rf"(?i)[\s\"'“”]*(?:,|{_g('en', 'clauses', 'conjunctions')}\b)?[\s\"'“”]*"))
+# "the regime and (the) opposition resumed talks": the two sides of the war named as a pair
+_EN_OTHER_SIDE_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s+{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?{_g('en', 'actors', 'war_sides')}\b"
+    rf"(?!\s+{_g('en', 'actors', 'attack_after')}\b)"))
 # "in X": a country as a place, unless its name is a force ("forces", "jets")
 _EN_PLACE_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'place_before')}\s+$"))
 _EN_FORCE_WORDS = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'actors', 'force_words')}\b"))
@@ -1612,11 +1670,19 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
-    if _english_not_doer(mention, before, after):
+    if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
         return True
-    return any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
-               for c in found.within(found.counts, mention.start - 60, mention.end + 1)) \
-        or _group_of_counted(text, found, mention)
+    if any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
+           for c in found.within(found.counts, mention.start - 60, mention.end + 1)):
+        return True
+    if _group_of_counted(text, found, mention):
+        return True
+    # the next of a list ("members of X and Y", "50 rebels and jihadists killed") is what the first is
+    if mention.via != "weapon" and mention.text.isascii():
+        previous = [m for m in found.within(found.actors, max(floor, mention.start - 30), mention.start)
+                    if _EN_LIST_GAP.fullmatch(text, m.end, mention.start)]
+        return bool(previous) and _not_doer(text, found, previous[-1], floor)
+    return False
 
 
 def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
@@ -1657,7 +1723,7 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
         return False
     if mention.via != "weapon" and (_EN_SPEAKER_AFTER.match(after) or _EN_SPEAKER_BEFORE.search(before)):
         return True  # (a weapon does not speak: "Russian raids claimed 17 lives")
-    if _EN_BACKER_AFTER.match(after):
+    if _EN_BACKER_AFTER.match(after) or (mention.via != "weapon" and _EN_OTHER_SIDE_AFTER.match(after)):
         return True
     if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
         return True
@@ -1668,8 +1734,7 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
                 claimant_span: tuple[int, int] | None) -> Any | None:
     for start, end in ranges:
-        outlets = [(m.start, m.end) for m in found.within(found.sources, start, end)
-                   if m.source.type in ("media", "state_media")]
+        outlets = [(m.start, m.end) for m in found.within(found.sources, start, end) if m.source.type in _OUTLETS]
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
                 and not any(a.start < b and a0 < a.end for a0, b in outlets)  # "Jordan Times", "Syria TV"
@@ -2067,6 +2132,14 @@ def summarize(claims: list[dict[str, Any]], doc: Document | None = None) -> dict
                  and _same_event(c, lead) and (set(lead["victims"]) <= {"people"} or lead.get("count") is None
                                                or ("combatants" in c["victims"]) == ("combatants" in lead["victims"]))]
         lead = exact[0] if exact else lead
+    elif (bound := lead["count"].get("low")) and lead["count"].get("high") is None and doc is not None \
+            and _language(doc) == "en":
+        # a headline's round lower bound ("strikes kill over 80") and the report's own figure right below
+        # it ("have killed at least 84 civilians"): the report's figure
+        closer = [c for c in killed[1:3] if c.get("count") and not c["count"].get("vague")
+                  and bound < _best(c["count"]) <= bound * ROUNDING and _same_event(c, lead)
+                  and ("combatants" in c["victims"]) == ("combatants" in lead["victims"])]
+        lead = closer[0] if closer else lead
     if set(lead["victims"]) == {"combatants"}:
         lead = _wider_toll(claims, lead, _best(lead.get("count"))) or lead
     n = _best(lead.get("count"))
@@ -2161,8 +2234,17 @@ def analyse(doc: Document) -> dict[str, Any]:
             summary["place"] = lead.get("place") or (later() if later else None) or summary.get("place")
         summary["cause"] = summary.get("cause") or lead.get("cause")
         perpetrator = summary.get("perpetrator") or {}
-        if lead.get("actor") and not perpetrator.get("text") and not perpetrator.get("unattributed"):
-            summary["perpetrator"] = lead["actor"]
+        nobody = not perpetrator.get("text") or perpetrator.get("partisan_label")  # (a label names nobody)
+        responsible = lead.get("responsible")
+        claimed = responsible() if nobody and responsible else None
+        attacker = dict(lead.get("actor") or {})
+        headline = attacker.pop(_HEADLINE, False)
+        if claimed:  # "IS claimed responsibility for the attack"
+            summary["perpetrator"] = claimed
+        # the attacker the lead names by its weapon; the one the headline names as its subject, also for
+        # a label ("terrorists fired shells")
+        elif attacker and not perpetrator.get("unattributed") and (not perpetrator.get("text") or headline):
+            summary["perpetrator"] = attacker
     return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
 
