@@ -994,3 +994,24 @@ def test_a_place_named_to_compare_with_is_not_the_place_of_the_event(tmp_path: P
     assert [(c["kind"], c["place"]) for c in result["claims"]] == [("killed", None)]
     result = run(tmp_path, "قتل 4 مدنيين بقصف على بلدة سرمين، كما حدث في مدينة عفرين العام الماضي.")
     assert [c["place"]["name"] for c in result["claims"]] == ["Sarmin"]
+
+
+@pytest.mark.parametrize(("text", "kind", "counts"), [
+    ("قتل قيادي في الفصيل و3 من مرافقيه بغارة جوية على بلدة الصنمين.", "killed", [1, 3]),
+    ('أدى القصف إلى مقتل عنصرين من "الفرقة الرابعة" وثلاثة مدنيين في بلدة الصنمين.', "killed", [2, 3]),
+    ("أسفر القصف عن سقوط أربعة قتلى في بلدة الصنمين، إضافة لشخص في قرية مجاورة.", "killed", [4, 1]),
+    ("أصيب طفلان في بلدة الصنمين، بالإضافة إلى ثلاث نساء في قرية مجاورة.", "injured", [2, 3]),
+    ("اعتقلت الدورية رجلين من أهالي البلدة، وأربعة شبان من قرية مجاورة.", "detained", [2, 4]),
+])
+def test_a_count_goes_on_with_the_list_past_a_qualifier(tmp_path: Path, text: str, kind: str,
+                                                        counts: list) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind)] == counts
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مزارع بقصف على بلدة الصنمين، تاركا خلفه زوجة وسبعة أطفال.",  # those left behind
+    "قتل مزارع بقصف على بلدة الصنمين، وهو أب لخمسة أطفال.",  # an apposition, no "and" before the count
+    "قتل مزارع بقصف على بلدة الصنمين، حيث يقيم مع زوجته و3 أطفال.",  # a new clause
+])
+def test_no_list_goes_on_past_a_new_clause(tmp_path: Path, text: str) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [1]

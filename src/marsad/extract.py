@@ -44,6 +44,7 @@ ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all 
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
+QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
 AFTER_SENTENCES = 2      # how far ahead a claim with a vague place looks for the village hit
 
 # the gap after a sentence (group 1 after its stop; a pattern that begins with the stop, not a look
@@ -95,6 +96,10 @@ _SUBSET_END = _Lazy(lambda: re.compile(
     rf"(?:^|\s)(?:{_g('en', 'parts', 'subset_words')}|{_g('ar', 'parts', 'subset_words')})\s*$"))
 _CONJ_ONLY = _Lazy(lambda: re.compile(
     rf"^\s*(?:{_g('ar', 'clauses', 'conjunctions')}|[،,]|{_g('en', 'clauses', 'conjunctions')}|\s)*\s*$"))
+# "قيادي في الفصيل و3 من مرافقيه": a short qualifier of the count before, then a word that adds to the list
+_QUALIFIED_LIST = _Lazy(lambda: re.compile(
+    rf"^(?P<qualifier>[^.!?؟\n]{{1,{QUALIFIER_CHARS}}}?)(?:^|(?<=[\s,،])){_g('ar', 'clauses', 'list_joiners')}\s*$"))
+_CLAUSE_OPENER = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'clauses', 'clause_openers')}(?=\s|$)"))
 _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
@@ -651,12 +656,16 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         else:
             attached = (_governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, outcome_cues, sentence, count))
-            if attached is None or (count.category is None
-                                    and not _counts_people(text, count, attached, outcome_cues)
-                                    and not _list_goes_on(text, count, counts)):
+            if attached is None and lang == "ar" and previous and _qualified_list(
+                    between_norm, previous, count, counts, outcome_cues):
+                draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
+            elif attached is None or (count.category is None
+                                      and not _counts_people(text, count, attached, outcome_cues)
+                                      and not _list_goes_on(text, count, counts)):
                 continue
-            (kind, cue), _role = attached
-            draft = Draft(_unless_foreseen(kind, text, cue.start, foreseen), count, count.start, index, victims)
+            else:
+                (kind, cue), _role = attached
+                draft = Draft(_unless_foreseen(kind, text, cue.start, foreseen), count, count.start, index, victims)
         # a list that adds up ("طفل وامرأة"): each member is a part of the total; after "بينهم"
         # ("بينهم 924 طفلاً و656 امرأة") the members are parts of the claim before, the sum is not
         owner = draft.parent if draft.parent is not None and count.parts else draft
@@ -667,6 +676,21 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         previous = draft
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
+
+
+def _qualified_list(between_norm: str, previous: Draft, count: Any, counts: list[Any],
+                    outcome_cues: list[cues.Cue]) -> bool:
+    """A count of people that goes on with the list of the count before it past a short qualifier of that
+    count ("قتل قيادي في الفصيل و3 من مرافقيه", "مقتل عنصرين من "حزب الله" وثلاثة من عناصر النظام",
+    "سقوط 5 قتلى، إضافة لشخص في بلدة X"): no harm word, other count or new clause stands between."""
+    if count.category is None or previous.count is None:
+        return False
+    m = _QUALIFIED_LIST.match(between_norm)
+    if not m or _CLAUSE_OPENER.search(m.group("qualifier")):
+        return False
+    start = previous.count.end
+    return not _cue_between(outcome_cues, start, count.start) and not any(
+        start <= c.start < count.start for c in counts)
 
 
 _TOLL_WORDS = _Lazy(lambda: re.compile(
