@@ -1015,3 +1015,23 @@ def test_a_count_goes_on_with_the_list_past_a_qualifier(tmp_path: Path, text: st
 ])
 def test_no_list_goes_on_past_a_new_clause(tmp_path: Path, text: str) -> None:
     assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [1]
+
+
+@pytest.mark.parametrize(("text", "kind", "total", "part"), [
+    ("أصيب ستة مدنيين بجروح، بينهم طفلة، بقصف مدفعي على بلدة الصنمين.", "injured", 6, 1),
+    ("لقي تسعة أشخاص مصرعهم بينهم ثلاثة أطفال بقصف جوي على بلدة الصنمين.", "killed", 9, 3),
+])
+def test_a_harm_noun_saying_how_does_not_cut_off_the_parts(tmp_path: Path, text: str, kind: str, total: int,
+                                                          part: int) -> None:
+    result = run(tmp_path, text)
+    claims = claims_of(result, kind)
+    assert [(c["count"]["low"], c.get("part_of")) for c in claims] == [(total, None), (part, 0)]
+    assert not [c for c in result["claims"] if c["kind"] != kind]
+
+
+def test_a_harm_word_of_another_kind_still_cuts_off_the_parts(tmp_path: Path) -> None:
+    text = "قتل خمسة مدنيين، وسقط عدد من الجرحى بينهم طفلان، بقصف على بلدة الصنمين."
+    result = run(tmp_path, text)
+    (killed,) = claims_of(result, "killed")
+    assert killed["count"]["low"] == 5
+    assert all(c["count"]["low"] != 2 or c["kind"] == "injured" for c in result["claims"])

@@ -44,6 +44,7 @@ ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all 
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
+MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
 QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
 AFTER_SENTENCES = 2      # how far ahead a claim with a vague place looks for the village hit
 
@@ -639,11 +640,12 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         between_norm = normalize(between)
+        manner = (previous.parent or previous).kind if previous and len(between) <= MANNER_CHARS else None
         victims = _victims(count, text, found)
         own_kind = _noun_outcome(count, lang)
         if previous and previous.count and (_SUBSET.search(between_norm)
                                             or _PART_OF_BEFORE.search(count.text)) and (
-                not _cue_between(outcome_cues, previous.count.end, count.start)
+                not _cue_between(outcome_cues, previous.count.end, count.start, except_kind=manner)
                 or (lang == "en" and _SUBSET_END.search(between_norm) and not _CLAUSE_BREAK.search(between)
                     and not _COORDINATION.search(between_norm))) and (
                 own_kind is None or own_kind == (previous.parent or previous).kind):  # not "بينهم أطفال وعشرات الجرحى"
@@ -721,8 +723,12 @@ def _noun_outcome(count: Any, lang: str) -> str | None:
     return noun.kind if noun is not None and noun.kind in KINDS else None
 
 
-def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int) -> bool:
-    return any(start <= c.start and c.end <= end for c in outcome_cues)
+def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int, except_kind: str | None = None) -> bool:
+    """Whether an outcome word stands between ``start`` and ``end``; with ``except_kind``, not counting a
+    noun of that outcome, which says how the counted were harmed ("أصيب 5 مدنيين بجروح، بينهم طفل")."""
+    return any(start <= c.start and c.end <= end and not (
+        except_kind is not None and _outcome_kind(c) in ((except_kind, "events"), (except_kind, "nouns")))
+        for c in outcome_cues)
 
 
 def _victims(count: Any, text: str = "", found: Found | None = None) -> list[str]:
