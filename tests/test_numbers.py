@@ -902,3 +902,17 @@ def test_a_definite_number_after_a_definite_or_possessed_plural(text: str, quote
 ])
 def test_no_count_of_a_definite_number_after_other_words(text: str) -> None:
     assert all(c.low != 3 and c.low != 4 for c in find_counts(text, "ar"))
+
+
+@pytest.mark.parametrize("text", [
+    "وزعت المساعدات على 6 أسر في المخيم",  # families, not the capture word
+    "نقلت القوارب عشرات الأسر الفارة من المدينة",
+    "استمرت الاشتباكات لعدة ساعات في البلدة",  # a vague quantity of hours
+])
+def test_a_vague_or_plain_number_of_families_or_time_is_no_count_of_people(text: str) -> None:
+    assert find_counts(text, "ar") == []
+
+
+def test_a_vague_number_of_people_is_still_a_count() -> None:
+    (count,) = find_counts("أسر عشرات المقاتلين في المعركة", "ar")
+    assert (count.text, count.low) == ("عشرات المقاتلين", 10)

@@ -1357,6 +1357,8 @@ class _Doc:
             new_end, noun, cats = self.attach_noun(end, True)
             if noun is not None:
                 end = new_end
+            elif (unit_end := self.not_count_after(end)) >= 0:
+                return unit_end, None  # "عشرات الأسر", "مئات الدولارات": no count of people
             approx = False
             if bound:
                 low, high, approx = _apply_bound(low, high, bound)
