@@ -1035,3 +1035,16 @@ def test_a_harm_word_of_another_kind_still_cuts_off_the_parts(tmp_path: Path) ->
     (killed,) = claims_of(result, "killed")
     assert killed["count"]["low"] == 5
     assert all(c["count"]["low"] != 2 or c["kind"] == "injured" for c in result["claims"])
+
+
+def test_eliminated_is_a_killing_only_of_a_count_after_it(tmp_path: Path) -> None:
+    result = run(tmp_path, "أعلن الجيش القضاء على 8 مسلحين في اشتباك قرب بلدة الصنمين.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("killed", 8)]
+    assert run(tmp_path, "تعهد الوزير القضاء على الإرهاب في بلدة الصنمين.")["claims"] == []
+    result = run(tmp_path, "يعمل 40 من عمال الإطفاء على القضاء على الحريق في بلدة الصنمين.")
+    assert not [c for c in result["claims"] if c["count"]]
+
+
+def test_a_plural_kidnap_verb_is_a_detention(tmp_path: Path) -> None:
+    result = run(tmp_path, "وكان مسلحون قد اختطفوا ثلاثة عمال من بلدة الصنمين.")
+    assert [(c["kind"], c["count"]["low"]) for c in claims_of(result, "detained")] == [("detained", 3)]

@@ -916,3 +916,7 @@ def test_a_vague_or_plain_number_of_families_or_time_is_no_count_of_people(text:
 def test_a_vague_number_of_people_is_still_a_count() -> None:
     (count,) = find_counts("أسر عشرات المقاتلين في المعركة", "ar")
     assert (count.text, count.low) == ("عشرات المقاتلين", 10)
+
+
+def test_a_quantity_is_no_hundred() -> None:
+    assert find_counts("وضبطت القوات كمية من الأسلحة وكميات من الذخيرة", "ar") == []

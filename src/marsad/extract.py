@@ -900,6 +900,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 continue
             distance = len(_AUXILIARIES.sub("", normalize(raw)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
+            if role == "hits":
+                continue  # "غارات تصيب 10 مدنيين", "القضاء على 8 مسلحين": a hit governs the count after it
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
