@@ -1048,3 +1048,17 @@ def test_eliminated_is_a_killing_only_of_a_count_after_it(tmp_path: Path) -> Non
 def test_a_plural_kidnap_verb_is_a_detention(tmp_path: Path) -> None:
     result = run(tmp_path, "وكان مسلحون قد اختطفوا ثلاثة عمال من بلدة الصنمين.")
     assert [(c["kind"], c["count"]["low"]) for c in claims_of(result, "detained")] == [("detained", 3)]
+
+
+@pytest.mark.parametrize(("text", "kind", "low"), [
+    ("قال المرصد إن ما لا يقل عن 12 مدنيا، قتلوا بقصف جوي على بلدة الصنمين.", "killed", 12),
+    ("أفادت مصادر بأن مدنيين اثنين أحدهما طفل، استشهدا بقصف مدفعي على بلدة الصنمين.", "killed", 2),
+    ("وذكرت المصادر أن خمسة أشخاص، أصيبوا برصاص قناص في بلدة الصنمين.", "injured", 5),
+])
+def test_a_plural_verb_after_its_subject_count_and_a_comma(tmp_path: Path, text: str, kind: str, low: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("part_of") is None] == [low]
+
+
+def test_a_singular_verb_after_a_comma_starts_a_new_clause(tmp_path: Path) -> None:
+    result = run(tmp_path, "وصل 40 شخصا إلى بلدة الصنمين، قتل مسلحون مجهولون رجلا فيها.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [1]

@@ -101,6 +101,9 @@ _CONJ_ONLY = _Lazy(lambda: re.compile(
 _QUALIFIED_LIST = _Lazy(lambda: re.compile(
     rf"^(?P<qualifier>[^.!?؟\n]{{1,{QUALIFIER_CHARS}}}?)(?:^|(?<=[\s,،])){_g('ar', 'clauses', 'list_joiners')}\s*$"))
 _CLAUSE_OPENER = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'clauses', 'clause_openers')}(?=\s|$)"))
+# the subject count, a comma, then its verb: a verb after its subject agrees with it in number (قتلوا، أصيبا)
+_PLURAL_VERB_AFTER_COMMA = re.compile(r"[^\S\n]*[،,][^\S\n]*")
+_PLURAL_VERB = re.compile(r"(?:وا|ا)(?:\s|$)")
 _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
@@ -794,6 +797,7 @@ _ASIDE_WORDS = _Lazy(lambda: re.compile(
     rf"{_g('ar', 'parts', 'aside_words')}"))
 _ASIDE = _Lazy(lambda: re.compile(
     rf"\s*(?:[,،]|\s[-–—])\s*(?:{_ASIDE_WORDS.pattern})[^,،.\-–—]{{1,60}}(?:[,،]|\s[-–—])\s*"))
+_ASIDE_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)(?:{_ASIDE_WORDS.pattern})\s*$"))
 _ASIDE_START = _Lazy(lambda: re.compile(rf"\s*[,،]?\s*(?:{_ASIDE_WORDS.pattern})\s"))
 _LIST_GLUE = _Lazy(lambda: re.compile(
     rf"^[\s,،]*(?:{_g('en', 'clauses', 'and_words')}|{_g('ar', 'clauses', 'and_words')})?\s*$"))
@@ -909,8 +913,11 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
                 gap = gap[paren.end():]
-            if len(gap) > 45 or _CLAUSE_BREAK.search(gap):
-                continue
+            if len(gap) > 45 or (_CLAUSE_BREAK.search(gap) and not (
+                    lang == "ar" and role == "verbs" and _PLURAL_VERB_AFTER_COMMA.fullmatch(gap)
+                    and _PLURAL_VERB.search(normalize(cue.text))
+                    and not _ASIDE_BEFORE.search(normalize(text[max(0, count.start - 25):count.start])))):
+                continue  # (but "إن 800 مدني، قتلوا": a plural verb after its subject and a comma)
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)) or (lang == "ar" and _AND_GLUED.match(normalize(cue.text))):
                 distance += 30  # "killed six people and injured ten", "ارتفع إلى 5 والجرحى إلى 15": a new item
