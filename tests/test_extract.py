@@ -1062,3 +1062,13 @@ def test_a_plural_verb_after_its_subject_count_and_a_comma(tmp_path: Path, text:
 def test_a_singular_verb_after_a_comma_starts_a_new_clause(tmp_path: Path) -> None:
     result = run(tmp_path, "وصل 40 شخصا إلى بلدة الصنمين، قتل مسلحون مجهولون رجلا فيها.")
     assert [c["count"]["low"] for c in claims_of(result, "killed")] == [1]
+
+
+@pytest.mark.parametrize(("text", "kind", "low"), [
+    ('وأعدم تنظيم "الدولة" أربعة مدنيين في بلدة الصنمين.', "killed", 4),  # the doer in quotes
+    ('وقال المرصد إن عنصرين من ميليشيا "لواء القدس" قتلا بانفجار لغم في بلدة الصنمين.', "killed", 2),
+    ('اعتقل مسلحو "الفرقة الرابعة" ثلاثة شبان من بلدة الصنمين.', "detained", 3),
+])
+def test_a_group_named_in_quotes_inside_the_clause(tmp_path: Path, text: str, kind: str, low: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind)] == [low]
+

@@ -101,6 +101,8 @@ _CONJ_ONLY = _Lazy(lambda: re.compile(
 _QUALIFIED_LIST = _Lazy(lambda: re.compile(
     rf"^(?P<qualifier>[^.!?؟\n]{{1,{QUALIFIER_CHARS}}}?)(?:^|(?<=[\s,،])){_g('ar', 'clauses', 'list_joiners')}\s*$"))
 _CLAUSE_OPENER = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'clauses', 'clause_openers')}(?=\s|$)"))
+# a name in quotes inside a clause ('أعدم تنظيم "داعش" أربعة مدنيين'): no clause break
+_QUOTED_NAME = re.compile(r'["“«„][^"“”«»„،,.:;؛()\n]{1,40}["”»“]')
 # the subject count, a comma, then its verb: a verb after its subject agrees with it in number (قتلوا، أصيبا)
 _PLURAL_VERB_AFTER_COMMA = re.compile(r"[^\S\n]*[،,][^\S\n]*")
 _PLURAL_VERB = re.compile(r"(?:وا|ا)(?:\s|$)")
@@ -900,8 +902,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             gap = raw.lstrip()
             # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
             gap = gap[1:] if gap[:1] in _QUOTES else raw
-            if len(gap) > 60 or _CLAUSE_BREAK.search(gap):
-                continue
+            if len(gap) > 60 or (_CLAUSE_BREAK.search(gap) and not (
+                    lang == "ar" and role == "verbs" and not _CLAUSE_BREAK.search(_QUOTED_NAME.sub(" ", gap)))):
+                continue  # (but 'أعدم تنظيم "X" أربعة مدنيين': the doer's name in quotes between verb and object)
             distance = len(_AUXILIARIES.sub("", normalize(raw)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
             if role == "hits":
@@ -913,6 +916,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
                 gap = gap[paren.end():]
+            if lang == "ar" and role == "verbs" and gap.strip()[:1] not in _QUOTES + "”»":
+                gap = _QUOTED_NAME.sub(" ", gap)  # 'عنصران من "حزب الله" قتلا': a group named in quotes
             if len(gap) > 45 or (_CLAUSE_BREAK.search(gap) and not (
                     lang == "ar" and role == "verbs" and _PLURAL_VERB_AFTER_COMMA.fullmatch(gap)
                     and _PLURAL_VERB.search(normalize(cue.text))
