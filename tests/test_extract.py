@@ -1072,3 +1072,14 @@ def test_a_singular_verb_after_a_comma_starts_a_new_clause(tmp_path: Path) -> No
 def test_a_group_named_in_quotes_inside_the_clause(tmp_path: Path, text: str, kind: str, low: int) -> None:
     assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind)] == [low]
 
+
+
+@pytest.mark.parametrize(("text", "kind", "low"), [
+    ('وذكر المرصد أن عدد القتلى على يد "الفرقة الرابعة" بلغ 12 مدنيا في بلدة الصنمين.', "killed", 12),
+    ("وقال المرصد إن عدد قتلى الاشتباكات، التي بدأت أمس في بلدة الصنمين، ارتفع إلى 9 على الأقل.", "killed", 9),
+    ("وقالت المصادر إن عدد قتلى الفصيل في بلدة الصنمين بلغ 20 عنصرا، فيما جرح نحو 30 آخرين.", "killed", 20),
+])
+def test_the_number_of_the_harmed_reached_a_count(tmp_path: Path, text: str, kind: str, low: int) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, kind) if c["count"]][:1] == [low]
+    assert not [c for c in claims_of(result, "injured") if c["count"] and c["count"]["low"] == low]

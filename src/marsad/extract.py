@@ -661,7 +661,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         elif previous and previous.count and _CONJ_ONLY.match(between_norm) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
-            attached = (_governing_cue(text, outcome_cues, count, lang, counts)
+            attached = ((_toll_head(text, outcome_cues, sentence, count) if lang == "ar" else None)
+                        or _governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, outcome_cues, sentence, count))
             if attached is None and lang == "ar" and previous and _qualified_list(
                     between_norm, previous, count, counts, outcome_cues):
@@ -718,6 +719,28 @@ def _toll_reference(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
     cue = before[-1]
     kind, role = _outcome_kind(cue)  # type: ignore[misc]
     return (kind, cue), role
+
+
+_TOLL_VERB_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'toll_verbs')}\s+(?:(?:الي|ل)\s*)?$"))
+_TOLL_HEAD_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وفب]?(?:ال)?{_g('ar', 'tolls', 'toll_heads')}\s+(?:ال)?$"))
+
+
+def _toll_head(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
+               count: Any) -> tuple[tuple[str, cues.Cue], str] | None:
+    """'عدد القتلى على يد "X" بلغ 99 مدنياً', 'حصيلة قتلى المواجهات، خلال يومين، ارتفعت إلى 15': a count right
+    after a verb of reaching is the toll of the harm word that follows "عدد" / "حصيلة" earlier in its sentence."""
+    lo = max(sentence.start, count.start - 120)
+    if not _TOLL_VERB_BEFORE.search(normalize(text[max(lo, count.start - 20):count.start])):
+        return None
+    for cue in reversed(outcome_cues):
+        if cue.start < lo or cue.end > count.start or "." in text[cue.end:count.start]:
+            continue
+        kind_role = _outcome_kind(cue)
+        if kind_role and kind_role[1] in ("nouns", "events") and _TOLL_HEAD_BEFORE.search(
+                normalize(text[max(sentence.start, cue.start - 12):cue.start])):
+            return (kind_role[0], cue), kind_role[1]
+    return None
 
 
 def _noun_outcome(count: Any, lang: str) -> str | None:
