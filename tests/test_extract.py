@@ -1083,3 +1083,13 @@ def test_the_number_of_the_harmed_reached_a_count(tmp_path: Path, text: str, kin
     result = run(tmp_path, text)
     assert [c["count"]["low"] for c in claims_of(result, kind) if c["count"]][:1] == [low]
     assert not [c for c in claims_of(result, "injured") if c["count"] and c["count"]["low"] == low]
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("فقد مدني حياته وأصيب آخر بجروح جراء قصف على بلدة الصنمين.", 1),
+    ("وفقد ما لا يقل عن 30 شخصا أرواحهم في غرق قارب قرب بلدة الصنمين.", 30),
+])
+def test_a_count_that_lost_its_life_is_killed(tmp_path: Path, text: str, low: int) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [low]
+    assert not claims_of(result, "missing")

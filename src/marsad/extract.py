@@ -673,6 +673,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                 continue
             else:
                 (kind, cue), _role = attached
+                if kind == "missing" and lang == "ar" and _LOST_LIFE.match(normalize(text[count.end:count.end + 40])):
+                    kind = "killed"  # "فقد مدني حياته": lost his life
                 draft = Draft(_unless_foreseen(kind, text, cue.start, foreseen), count, count.start, index, victims)
         # a list that adds up ("طفل وامرأة"): each member is a part of the total; after "بينهم"
         # ("بينهم 924 طفلاً و656 امرأة") the members are parts of the claim before, the sum is not
@@ -724,6 +726,10 @@ def _toll_reference(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
 _TOLL_VERB_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'toll_verbs')}\s+(?:(?:الي|ل)\s*)?$"))
 _TOLL_HEAD_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وفب]?(?:ال)?{_g('ar', 'tolls', 'toll_heads')}\s+(?:ال)?$"))
+
+
+_LOST_LIFE = _Lazy(lambda: re.compile(
+    rf"[^،,.:;؛()\"“”«»\n]{{0,30}}?(?<![\w\u0600-\u06ff]){_g('ar', 'tolls', 'lost_life')}(?![\w\u0600-\u06ff])"))
 
 
 def _toll_head(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
