@@ -1093,3 +1093,13 @@ def test_a_count_that_lost_its_life_is_killed(tmp_path: Path, text: str, low: in
     result = run(tmp_path, text)
     assert [c["count"]["low"] for c in claims_of(result, "killed")] == [low]
     assert not claims_of(result, "missing")
+
+
+def test_the_verb_of_a_count_does_not_cut_off_its_parts(tmp_path: Path) -> None:
+    result = run(tmp_path, "وقال المرصد إن 31 مدنيا استشهدوا اليوم، بينهم خمسة أطفال، بقصف على بلدة الصنمين.")
+    assert [(c["count"]["low"], c.get("part_of")) for c in claims_of(result, "killed")] == [(31, None), (5, 0)]
+
+
+def test_a_doer_in_quotes_right_after_the_verb(tmp_path: Path) -> None:
+    result = run(tmp_path, 'واختطفت "الفرقة الرابعة" ما لا يقل عن 11 مدنيا من بلدة الصنمين.')
+    assert [c["count"]["low"] for c in claims_of(result, "detained")] == [11]

@@ -725,6 +725,9 @@ def _toll_reference(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
 
 _TOLL_VERB_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'toll_verbs')}\s+(?:(?:الي|ل)\s*)?$"))
+# a cheap test on the raw text: the last three letters of each head (no hamza or ta marbuta among them)
+_TOLL_HEAD_HINT = _Lazy(lambda: re.compile("|".join(
+    re.escape(normalize(w).rstrip("ه")[-3:]) for w in _grammar("ar")["tolls"]["toll_heads"])))
 _TOLL_HEAD_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وفب]?(?:ال)?{_g('ar', 'tolls', 'toll_heads')}\s+(?:ال)?$"))
 
 
@@ -737,7 +740,8 @@ def _toll_head(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
     """'عدد القتلى على يد "X" بلغ 99 مدنياً', 'حصيلة قتلى المواجهات، خلال يومين، ارتفعت إلى 15': a count right
     after a verb of reaching is the toll of the harm word that follows "عدد" / "حصيلة" earlier in its sentence."""
     lo = max(sentence.start, count.start - 120)
-    if not _TOLL_VERB_BEFORE.search(normalize(text[max(lo, count.start - 20):count.start])):
+    if not _TOLL_HEAD_HINT.search(text, lo, count.start) or not _TOLL_VERB_BEFORE.search(
+            normalize(text[max(lo, count.start - 20):count.start])):
         return None
     for cue in reversed(outcome_cues):
         if cue.start < lo or cue.end > count.start or "." in text[cue.end:count.start]:
@@ -759,10 +763,16 @@ def _noun_outcome(count: Any, lang: str) -> str | None:
 
 def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int, except_kind: str | None = None) -> bool:
     """Whether an outcome word stands between ``start`` and ``end``; with ``except_kind``, not counting a
-    noun of that outcome, which says how the counted were harmed ("أصيب 5 مدنيين بجروح، بينهم طفل")."""
+    word of that outcome, which says how the counted were harmed ("أصيب 5 مدنيين بجروح، بينهم طفل") or is
+    their verb ("31 مدنياً استشهدوا اليوم، بينهم 5 أطفال")."""
     return any(start <= c.start and c.end <= end and not (
-        except_kind is not None and _outcome_kind(c) in ((except_kind, "events"), (except_kind, "nouns")))
+        except_kind is not None and _outcome_kind(c) in _SAME_KIND_ROLES.get(except_kind, ()))
         for c in outcome_cues)
+
+
+# the harm words of one kind that may stand between a count and its parts ("31 مدنياً استشهدوا اليوم، بينهم")
+_SAME_KIND_ROLES = {kind: tuple((kind, role) for role in ("events", "nouns", "verbs"))
+                    for kind in ("killed", "injured", "missing", "detained", "displaced", "affected")}
 
 
 def _victims(count: Any, text: str = "", found: Found | None = None) -> list[str]:
@@ -932,7 +942,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
             gap = gap[1:] if gap[:1] in _QUOTES else raw
             if len(gap) > 60 or (_CLAUSE_BREAK.search(gap) and not (
-                    lang == "ar" and role == "verbs" and not _CLAUSE_BREAK.search(_QUOTED_NAME.sub(" ", gap)))):
+                    lang == "ar" and role == "verbs" and not _CLAUSE_BREAK.search(_QUOTED_NAME.sub(" ", raw)))):
                 continue  # (but 'أعدم تنظيم "X" أربعة مدنيين': the doer's name in quotes between verb and object)
             distance = len(_AUXILIARIES.sub("", normalize(raw)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
