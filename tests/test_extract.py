@@ -1103,3 +1103,8 @@ def test_the_verb_of_a_count_does_not_cut_off_its_parts(tmp_path: Path) -> None:
 def test_a_doer_in_quotes_right_after_the_verb(tmp_path: Path) -> None:
     result = run(tmp_path, 'واختطفت "الفرقة الرابعة" ما لا يقل عن 11 مدنيا من بلدة الصنمين.')
     assert [c["count"]["low"] for c in claims_of(result, "detained")] == [11]
+
+
+def test_mourned_fighters_are_killed(tmp_path: Path) -> None:
+    result = run(tmp_path, "ونعت الحركة أربعة من مقاتليها في بيان عن المعارك قرب بلدة الصنمين.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [4]
