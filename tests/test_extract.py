@@ -1122,3 +1122,117 @@ def test_a_source_before_a_headline_colon_says_what_follows(tmp_path: Path, text
     (claim,) = claims_of(run(tmp_path, text), "killed")
     assert claim["claimant"]["name"] == claimant and claim["modality"] == "reported"
     assert claim["perpetrator"]["id"] == perpetrator  # the speaker is not the attacker
+
+
+@pytest.mark.parametrize(("text", "kind", "counts"), [
+    ("قتل قيادي في الفصيل و3 من مرافقيه بغارة جوية على بلدة الصنمين.", "killed", [1, 3]),
+    ('أدى القصف إلى مقتل عنصرين من "الفرقة الرابعة" وثلاثة مدنيين في بلدة الصنمين.', "killed", [2, 3]),
+    ("أسفر القصف عن سقوط أربعة قتلى في بلدة الصنمين، إضافة لشخص في قرية مجاورة.", "killed", [4, 1]),
+    ("أصيب طفلان في بلدة الصنمين، بالإضافة إلى ثلاث نساء في قرية مجاورة.", "injured", [2, 3]),
+    ("اعتقلت الدورية رجلين من أهالي البلدة، وأربعة شبان من قرية مجاورة.", "detained", [2, 4]),
+])
+def test_a_count_goes_on_with_the_list_past_a_qualifier(tmp_path: Path, text: str, kind: str,
+                                                        counts: list) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind)] == counts
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مزارع بقصف على بلدة الصنمين، تاركا خلفه زوجة وسبعة أطفال.",  # those left behind
+    "قتل مزارع بقصف على بلدة الصنمين، وهو أب لخمسة أطفال.",  # an apposition, no "and" before the count
+    "قتل مزارع بقصف على بلدة الصنمين، حيث يقيم مع زوجته و3 أطفال.",  # a new clause
+])
+def test_no_list_goes_on_past_a_new_clause(tmp_path: Path, text: str) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [1]
+
+
+@pytest.mark.parametrize(("text", "kind", "total", "part"), [
+    ("أصيب ستة مدنيين بجروح، بينهم طفلة، بقصف مدفعي على بلدة الصنمين.", "injured", 6, 1),
+    ("لقي تسعة أشخاص مصرعهم بينهم ثلاثة أطفال بقصف جوي على بلدة الصنمين.", "killed", 9, 3),
+])
+def test_a_harm_noun_saying_how_does_not_cut_off_the_parts(tmp_path: Path, text: str, kind: str, total: int,
+                                                          part: int) -> None:
+    result = run(tmp_path, text)
+    claims = claims_of(result, kind)
+    assert [(c["count"]["low"], c.get("part_of")) for c in claims] == [(total, None), (part, 0)]
+    assert not [c for c in result["claims"] if c["kind"] != kind]
+
+
+def test_a_harm_word_of_another_kind_still_cuts_off_the_parts(tmp_path: Path) -> None:
+    text = "قتل خمسة مدنيين، وسقط عدد من الجرحى بينهم طفلان، بقصف على بلدة الصنمين."
+    result = run(tmp_path, text)
+    (killed,) = claims_of(result, "killed")
+    assert killed["count"]["low"] == 5
+    assert all(c["count"]["low"] != 2 or c["kind"] == "injured" for c in result["claims"])
+
+
+def test_eliminated_is_a_killing_only_of_a_count_after_it(tmp_path: Path) -> None:
+    result = run(tmp_path, "أعلن الجيش القضاء على 8 مسلحين في اشتباك قرب بلدة الصنمين.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("killed", 8)]
+    assert run(tmp_path, "تعهد الوزير القضاء على الإرهاب في بلدة الصنمين.")["claims"] == []
+    result = run(tmp_path, "يعمل 40 من عمال الإطفاء على القضاء على الحريق في بلدة الصنمين.")
+    assert not [c for c in result["claims"] if c["count"]]
+
+
+def test_a_plural_kidnap_verb_is_a_detention(tmp_path: Path) -> None:
+    result = run(tmp_path, "وكان مسلحون قد اختطفوا ثلاثة عمال من بلدة الصنمين.")
+    assert [(c["kind"], c["count"]["low"]) for c in claims_of(result, "detained")] == [("detained", 3)]
+
+
+@pytest.mark.parametrize(("text", "kind", "low"), [
+    ("قال المرصد إن ما لا يقل عن 12 مدنيا، قتلوا بقصف جوي على بلدة الصنمين.", "killed", 12),
+    ("أفادت مصادر بأن مدنيين اثنين أحدهما طفل، استشهدا بقصف مدفعي على بلدة الصنمين.", "killed", 2),
+    ("وذكرت المصادر أن خمسة أشخاص، أصيبوا برصاص قناص في بلدة الصنمين.", "injured", 5),
+])
+def test_a_plural_verb_after_its_subject_count_and_a_comma(tmp_path: Path, text: str, kind: str, low: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("part_of") is None] == [low]
+
+
+def test_a_singular_verb_after_a_comma_starts_a_new_clause(tmp_path: Path) -> None:
+    result = run(tmp_path, "وصل 40 شخصا إلى بلدة الصنمين، قتل مسلحون مجهولون رجلا فيها.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [1]
+
+
+@pytest.mark.parametrize(("text", "kind", "low"), [
+    ('وأعدم تنظيم "الدولة" أربعة مدنيين في بلدة الصنمين.', "killed", 4),  # the doer in quotes
+    ('وقال المرصد إن عنصرين من ميليشيا "لواء القدس" قتلا بانفجار لغم في بلدة الصنمين.', "killed", 2),
+    ('اعتقل مسلحو "الفرقة الرابعة" ثلاثة شبان من بلدة الصنمين.', "detained", 3),
+])
+def test_a_group_named_in_quotes_inside_the_clause(tmp_path: Path, text: str, kind: str, low: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind)] == [low]
+
+
+
+@pytest.mark.parametrize(("text", "kind", "low"), [
+    ('وذكر المرصد أن عدد القتلى على يد "الفرقة الرابعة" بلغ 12 مدنيا في بلدة الصنمين.', "killed", 12),
+    ("وقال المرصد إن عدد قتلى الاشتباكات، التي بدأت أمس في بلدة الصنمين، ارتفع إلى 9 على الأقل.", "killed", 9),
+    ("وقالت المصادر إن عدد قتلى الفصيل في بلدة الصنمين بلغ 20 عنصرا، فيما جرح نحو 30 آخرين.", "killed", 20),
+])
+def test_the_number_of_the_harmed_reached_a_count(tmp_path: Path, text: str, kind: str, low: int) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, kind) if c["count"]][:1] == [low]
+    assert not [c for c in claims_of(result, "injured") if c["count"] and c["count"]["low"] == low]
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("فقد مدني حياته وأصيب آخر بجروح جراء قصف على بلدة الصنمين.", 1),
+    ("وفقد ما لا يقل عن 30 شخصا أرواحهم في غرق قارب قرب بلدة الصنمين.", 30),
+])
+def test_a_count_that_lost_its_life_is_killed(tmp_path: Path, text: str, low: int) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [low]
+    assert not claims_of(result, "missing")
+
+
+def test_the_verb_of_a_count_does_not_cut_off_its_parts(tmp_path: Path) -> None:
+    result = run(tmp_path, "وقال المرصد إن 31 مدنيا استشهدوا اليوم، بينهم خمسة أطفال، بقصف على بلدة الصنمين.")
+    assert [(c["count"]["low"], c.get("part_of")) for c in claims_of(result, "killed")] == [(31, None), (5, 0)]
+
+
+def test_a_doer_in_quotes_right_after_the_verb(tmp_path: Path) -> None:
+    result = run(tmp_path, 'واختطفت "الفرقة الرابعة" ما لا يقل عن 11 مدنيا من بلدة الصنمين.')
+    assert [c["count"]["low"] for c in claims_of(result, "detained")] == [11]
+
+
+def test_mourned_fighters_are_killed(tmp_path: Path) -> None:
+    result = run(tmp_path, "ونعت الحركة أربعة من مقاتليها في بيان عن المعارك قرب بلدة الصنمين.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [4]

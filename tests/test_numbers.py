@@ -863,3 +863,60 @@ def test_a_number_of_a_possessed_plural_counts_its_noun(text: str, quote: str, l
 def test_a_suffix_on_a_word_that_is_no_person_noun_is_no_count_noun() -> None:
     (count,) = find_counts("تدمير 4 من منازلهم", "ar")
     assert count.category is None and count.text == "4"
+
+
+@pytest.mark.parametrize(("text", "quote", "low", "category"), [
+    ("مقتل ثلاثة من مقاتلي الفصيل", "ثلاثة من مقاتلي", 3, "combatants"),  # a sound plural in construct loses ن
+    ("إصابة أحد مسلحي التنظيم", "أحد مسلحي", 1, "combatants"),
+    ("اعتقال أحد مرافقيه", "أحد مرافقيه", 1, "people"),  # one of his companions
+    ("مقتل أحد عناصرها", "أحد عناصرها", 1, "combatants"),
+    ("أدى القصف إلى مقتل القائد وأحد مرافقيه", "أحد مرافقيه", 1, "people"),  # وأحد is normalised to واحد
+])
+def test_one_or_a_number_of_a_construct_or_possessed_plural(text: str, quote: str, low: int, category: str) -> None:
+    (count,) = find_counts(text, "ar")
+    assert (count.text, count.low, count.category) == (quote, low, category)
+
+
+def test_and_one_of_is_not_the_number_one_after_a_noun() -> None:
+    (count,) = find_counts("مقتل طفل وأحد المدنيين بقصف", "ar")
+    assert (count.text, count.low) == ("طفل وأحد المدنيين", 2)
+    (count,) = find_counts("مقتل طفل واحد بقصف", "ar")
+    assert (count.text, count.low) == ("طفل واحد", 1)
+
+
+@pytest.mark.parametrize(("text", "quote", "low", "category"), [
+    ("أكد الجيش مقتل المسلحين الثلاثة في الاشتباك", "المسلحين الثلاثة", 3, "combatants"),
+    ("طالبت العائلات بالإفراج عن أبنائهم الأربعة", "أبنائهم الأربعة", 4, "people"),
+    ("استشهد الأب مع أطفاله الخمسة", "أطفاله الخمسة", 5, "children"),
+])
+def test_a_definite_number_after_a_definite_or_possessed_plural(text: str, quote: str, low: int,
+                                                                category: str) -> None:
+    (count,) = find_counts(text, "ar")
+    assert (count.text, count.low, count.category) == (quote, low, category)
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت الصواريخ الأربعة على البلدة",  # no person noun
+    "خلال السنوات الثلاث الأخيرة",
+    "قتل مدنيين الثلاثة",  # an indefinite plural takes no definite number
+])
+def test_no_count_of_a_definite_number_after_other_words(text: str) -> None:
+    assert all(c.low != 3 and c.low != 4 for c in find_counts(text, "ar"))
+
+
+@pytest.mark.parametrize("text", [
+    "وزعت المساعدات على 6 أسر في المخيم",  # families, not the capture word
+    "نقلت القوارب عشرات الأسر الفارة من المدينة",
+    "استمرت الاشتباكات لعدة ساعات في البلدة",  # a vague quantity of hours
+])
+def test_a_vague_or_plain_number_of_families_or_time_is_no_count_of_people(text: str) -> None:
+    assert find_counts(text, "ar") == []
+
+
+def test_a_vague_number_of_people_is_still_a_count() -> None:
+    (count,) = find_counts("أسر عشرات المقاتلين في المعركة", "ar")
+    assert (count.text, count.low) == ("عشرات المقاتلين", 10)
+
+
+def test_a_quantity_is_no_hundred() -> None:
+    assert find_counts("وضبطت القوات كمية من الأسلحة وكميات من الذخيرة", "ar") == []

@@ -45,6 +45,8 @@ ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all 
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
+MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
+QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
 AFTER_SENTENCES = 2      # how far ahead a claim with a vague place looks for the village hit
 
 # the gap after a sentence (group 1 after its stop; a pattern that begins with the stop, not a look
@@ -96,6 +98,15 @@ _SUBSET_END = _Lazy(lambda: re.compile(
     rf"(?:^|\s)(?:{_g('en', 'parts', 'subset_words')}|{_g('ar', 'parts', 'subset_words')})\s*$"))
 _CONJ_ONLY = _Lazy(lambda: re.compile(
     rf"^\s*(?:{_g('ar', 'clauses', 'conjunctions')}|[،,]|{_g('en', 'clauses', 'conjunctions')}|\s)*\s*$"))
+# "قيادي في الفصيل و3 من مرافقيه": a short qualifier of the count before, then a word that adds to the list
+_QUALIFIED_LIST = _Lazy(lambda: re.compile(
+    rf"^(?P<qualifier>[^.!?؟\n]{{1,{QUALIFIER_CHARS}}}?)(?:^|(?<=[\s,،])){_g('ar', 'clauses', 'list_joiners')}\s*$"))
+_CLAUSE_OPENER = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'clauses', 'clause_openers')}(?=\s|$)"))
+# a name in quotes inside a clause ('أعدم تنظيم "داعش" أربعة مدنيين'): no clause break
+_QUOTED_NAME = re.compile(r'["“«„][^"“”«»„،,.:;؛()\n]{1,40}["”»“]')
+# the subject count, a comma, then its verb: a verb after its subject agrees with it in number (قتلوا، أصيبا)
+_PLURAL_VERB_AFTER_COMMA = re.compile(r"[^\S\n]*[،,][^\S\n]*")
+_PLURAL_VERB = re.compile(r"(?:وا|ا)(?:\s|$)")
 _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
@@ -679,11 +690,12 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         between_norm = normalize(between)
+        manner = (previous.parent or previous).kind if previous and len(between) <= MANNER_CHARS else None
         victims = _victims(count, text, found)
         own_kind = _noun_outcome(count, lang)
         if previous and previous.count and (_SUBSET.search(between_norm)
                                             or _PART_OF_BEFORE.search(count.text)) and (
-                not _cue_between(outcome_cues, previous.count.end, count.start)
+                not _cue_between(outcome_cues, previous.count.end, count.start, except_kind=manner)
                 or (lang == "en" and _SUBSET_END.search(between_norm) and not _CLAUSE_BREAK.search(between)
                     and not _COORDINATION.search(between_norm))) and (
                 own_kind is None or own_kind == (previous.parent or previous).kind):  # not "بينهم أطفال وعشرات الجرحى"
@@ -694,14 +706,21 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         elif previous and previous.count and _CONJ_ONLY.match(between_norm) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
-            attached = (_governing_cue(text, outcome_cues, count, lang, counts)
+            attached = ((_toll_head(text, outcome_cues, sentence, count) if lang == "ar" else None)
+                        or _governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, outcome_cues, sentence, count))
-            if attached is None or (count.category is None
-                                    and not _counts_people(text, count, attached, outcome_cues)
-                                    and not _list_goes_on(text, count, counts)):
+            if attached is None and lang == "ar" and previous and _qualified_list(
+                    between_norm, previous, count, counts, outcome_cues):
+                draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
+            elif attached is None or (count.category is None
+                                      and not _counts_people(text, count, attached, outcome_cues)
+                                      and not _list_goes_on(text, count, counts)):
                 continue
-            (kind, cue), _role = attached
-            draft = Draft(_unless_foreseen(kind, text, cue.start, foreseen), count, count.start, index, victims)
+            else:
+                (kind, cue), _role = attached
+                if kind == "missing" and lang == "ar" and _LOST_LIFE.match(normalize(text[count.end:count.end + 40])):
+                    kind = "killed"  # "فقد مدني حياته": lost his life
+                draft = Draft(_unless_foreseen(kind, text, cue.start, foreseen), count, count.start, index, victims)
         # a list that adds up ("طفل وامرأة"): each member is a part of the total; after "بينهم"
         # ("بينهم 924 طفلاً و656 امرأة") the members are parts of the claim before, the sum is not
         owner = draft.parent if draft.parent is not None and count.parts else draft
@@ -712,6 +731,21 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         previous = draft
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
+
+
+def _qualified_list(between_norm: str, previous: Draft, count: Any, counts: list[Any],
+                    outcome_cues: list[cues.Cue]) -> bool:
+    """A count of people that goes on with the list of the count before it past a short qualifier of that
+    count ("قتل قيادي في الفصيل و3 من مرافقيه", "مقتل عنصرين من "حزب الله" وثلاثة من عناصر النظام",
+    "سقوط 5 قتلى، إضافة لشخص في بلدة X"): no harm word, other count or new clause stands between."""
+    if count.category is None or previous.count is None:
+        return False
+    m = _QUALIFIED_LIST.match(between_norm)
+    if not m or _CLAUSE_OPENER.search(m.group("qualifier")):
+        return False
+    start = previous.count.end
+    return not _cue_between(outcome_cues, start, count.start) and not any(
+        start <= c.start < count.start for c in counts)
 
 
 _TOLL_WORDS = _Lazy(lambda: re.compile(
@@ -734,6 +768,36 @@ def _toll_reference(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
     return (kind, cue), role
 
 
+_TOLL_VERB_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'toll_verbs')}\s+(?:(?:الي|ل)\s*)?$"))
+# a cheap test on the raw text: the last three letters of each head (no hamza or ta marbuta among them)
+_TOLL_HEAD_HINT = _Lazy(lambda: re.compile("|".join(
+    re.escape(normalize(w).rstrip("ه")[-3:]) for w in _grammar("ar")["tolls"]["toll_heads"])))
+_TOLL_HEAD_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وفب]?(?:ال)?{_g('ar', 'tolls', 'toll_heads')}\s+(?:ال)?$"))
+
+
+_LOST_LIFE = _Lazy(lambda: re.compile(
+    rf"[^،,.:;؛()\"“”«»\n]{{0,30}}?(?<![\w\u0600-\u06ff]){_g('ar', 'tolls', 'lost_life')}(?![\w\u0600-\u06ff])"))
+
+
+def _toll_head(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
+               count: Any) -> tuple[tuple[str, cues.Cue], str] | None:
+    """'عدد القتلى على يد "X" بلغ 99 مدنياً', 'حصيلة قتلى المواجهات، خلال يومين، ارتفعت إلى 15': a count right
+    after a verb of reaching is the toll of the harm word that follows "عدد" / "حصيلة" earlier in its sentence."""
+    lo = max(sentence.start, count.start - 120)
+    if not _TOLL_HEAD_HINT.search(text, lo, count.start) or not _TOLL_VERB_BEFORE.search(
+            normalize(text[max(lo, count.start - 20):count.start])):
+        return None
+    for cue in reversed(outcome_cues):
+        if cue.start < lo or cue.end > count.start or "." in text[cue.end:count.start]:
+            continue
+        kind_role = _outcome_kind(cue)
+        if kind_role and kind_role[1] in ("nouns", "events") and _TOLL_HEAD_BEFORE.search(
+                normalize(text[max(sentence.start, cue.start - 12):cue.start])):
+            return (kind_role[0], cue), kind_role[1]
+    return None
+
+
 def _noun_outcome(count: Any, lang: str) -> str | None:
     """The outcome a count's own noun carries ("قتيلاً", "مصابين", "جرحى", "wounded")."""
     if not count.noun:
@@ -742,8 +806,18 @@ def _noun_outcome(count: Any, lang: str) -> str | None:
     return noun.kind if noun is not None and noun.kind in KINDS else None
 
 
-def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int) -> bool:
-    return any(start <= c.start and c.end <= end for c in outcome_cues)
+def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int, except_kind: str | None = None) -> bool:
+    """Whether an outcome word stands between ``start`` and ``end``; with ``except_kind``, not counting a
+    word of that outcome, which says how the counted were harmed ("أصيب 5 مدنيين بجروح، بينهم طفل") or is
+    their verb ("31 مدنياً استشهدوا اليوم، بينهم 5 أطفال")."""
+    return any(start <= c.start and c.end <= end and not (
+        except_kind is not None and _outcome_kind(c) in _SAME_KIND_ROLES.get(except_kind, ()))
+        for c in outcome_cues)
+
+
+# the harm words of one kind that may stand between a count and its parts ("31 مدنياً استشهدوا اليوم، بينهم")
+_SAME_KIND_ROLES = {kind: tuple((kind, role) for role in ("events", "nouns", "verbs"))
+                    for kind in ("killed", "injured", "missing", "detained", "displaced", "affected")}
 
 
 def _victims(count: Any, text: str = "", found: Found | None = None) -> list[str]:
@@ -809,6 +883,7 @@ _ASIDE_WORDS = _Lazy(lambda: re.compile(
     rf"{_g('ar', 'parts', 'aside_words')}"))
 _ASIDE = _Lazy(lambda: re.compile(
     rf"\s*(?:[,،]|\s[-–—])\s*(?:{_ASIDE_WORDS.pattern})[^,،.\-–—]{{1,60}}(?:[,،]|\s[-–—])\s*"))
+_ASIDE_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)(?:{_ASIDE_WORDS.pattern})\s*$"))
 _ASIDE_START = _Lazy(lambda: re.compile(rf"\s*[,،]?\s*(?:{_ASIDE_WORDS.pattern})\s"))
 _LIST_GLUE = _Lazy(lambda: re.compile(
     rf"^[\s,،]*(?:{_g('en', 'clauses', 'and_words')}|{_g('ar', 'clauses', 'and_words')})?\s*$"))
@@ -924,10 +999,13 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             gap = raw.lstrip()
             # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
             gap = gap[1:] if gap[:1] in _QUOTES else raw
-            if len(gap) > 60 or _CLAUSE_BREAK.search(gap):
-                continue
+            if len(gap) > 60 or (_CLAUSE_BREAK.search(gap) and not (
+                    lang == "ar" and role == "verbs" and not _CLAUSE_BREAK.search(_QUOTED_NAME.sub(" ", raw)))):
+                continue  # (but 'أعدم تنظيم "X" أربعة مدنيين': the doer's name in quotes between verb and object)
             distance = len(_AUXILIARIES.sub("", normalize(raw)).strip()) + (0 if lang == "ar" else 1)
         elif cue.start >= count.end:
+            if role == "hits":
+                continue  # "غارات تصيب 10 مدنيين", "القضاء على 8 مسلحين": a hit governs the count after it
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
@@ -935,8 +1013,13 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
                 gap = gap[paren.end():]
-            if len(gap) > 45 or _CLAUSE_BREAK.search(gap):
-                continue
+            if lang == "ar" and role == "verbs" and gap.strip()[:1] not in _QUOTES + "”»":
+                gap = _QUOTED_NAME.sub(" ", gap)  # 'عنصران من "حزب الله" قتلا': a group named in quotes
+            if len(gap) > 45 or (_CLAUSE_BREAK.search(gap) and not (
+                    lang == "ar" and role == "verbs" and _PLURAL_VERB_AFTER_COMMA.fullmatch(gap)
+                    and _PLURAL_VERB.search(normalize(cue.text))
+                    and not _ASIDE_BEFORE.search(normalize(text[max(0, count.start - 25):count.start])))):
+                continue  # (but "إن 800 مدني، قتلوا": a plural verb after its subject and a comma)
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)) or (lang == "ar" and _AND_GLUED.match(normalize(cue.text))):
                 distance += 30  # "killed six people and injured ten", "ارتفع إلى 5 والجرحى إلى 15": a new item

@@ -1038,7 +1038,8 @@ class _Doc:
             t = toks[j]
             info = lex.nouns.get(t.text)
             if info is None and via and j == i and toks[i - 1].text == "من":
-                info = _possessed_plural(lex, t.text)  # "4 من أبنائه", "5 من عناصرها"
+                # "4 من أبنائه", "5 من عناصرها", "3 من مسلحي التنظيم"
+                info = _possessed_plural(lex, t.text) or _construct_plural(lex, t.text)
             if info is None and t.text.endswith("ians") and _DEMONYM_PLURAL.fullmatch(t.text):
                 info = (0, False, _Noun(t.text, "people", None, "plural", "never"))  # Palestinians
             if info is not None and not info[0] and (not info[1] or via):
@@ -1356,6 +1357,8 @@ class _Doc:
             new_end, noun, cats = self.attach_noun(end, True)
             if noun is not None:
                 end = new_end
+            elif (unit_end := self.not_count_after(end)) >= 0:
+                return unit_end, None  # "عشرات الأسر", "مئات الدولارات": no count of people
             approx = False
             if bound:
                 low, high, approx = _apply_bound(low, high, bound)
@@ -1363,12 +1366,30 @@ class _Doc:
                                noun, cats)
         return None
 
+    def after_plural(self, a: int, num: _Num) -> tuple[int, _Found] | None:
+        """A definite number after the definite or possessed plural person noun it qualifies ("المدنيين
+        الثلاثة"، "أطفالهما السبعة"، "أبنائهم الأربعة"): that many people."""
+        back = self.src.back(a)
+        if not back or _prev_word(self.s, a) is None:
+            return None
+        t = back[-1]
+        info = self.lex.nouns.get(t.text)
+        if info is not None and not info[1] and not info[2].possessed:
+            return None  # an indefinite plural takes no definite number
+        info = info or _possessed_plural(self.lex, t.text)
+        if info is None or info[2].number not in ("plural", "dual_or_plural") or info[2].kind is not None:
+            return None
+        noun = info[2]
+        return num.end, _Found(t.start + info[0], num.end, num.value, num.value, False, False, noun, (noun.category,))
+
     def at_one_of(self, t: _Tok, skip: int) -> tuple[int, _Found | None] | None:
         """أحد المدنيين، إحدى النساء، أحد عناصر: one person."""
         nxt = self.src.fwd(t.end)
         if not nxt:
             return None
-        info = self.lex.nouns.get(nxt[0].text)
+        info = self.lex.nouns.get(nxt[0].text)  # أحد المدنيين، أحد القتيلين
+        if info is None:  # أحد مرافقيه، أحد مسلحي التنظيم
+            info = _possessed_plural(self.lex, nxt[0].text) or _construct_plural(self.lex, nxt[0].text)
         if info is None or info[0] or info[2].number == "singular":
             return None
         noun = info[2]
@@ -1423,7 +1444,8 @@ class _Doc:
         end, noun = self.adjective_after(end, noun, definite)
         nxt = self.src.fwd(end)
         low, high, vague = _noun_count(noun)
-        if nxt and nxt[0].text in lex.postposed:
+        if nxt and nxt[0].text in lex.postposed and not (  # "قيادي وأحد مرافقيه" is و + أحد, not "one"
+                len(nxt) > 1 and nxt[0].text[0] == "و" and _plural_person(lex, nxt[1].text)):
             v = lex.postposed[nxt[0].text]
             if v == (1 if noun.number == "singular" else 2):
                 low, high, vague = v, v, False  # طفل واحد، مدنيين اثنين
@@ -2029,6 +2051,26 @@ def _possessed_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
     return None
 
 
+def _plural_person(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
+    """A plural person noun as it stands, with a pronoun suffix or in the construct state, or None."""
+    info = lex.nouns.get(word)
+    if info is not None:
+        return info if info[2].number in ("plural", "dual_or_plural") else None
+    return _possessed_plural(lex, word) or _construct_plural(lex, word)
+
+
+def _construct_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
+    """The sound plural person noun of ``word`` in the construct state, which loses its ن ("من مسلحي
+    التنظيم", "أحد مقاتلي الفصيل": مسلحين، مقاتلين), or None; never a word that is a noun as it stands
+    (a singular "مدني")."""
+    if len(word) < 4 or word[-1] != "ي" or word in lex.nouns:
+        return None
+    info = lex.nouns.get(word + "ن")
+    if info is not None and not info[0] and not info[1] and info[2].number in ("plural", "dual_or_plural"):
+        return info
+    return None
+
+
 def _prev_word(s: str, a: int) -> str | None:
     """The plain word before position ``a`` ("" at the start of a line), or None."""
     if a == 0 or s[a - 1] == "\n":
@@ -2107,8 +2149,16 @@ def _at_anchor(doc: _Doc, a: int, b: int, w: str) -> tuple[int, _Found | None]:
         num = _parse_number(doc.src, a, lex, _mk(_Tok, (s[a:b], a, b)))
         return doc.at_number(num, None) if num is not None else (b, None)
     skip, definite, base = lex.words.get(w, (0, False, ""))
+    if w[:1] == "و" and w[1:] in lex.one_of and base in lex.needs_noun:  # "وأحد المدنيين" reads as "واحد"
+        r = doc.at_one_of(_Tok(w, a, b), 1)
+        if r is not None:
+            return r
     if base in lex.num:
         num = _parse_number(doc.src, a, lex, _mk(_Tok, (w, a, b)))
+        if num is not None and definite and num.value >= 2:
+            r = doc.after_plural(a, num)  # "أبناؤهم الثلاثة"، "المدنيين الأربعة"
+            if r is not None:
+                return r
         if num is not None and (definite or (num.n == 1 and base in lex.needs_noun)):
             # العشرين، الثلاثة، واحد: a count only with a person noun or a bound; most are not
             nxt = _next_word(s, num.end)
