@@ -1236,3 +1236,10 @@ def test_a_doer_in_quotes_right_after_the_verb(tmp_path: Path) -> None:
 def test_mourned_fighters_are_killed(tmp_path: Path) -> None:
     result = run(tmp_path, "ونعت الحركة أربعة من مقاتليها في بيان عن المعارك قرب بلدة الصنمين.")
     assert [c["count"]["low"] for c in claims_of(result, "killed")] == [4]
+
+
+def test_lost_is_missing_only_for_the_count_after_it(tmp_path: Path) -> None:
+    assert claims_of(run(tmp_path, "وقال أحد سكان البلدة الذي فقد منزله في القصف إن الغارات لم تتوقف."),
+                     "missing") == []
+    (claim,) = claims_of(run(tmp_path, "فقد 3 أطفال في البحر قرب مدينة جبلة منذ يومين."), "missing")
+    assert claim["count"]["low"] == 3
