@@ -1243,3 +1243,16 @@ def test_lost_is_missing_only_for_the_count_after_it(tmp_path: Path) -> None:
                      "missing") == []
     (claim,) = claims_of(run(tmp_path, "فقد 3 أطفال في البحر قرب مدينة جبلة منذ يومين."), "missing")
     assert claim["count"]["low"] == 3
+
+
+def test_a_place_names_the_whole_list_of_towns_hit(tmp_path: Path) -> None:
+    text = "قتل طفلان بغارات تركزت على محيط مدينة إدلب وبلدة كنصفرة وبلدة الصالحية الشرقية ومنطقة الخشابية."
+    (claim,) = claims_of(run(tmp_path, text), "killed")
+    assert claim["place"]["name"] == "Idlib"
+    assert claim["place"]["text"] == "محيط مدينة إدلب وبلدة كنصفرة وبلدة الصالحية الشرقية ومنطقة الخشابية"
+
+
+def test_a_harm_verb_joined_by_and_takes_the_place_of_its_own_part(tmp_path: Path) -> None:
+    result = run(tmp_path, "قتل 3 مدنيين في بلدة كنصفرة وأصيب 5 مدنيين في بلدة البارة بقصف مدفعي.")
+    assert [(c["kind"], c["place"]["name"]) for c in result["claims"]] == [("killed", "Kansafra"),
+                                                                            ("injured", "Al-Bara")]

@@ -1534,7 +1534,12 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
         if len(tied) > 1 and start <= anchor < end:
             a, b = _clause(found.text, anchor, start, end)
             c, d = _event_part(found.text, anchor, start, end)
-            tied = [p for p in tied if a <= p.start < b] or [p for p in tied if c <= p.start < d] or tied
+            in_clause = [p for p in tied if a <= p.start < b]
+            if in_clause:
+                e, f = _verb_part(found, anchor, a, b)
+                tied = [p for p in in_clause if e <= p.start < f] or in_clause
+            else:
+                tied = [p for p in tied if c <= p.start < d] or tied
         if len(tied) > 1:
             tied = _off_road(tied, here, found.text)
         best = _located_in_list(_nearest_before(tied, anchor), tied, found.text)
@@ -1666,6 +1671,18 @@ def _event_part(text: str, anchor: int, start: int, end: int) -> tuple[int, int]
         a = m.start()
     m = _NEXT_EVENT.search(text, anchor, end)
     return a, m.start() if m else end
+
+
+def _verb_part(found: Found, anchor: int, start: int, end: int) -> tuple[int, int]:
+    """The part of ``start``..``end`` that holds ``anchor`` when harm verbs joined by "و" report events
+    of their own: "قتل 3 مدنيين في بلدة X وأصيب 5 آخرون في قرية Y" (Y is where the 5 were hurt)."""
+    for cue in found.within(found.cues, start, end):
+        if cue.text[:1] in "وف" and (category := cue.category("outcome")) and category.endswith(".verbs"):
+            if cue.start <= anchor:
+                start = cue.start
+            else:
+                return start, cue.start
+    return start, end
 
 
 def _region_of(place: Any, around: list[Any]) -> Any | None:
@@ -1950,10 +1967,24 @@ def _list_words() -> re.Pattern[str]:
 _LIST_JOIN = re.compile(r"[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?[\"'«“(]?")
 
 
+_LISTED_PRECISIONS = ("exact", "district", "unresolved")
+# between two places of a list: "و" or a comma, and the next one's place word or whereabouts
+_PLACE_LIST_GAP = _Lazy(lambda: re.compile(
+    rf"(?:[^\S\n]+ال{_g('ar', 'places', 'directions', False)}ي[ةه]?)?"  # "بلدة X الشرقية"
+    rf"[^\S\n]*(?:[،,][^\S\n]*(?:و[^\S\n]?)?|و[^\S\n]?)(?:(?:{_g('ar', 'places', 'whereabouts', False)})[^\S\n]+)*"
+    rf"((?:(?:ال)?{_g('ar', 'places', 'place_nouns', False)}|{_g('en', 'places', 'place_nouns', False)})[^\S\n]+)?"
+    r"[\"'«“]?#?"))
+
+
+_PLACE_WORD_START = _Lazy(lambda: re.compile(
+    rf"(?:ال)?(?:{_g('ar', 'places', 'place_nouns', False)}|{_g('ar', 'places', 'area_words', False)})\s"))
+
+
 def _chain_end(mention: Any, around: list[Any], text: str) -> int:
     """Where the phrase that locates a place ends: the larger places named right after it
     ("قرية X بمنطقة Y جنوب Z", "حي X في مدينة Y"), joined as in _LOCATING_GAP; after a dual or plural
-    place word, the other names of the list first ("قريتي X وY بريف Z")."""
+    place word, the other names of the list first ("قريتي X وY بريف Z"), and the other towns and
+    villages of a list of them ("بلدة X وقرية Y")."""
     end = mention.end
     i = bisect.bisect_right([p.start for p in around], mention.start)
     if _list_words().match(normalize(text[mention.start:mention.start + 8]) + " "):
@@ -1961,6 +1992,14 @@ def _chain_end(mention: Any, around: list[Any], text: str) -> int:
                 and around[i].place.precision == "unresolved" and _LIST_JOIN.fullmatch(text, end, around[i].start):
             end = around[i].end
             i += 1
+    # a list of towns and villages hit ("محيط مدينة إدلب وبلدة كنصفرة ومنطقة النهر الأبيض"): all of it (a
+    # name the gazetteer does not know only after its place word)
+    while i < len(around) and around[i].start >= end and around[i].place.precision in _LISTED_PRECISIONS \
+            and around[i].start - end <= 30 and (m := _PLACE_LIST_GAP.fullmatch(normalize(text[end:around[i].start]))) \
+            and (m.group(1) or around[i].place.precision != "unresolved"
+                 or _PLACE_WORD_START.match(normalize(around[i].text))):
+        end = around[i].end
+        i += 1
     while i < len(around):
         nxt = around[i]
         if nxt.start < end:
