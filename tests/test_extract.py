@@ -1097,6 +1097,10 @@ def test_a_place_named_to_compare_with_is_not_the_place_of_the_event(tmp_path: P
     ("أعلنت القوات التركية مقتل زعيم تنظيم داعش في قرية الصالحية بعد اشتباك.", "turkey"),
     ("قتل 12 عنصرا من تنظيم داعش بقصف للتحالف الدولي على قرية الصالحية.", "intl_coalition"),
     ("قتل 9 عناصر من قوات النظام ومن حزب الله بقصف للتحالف الدولي على قرية الصالحية.", "intl_coalition"),
+    # what the attack hit belongs to the other side: "نقطة عسكرية لقوات X" is the target
+    ("قصفت طائرات مسيرة تركية نقطة عسكرية لقوات سوريا الديمقراطية قرب الصالحية، ما أسفر عن سقوط 12 قتيلا.",
+     "turkey"),
+    ("استهدفت الغارات مقراً تابعاً لقوات سوريا الديمقراطية قرب الصالحية، ما أسفر عن سقوط 5 قتلى.", "unknown"),
     # an attacker named by its weapon right after the victims is still the attacker
     ("أصيب طفل في قصف روسي على قرية الصالحية.", "russia"),
 ])

@@ -110,7 +110,10 @@ _PLURAL_VERB = re.compile(r"(?:وا|ا)(?:\s|$)")
 _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
-    rf"{_g('ar', 'actors', 'harmed_nouns')}(?:\s+و\S+)?\s+(?:{_g('ar', 'actors', 'harmed_of_before')}\s*))$"))
+    rf"{_g('ar', 'actors', 'harmed_nouns')}(?:\s+و\S+)?\s+(?:{_g('ar', 'actors', 'harmed_of_before')}\s*)|"
+    # what the attack hit belongs to X: "نقطة عسكرية لقوات X", "مقراً تابعاً لـX"
+    rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'target_objects')}(?:\s+\S+)?\s+"
+    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)$"))
 _FUNCTION_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?{_g('ar', 'clauses', 'function_after', False)}\b|"
     rf"{_g('en', 'clauses', 'function_after', False)}\b)"))
