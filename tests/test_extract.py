@@ -1260,3 +1260,12 @@ def test_a_harm_verb_joined_by_and_takes_the_place_of_its_own_part(tmp_path: Pat
     result = run(tmp_path, "قتل 3 مدنيين في بلدة كنصفرة وأصيب 5 مدنيين في بلدة البارة بقصف مدفعي.")
     assert [(c["kind"], c["place"]["name"]) for c in result["claims"]] == [("killed", "Kansafra"),
                                                                             ("injured", "Al-Bara")]
+
+
+def test_refusing_something_else_is_no_denial(tmp_path: Path) -> None:
+    text = "قتل الشاب سامر خالد خلال مداهمة لمنزله في قرية الصالحية، ورفضت القوة المداهمة تسليم جثته."
+    (claim,) = claims_of(run(tmp_path, text), "killed")
+    assert claim["modality"] == "asserted"
+    text = "قتل 4 مدنيين بغارة على قرية الصالحية، ورفضت وزارة الدفاع الروسية الاتهامات."
+    (claim,) = claims_of(run(tmp_path, text), "killed")
+    assert claim["modality"] == "denied"

@@ -1867,8 +1867,11 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
     here = sentences[index]
     sentence_cues = found.within(found.cues, here.start, here.end)
     attribution = [c for c in sentence_cues if c.has("attribution")]
-    denial = any(c.has("denial") for c in sentence_cues)
-    allegation = any(c.has("allegation") for c in sentence_cues)
+    accusations = [c for c in sentence_cues if c.has("allegation")]
+    denial = any(c.has("denial") for c in sentence_cues) or any(  # "رفضت الوزارة الاتهامات"
+        r.end <= a.start <= r.end + 40 and not _CLAUSE_BREAK.search(text, r.end, a.start)
+        for r in sentence_cues if r.has("refusal") for a in accusations)
+    allegation = bool(accusations)
     sources = found.within(found.sources, here.start, here.end)
     speech = [c for c in sentence_cues if c.has("attribution") or c.has("allegation") or c.has("denial")]
     mention = None
