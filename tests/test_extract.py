@@ -1269,3 +1269,12 @@ def test_refusing_something_else_is_no_denial(tmp_path: Path) -> None:
     text = "قتل 4 مدنيين بغارة على قرية الصالحية، ورفضت وزارة الدفاع الروسية الاتهامات."
     (claim,) = claims_of(run(tmp_path, text), "killed")
     assert claim["modality"] == "denied"
+
+
+def test_rejecting_something_else_is_no_denial_in_english(tmp_path: Path) -> None:
+    text = "Four civilians were killed in an airstrike on the town of Saraqib, and the rebels rejected a truce."
+    (claim,) = claims_of(run(tmp_path, text, published="2019-07-23"), "killed")
+    assert claim["modality"] == "asserted"
+    text = "Four civilians were killed in an airstrike on the town of Saraqib; Moscow rejected the accusations."
+    (claim,) = claims_of(run(tmp_path, text, published="2019-07-23"), "killed")
+    assert claim["modality"] == "denied"
