@@ -1278,3 +1278,12 @@ def test_rejecting_something_else_is_no_denial_in_english(tmp_path: Path) -> Non
     text = "Four civilians were killed in an airstrike on the town of Saraqib; Moscow rejected the accusations."
     (claim,) = claims_of(run(tmp_path, text, published="2019-07-23"), "killed")
     assert claim["modality"] == "denied"
+
+
+def test_a_total_does_not_take_the_village_of_the_incident(tmp_path: Path) -> None:
+    text = ("قتل طفل بقصف مدفعي على بلدة كنصفرة صباح اليوم. ووثقت الشبكة مقتل 1200 مدني منذ بداية العام في "
+            "شمال غربي سوريا.")
+    claims = run(tmp_path, text)["claims"]
+    total = next(c for c in claims if c["scope"] == "aggregate")
+    assert total["place"] is None or total["place"]["name"] != "Kansafra"
+    assert next(c for c in claims if c["scope"] == "incident")["place"]["name"] == "Kansafra"

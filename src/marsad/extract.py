@@ -2101,6 +2101,9 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     count = _count_json(draft.count)
     own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
     scope = "aggregate" if _is_aggregate(found, sentence, own_period, count) else "incident"
+    if scope == "aggregate" and place is not None and not sentence.start <= place.start < sentence.end:
+        # a total names its area in its own words: the village of the report's incident is not it
+        place, region = _pick_place(found, ranges[:1], draft.anchor, ranges[:1])
     claim = {
         "kind": draft.kind,
         "victims": draft.victims,
