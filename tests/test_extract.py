@@ -1287,3 +1287,10 @@ def test_a_total_does_not_take_the_village_of_the_incident(tmp_path: Path) -> No
     total = next(c for c in claims if c["scope"] == "aggregate")
     assert total["place"] is None or total["place"]["name"] != "Kansafra"
     assert next(c for c in claims if c["scope"] == "incident")["place"]["name"] == "Kansafra"
+
+
+def test_a_town_of_another_governorate_does_not_override_the_one_the_claim_names(tmp_path: Path) -> None:
+    text = ("Shelling hit the town of Douma on Monday. In the east, at least 10 Syrian soldiers were killed "
+            "in clashes with IS jihadists in the eastern province of Deir Ezzor, a monitor said.")
+    (claim,) = claims_of(run(tmp_path, text, published="2014-10-14"), "killed")
+    assert claim["place"]["name"] == "Deir ez-Zor"

@@ -1547,10 +1547,12 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
             tied = _off_road(tied, here, found.text)
         best = _located_in_list(_nearest_before(tied, anchor), tied, found.text)
         if best_rank == 0:  # a town, village or neighbourhood: the nearest context that names one
+            if fallback is not None and _elsewhere_than(best, fallback[1]):
+                continue
             return best, _region_of(best, here)
         if late:
             continue
-        if fallback is None or best_rank < fallback[0]:
+        if fallback is None or (best_rank < fallback[0] and not _elsewhere_than(best, fallback[1])):
             fallback = (best_rank, best, here, away[here.index(best)])
         if (start, end) not in nears and fallback[0] < _PRECISION_RANK["country"]:
             break  # beyond the paragraph, a governorate or city already found stands
@@ -1561,6 +1563,14 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     if fallback is None:
         return None, None
     return fallback[1], _region_of(fallback[1], fallback[2])
+
+
+def _elsewhere_than(town: Any, nearer: Any) -> bool:
+    """Whether a place named further from a claim lies outside the governorate its nearer context names
+    ("in the eastern province of Deir Ezzor" is not about a town of Kirkuk named in the lead)."""
+    area = nearer.place
+    return area.precision == "governorate" and bool(town.place.admin1) and bool(area.admin1) \
+        and (town.place.admin1, town.place.country) != (area.admin1, area.country)
 
 
 def _located_in_list(best: Any, tied: list[Any], text: str) -> Any:
