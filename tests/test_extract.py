@@ -98,6 +98,25 @@ def test_accusation_and_denial(tmp_path: Path) -> None:
     assert any(c["modality"] == "denied" for c in claims_of(result, "killed")[1:])
 
 
+@pytest.mark.parametrize(("text", "kind", "total", "parts"), [
+    ("وقال المرصد إن نحو 200 مدني، معظمهم من النساء والأطفال، قتلوا في القصف.", "killed", 200, []),
+    ("وأكد الطبيب أن 15 شخصاً، أغلبهم أطفال، أصيبوا بجروح في الغارة.", "injured", 15, []),
+    ("وأفاد ناشطون أن 30 مدنياً - غالبيتهم نساء - لقوا حتفهم في القصف.", "killed", 30, []),
+    ("وقتل 12 مدنياً، بمن فيهم 4 أطفال، في القصف على البلدة.", "killed", 12, [4]),
+    ("وقتل 9 أشخاص بما في ذلك امرأتان في القصف على البلدة.", "killed", 9, [2]),
+])
+def test_a_count_past_an_aside_on_its_share_or_parts(tmp_path: Path, text: str, kind: str, total: int,
+                                                      parts: list[int]) -> None:
+    got = sorted(c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("count"))
+    assert got == sorted([total, *parts])
+
+
+def test_an_aside_does_not_join_a_count_to_the_next_clause(tmp_path: Path) -> None:
+    result = run(tmp_path, ("وقال الدفاع المدني إن الغارات أوقعت 16 مدنياً بينهم 8 أطفال، أغلبهم من عائلة واحدة "
+                            "بمجزرة في حي السوق، وأصيب 9 آخرون بجروح."))
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c.get("count")] == [9]
+
+
 def test_toll_given_as_their_number(tmp_path: Path) -> None:
     result = run(tmp_path, "ونشرت شبكة محلية صوراً لجثث في البلدة، وقالت إن عددهم تجاوز المئتين.")
     assert any(c["count"] and c["count"]["low"] == 201 for c in claims_of(result, "killed"))

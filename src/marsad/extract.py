@@ -903,10 +903,14 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
     m = _ASIDE.match(gap)
     if m:
         return m.end()
-    m = _ASIDE_START.match(normalize(gap))
+    folded = NormalizedText.of(gap[:150])  # the aside words as normalised ("أغلبهم": اغلبهم)
+    m = _ASIDE.match(folded.text)
+    if m:
+        return folded.span(0, m.end())[1]
+    m = _ASIDE_START.match(folded.text)
     if not m:
         return 0
-    end = start + m.end()
+    end = start + folded.span(0, m.end())[1]
     for c in counts:
         if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
             end = c.end
@@ -1009,7 +1013,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
-            gap = gap[_aside_end(text, count.end, cue.start, counts):]
+            aside = _aside_end(text, count.end, cue.start, counts)
+            gap = gap[aside:]
             paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
                 gap = gap[paren.end():]
@@ -1022,6 +1027,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 continue  # (but "إن 800 مدني، قتلوا": a plural verb after its subject and a comma)
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)) or (lang == "ar" and _AND_GLUED.match(normalize(cue.text))):
+                if aside:
+                    continue  # "16 مدنياً، أغلبهم من عائلة واحدة، وأصيب 59": past an aside, a new clause
                 distance += 30  # "killed six people and injured ten", "ارتفع إلى 5 والجرحى إلى 15": a new item
         else:  # the count's own words carry the outcome ("قتيلين", "22 injuries")
             gap, distance = "", -1
