@@ -117,6 +117,19 @@ def test_an_aside_does_not_join_a_count_to_the_next_clause(tmp_path: Path) -> No
     assert [c["count"]["low"] for c in claims_of(result, "injured") if c.get("count")] == [9]
 
 
+@pytest.mark.parametrize(("text", "n"), [
+    ("لقي 9 متظاهرين على الأقل مصرعهم برصاص قوات الأمن.", 9),
+    ("ولقي 23 مهاجراً حتفهم إثر غرق قاربهم قبالة الساحل.", 23),
+])
+def test_the_count_inside_met_their_death_is_the_dead(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+def test_received_is_no_meeting_death(tmp_path: Path) -> None:
+    result = run(tmp_path, "وتلقى المكتب 40 بلاغاً عن احتمال سقوط قتلى مدنيين.")
+    assert not [c for c in claims_of(result, "killed") if c.get("count")]
+
+
 def test_toll_given_as_their_number(tmp_path: Path) -> None:
     result = run(tmp_path, "ونشرت شبكة محلية صوراً لجثث في البلدة، وقالت إن عددهم تجاوز المئتين.")
     assert any(c["count"] and c["count"]["low"] == 201 for c in claims_of(result, "killed"))

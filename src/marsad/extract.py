@@ -1044,13 +1044,17 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
     return (best[1], best[2]) if best else None
 
 
+_MET_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'met_verbs')}\s+$"))
+
+
 def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], str],
                    found_cues: list[cues.Cue]) -> bool:
     """A count with no person noun counts people only when nothing else follows it ("ارتفع عدد
     القتلى إلى 9،", "the toll rose to 9 on Sunday") or an outcome noun does ("5 قتلى")."""
     (_kind, cue), role = attached
-    if cue.start >= count.end and role in ("nouns", "verbs") and cue.start - count.end <= 25:
-        return True
+    if cue.start >= count.end and cue.start - count.end <= 25 and (role in ("nouns", "verbs") or (
+            role == "events" and _MET_BEFORE.search(normalize(text[max(0, count.start - 12):count.start])))):
+        return True  # "5 قتلى", "31 مهاجراً قضوا", "لقي 6 متظاهرين مصرعهم"
     if _FUNCTION_AFTER.match(text[count.end:count.end + 25]):
         return True
     # a headline's next verb: "attacks kill 10 injure 30"
