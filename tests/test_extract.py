@@ -130,6 +130,22 @@ def test_received_is_no_meeting_death(tmp_path: Path) -> None:
     assert not [c for c in claims_of(result, "killed") if c.get("count")]
 
 
+@pytest.mark.parametrize(("text", "n"), [
+    ("وأطلق القناص النار على شابين من البلدة، ما أدى إلى مقتلهما.", 2),
+    ("وانفجر لغم بسيارة تقل 5 مدنيين على طريق القرية، ما تسبب بمقتلهم جميعاً.", 5),
+])
+def test_a_harm_word_with_them_takes_the_count_before(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+@pytest.mark.parametrize("text", [
+    "واستهدفت طائرة مسيرة سيارة تقل قيادياً في الفصيل واثنين من مرافقيه، ما أدى إلى مقتلهم.",
+    "أطلق مسلحون النار على ضابطين متقاعدين ومجند في القرية، ما أسفر عن مقتلهم.",
+])
+def test_them_after_a_list_is_not_its_last_count(tmp_path: Path, text: str) -> None:
+    assert not [c for c in claims_of(run(tmp_path, text), "killed") if c.get("count")]
+
+
 def test_toll_given_as_their_number(tmp_path: Path) -> None:
     result = run(tmp_path, "ونشرت شبكة محلية صوراً لجثث في البلدة، وقالت إن عددهم تجاوز المئتين.")
     assert any(c["count"] and c["count"]["low"] == 201 for c in claims_of(result, "killed"))

@@ -729,8 +729,44 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         drafts += [Draft(draft.kind, part, part.start, index, _victims(part, text, found), parent=owner)
                    for part in count.parts]
         previous = draft
+    if lang == "ar":
+        drafts += _pronoun_referents(text, found, index, counts, outcome_cues, drafts)
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
+
+
+_AND_BEFORE = re.compile(r"(?:^|\s)و\s*$")
+_PLURAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'plural_pronouns')}$"))
+
+
+def _pronoun_referents(text: str, found: Found, index: int, counts: list[Any], outcome_cues: list[cues.Cue],
+                       drafts: list[Draft]) -> list[Draft]:
+    """'أطلق القناص النار على 3 شبان، ما أدى إلى مقتلهم': a harm event word with a plural or dual pronoun
+    ("مقتلهم", "استشهادهما") harms the people counted last before it in its sentence, when no harm word
+    governs that count and none stands between them."""
+    out: list[Draft] = []
+    used = {id(d.count) for d in drafts if d.count is not None}
+    have = {d.kind for d in drafts if d.count is not None}
+    for cue in outcome_cues:
+        kind_role = _outcome_kind(cue)
+        if not kind_role or kind_role[1] != "events" or kind_role[0] in have:
+            continue
+        before = [c for c in counts if c.end <= cue.start]
+        if not before or not _PLURAL_PRONOUN_END.search(normalize(cue.text)):
+            continue
+        count = before[-1]
+        if (id(count) in used or count.category is None or not count.low or count.low < 2
+                or cue.start - count.end > 150 or _cue_between(outcome_cues, count.end, cue.start)
+                or "\n" in text[count.end:cue.start] or _AND_BEFORE.search(text, max(0, count.start - 3), count.start)
+                or any(w.startswith("و") and numbers.person_noun(w, "ar") is not None
+                       for w in _WORD.findall(text, count.end, cue.start))):
+            continue  # (not "قيادياً واثنين من مرافقيه ... مقتلهم", "ضابطين ومجند ... استشهادهم": the whole list)
+        draft = Draft(kind_role[0], count, count.start, index, _victims(count, text, found))
+        out.append(draft)
+        out += [Draft(draft.kind, part, part.start, index, _victims(part, text, found), parent=draft)
+                for part in count.parts]
+        have.add(draft.kind)
+    return out
 
 
 def _qualified_list(between_norm: str, previous: Draft, count: Any, counts: list[Any],
