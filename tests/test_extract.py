@@ -146,6 +146,21 @@ def test_them_after_a_list_is_not_its_last_count(tmp_path: Path, text: str) -> N
     assert not [c for c in claims_of(run(tmp_path, text), "killed") if c.get("count")]
 
 
+@pytest.mark.parametrize(("text", "n"), [
+    ("ارتفعت حصيلة القتلى جراء الغارات التي شنتها طائرات حربية مساء أمس على قرية الصفا وأطرافها في ريف "
+     "المحافظة الشرقي، إلى 31 مدنياً.", 31),
+    ("وأعلن المكتب عن ارتفاع عدد ضحايا القصف المدفعي الذي طال الأحياء السكنية في المدينة القديمة والسوق "
+     "المسقوف يوم الأحد الماضي إلى 14 شخصاً.", 14),
+])
+def test_a_risen_toll_past_a_long_description_of_the_event(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+def test_a_risen_toll_takes_no_count_past_another(tmp_path: Path) -> None:
+    result = run(tmp_path, "ارتفعت حصيلة القتلى في الغارات على البلدة إلى 12، وعدد الجرحى إلى 40 شخصاً.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c.get("count")] == [12]
+
+
 def test_toll_given_as_their_number(tmp_path: Path) -> None:
     result = run(tmp_path, "ونشرت شبكة محلية صوراً لجثث في البلدة، وقالت إن عددهم تجاوز المئتين.")
     assert any(c["count"] and c["count"]["low"] == 201 for c in claims_of(result, "killed"))

@@ -706,7 +706,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         elif previous and previous.count and _CONJ_ONLY.match(between_norm) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
-            attached = ((_toll_head(text, outcome_cues, sentence, count) if lang == "ar" else None)
+            attached = ((_toll_head(text, outcome_cues, sentence, count, counts) if lang == "ar" else None)
                         or _governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, outcome_cues, sentence, count))
             if attached is None and lang == "ar" and previous and _qualified_list(
@@ -817,19 +817,46 @@ _LOST_LIFE = _Lazy(lambda: re.compile(
 
 
 def _toll_head(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
-               count: Any) -> tuple[tuple[str, cues.Cue], str] | None:
+               count: Any, counts: list[Any] | tuple[Any, ...] = ()) -> tuple[tuple[str, cues.Cue], str] | None:
     """'عدد القتلى على يد "X" بلغ 99 مدنياً', 'حصيلة قتلى المواجهات، خلال يومين، ارتفعت إلى 15': a count right
     after a verb of reaching is the toll of the harm word that follows "عدد" / "حصيلة" earlier in its sentence."""
     lo = max(sentence.start, count.start - 120)
-    if not _TOLL_HEAD_HINT.search(text, lo, count.start) or not _TOLL_VERB_BEFORE.search(
-            normalize(text[max(lo, count.start - 20):count.start])):
+    if not _TOLL_HEAD_HINT.search(text, max(sentence.start, count.start - _RISEN_CHARS), count.start):
         return None
+    if not _TOLL_VERB_BEFORE.search(normalize(text[max(lo, count.start - 20):count.start])):
+        return _risen_toll(text, outcome_cues, sentence, count, counts)
     for cue in reversed(outcome_cues):
         if cue.start < lo or cue.end > count.start or "." in text[cue.end:count.start]:
             continue
         kind_role = _outcome_kind(cue)
         if kind_role and kind_role[1] in ("nouns", "events") and _TOLL_HEAD_BEFORE.search(
                 normalize(text[max(sentence.start, cue.start - 12):cue.start])):
+            return (kind_role[0], cue), kind_role[1]
+    return None
+
+
+_RISEN_CHARS = 250
+_TO_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'tolls', 'toll_to')}\s*$"))
+_RISEN_HEAD_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وفلب]?{_g('ar', 'tolls', 'rise_words')}\s+(?:ال)?{_g('ar', 'tolls', 'toll_heads')}\s+(?:ال)?$"))
+
+
+def _risen_toll(text: str, outcome_cues: list[cues.Cue], sentence: Sentence, count: Any,
+                counts: list[Any] | tuple[Any, ...]) -> tuple[tuple[str, cues.Cue], str] | None:
+    """'ارتفعت حصيلة القتلى جراء الغارات التي ... في ريف الرقة الشمالي، إلى 23 مدنياً': a count right after
+    "إلى" is the toll of the harm word after "ارتفعت حصيلة" / "ارتفاع عدد" earlier in its sentence, past the
+    long description of the event between them, when no other count and no full stop stands between."""
+    if not _TO_BEFORE.search(normalize(text[max(sentence.start, count.start - 8):count.start])):
+        return None
+    lo = max(sentence.start, count.start - _RISEN_CHARS)
+    for cue in reversed(outcome_cues):
+        if cue.start < lo or cue.end > count.start:
+            continue
+        if "." in text[cue.end:count.start] or any(cue.end <= c.start < count.start for c in counts):
+            return None
+        kind_role = _outcome_kind(cue)
+        if kind_role and kind_role[1] in ("nouns", "events") and _RISEN_HEAD_BEFORE.search(
+                normalize(text[max(sentence.start, cue.start - 25):cue.start])):
             return (kind_role[0], cue), kind_role[1]
     return None
 
