@@ -834,6 +834,17 @@ def test_the_members_of_a_list_after_each_of(text: str, n: int) -> None:
     assert (count.low, count.high) == (n, n)
 
 
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("وارتفع عدد الضحايا ليصل إلى 71 شهيداً.", 71, 71),
+    ("وقال إن عدد النازحين يصل إلى 4 آلاف شخص.", 4000, 4000),
+    ("وقال إن عدد القتلى قد يصل إلى 90 قتيلاً.", None, 90),
+    ("وأصيب ما يصل إلى 30 آخرين.", None, 30),
+])
+def test_reaching_is_a_count_and_may_reach_a_bound(text: str, low: int | None, high: int) -> None:
+    (count,) = [c for c in find_counts(text, "ar") if c.high is not None]
+    assert (count.low, count.high) == (low, high)
+
+
 def test_the_dual_before_one_name_stays_two() -> None:
     (count,) = find_counts("مصرع الطفلين سامي العلي (8 سنوات) وابن عمه في الانفجار", "ar")
     assert (count.low, count.high) == (2, 2)
