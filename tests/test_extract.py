@@ -98,6 +98,79 @@ def test_accusation_and_denial(tmp_path: Path) -> None:
     assert any(c["modality"] == "denied" for c in claims_of(result, "killed")[1:])
 
 
+@pytest.mark.parametrize(("text", "kind", "total", "parts"), [
+    ("وقال المرصد إن نحو 200 مدني، معظمهم من النساء والأطفال، قتلوا في القصف.", "killed", 200, []),
+    ("وأكد الطبيب أن 15 شخصاً، أغلبهم أطفال، أصيبوا بجروح في الغارة.", "injured", 15, []),
+    ("وأفاد ناشطون أن 30 مدنياً - غالبيتهم نساء - لقوا حتفهم في القصف.", "killed", 30, []),
+    ("وقتل 12 مدنياً، بمن فيهم 4 أطفال، في القصف على البلدة.", "killed", 12, [4]),
+    ("وقتل 9 أشخاص بما في ذلك امرأتان في القصف على البلدة.", "killed", 9, [2]),
+])
+def test_a_count_past_an_aside_on_its_share_or_parts(tmp_path: Path, text: str, kind: str, total: int,
+                                                      parts: list[int]) -> None:
+    got = sorted(c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("count"))
+    assert got == sorted([total, *parts])
+
+
+def test_an_aside_does_not_join_a_count_to_the_next_clause(tmp_path: Path) -> None:
+    result = run(tmp_path, ("وقال الدفاع المدني إن الغارات أوقعت 16 مدنياً بينهم 8 أطفال، أغلبهم من عائلة واحدة "
+                            "بمجزرة في حي السوق، وأصيب 9 آخرون بجروح."))
+    assert [c["count"]["low"] for c in claims_of(result, "injured") if c.get("count")] == [9]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("لقي 9 متظاهرين على الأقل مصرعهم برصاص قوات الأمن.", 9),
+    ("ولقي 23 مهاجراً حتفهم إثر غرق قاربهم قبالة الساحل.", 23),
+])
+def test_the_count_inside_met_their_death_is_the_dead(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+def test_received_is_no_meeting_death(tmp_path: Path) -> None:
+    result = run(tmp_path, "وتلقى المكتب 40 بلاغاً عن احتمال سقوط قتلى مدنيين.")
+    assert not [c for c in claims_of(result, "killed") if c.get("count")]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("وأطلق القناص النار على شابين من البلدة، ما أدى إلى مقتلهما.", 2),
+    ("وانفجر لغم بسيارة تقل 5 مدنيين على طريق القرية، ما تسبب بمقتلهم جميعاً.", 5),
+])
+def test_a_harm_word_with_them_takes_the_count_before(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+@pytest.mark.parametrize("text", [
+    "واستهدفت طائرة مسيرة سيارة تقل قيادياً في الفصيل واثنين من مرافقيه، ما أدى إلى مقتلهم.",
+    "أطلق مسلحون النار على ضابطين متقاعدين ومجند في القرية، ما أسفر عن مقتلهم.",
+])
+def test_them_after_a_list_is_not_its_last_count(tmp_path: Path, text: str) -> None:
+    assert not [c for c in claims_of(run(tmp_path, text), "killed") if c.get("count")]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("ارتفعت حصيلة القتلى جراء الغارات التي شنتها طائرات حربية مساء أمس على قرية الصفا وأطرافها في ريف "
+     "المحافظة الشرقي، إلى 31 مدنياً.", 31),
+    ("وأعلن المكتب عن ارتفاع عدد ضحايا القصف المدفعي الذي طال الأحياء السكنية في المدينة القديمة والسوق "
+     "المسقوف يوم الأحد الماضي إلى 14 شخصاً.", 14),
+])
+def test_a_risen_toll_past_a_long_description_of_the_event(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+def test_a_risen_toll_takes_no_count_past_another(tmp_path: Path) -> None:
+    result = run(tmp_path, "ارتفعت حصيلة القتلى في الغارات على البلدة إلى 12، وعدد الجرحى إلى 40 شخصاً.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed") if c.get("count")] == [12]
+
+
+@pytest.mark.parametrize("text", [
+    "وشهد الشهر 58 هجوماً قتل فيها 6 مدنيين.",
+    "وأعلن الجيش تدمير 140 هدفاً وقتل 12 من عناصر التنظيم.",
+    "وما زالت اللجنة تدرس 320 تقريراً عن قتلى مدنيين في الغارات.",
+])
+def test_a_number_of_things_is_no_toll(tmp_path: Path, text: str) -> None:
+    counted = [c["count"]["low"] for c in run(tmp_path, text)["claims"] if c.get("count")]
+    assert not set(counted) & {58, 140, 320}
+
+
 def test_toll_given_as_their_number(tmp_path: Path) -> None:
     result = run(tmp_path, "ونشرت شبكة محلية صوراً لجثث في البلدة، وقالت إن عددهم تجاوز المئتين.")
     assert any(c["count"] and c["count"]["low"] == 201 for c in claims_of(result, "killed"))

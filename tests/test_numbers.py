@@ -822,6 +822,29 @@ def test_words_after_a_harm_word_that_are_no_names(text: str) -> None:
     assert [c for c in find_counts(text, "ar") if c.low is not None] == []
 
 
+@pytest.mark.parametrize(("text", "n"), [
+    ("وأدى القصف إلى إصابة كل من نمر عيسى وسالم مرهج بجروح.", 2),
+    ("وأسفر القصف عن استشهاد كل من الشاب سامر خليل العبدو 20 عاماً، والطفل عادل العمر 9 أعوام.", 2),
+    ("كما قتل كل من (سامر خليل العبدو) و (عادل العمر الحسن) في القصف.", 2),
+    ("مما أسفر عن إصابة كل من رنا خضر الحسين (16) عاماً وشقيقها عادل بجروح.", 2),
+    ("وتسبب الانفجار بمقتل كل من زهير العكاري (40 عاماً) وتامر الشامي وابنه.", 3),
+])
+def test_the_members_of_a_list_after_each_of(text: str, n: int) -> None:
+    (count,) = [c for c in find_counts(text, "ar") if c.low is not None]
+    assert (count.low, count.high) == (n, n)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("وارتفع عدد الضحايا ليصل إلى 71 شهيداً.", 71, 71),
+    ("وقال إن عدد النازحين يصل إلى 4 آلاف شخص.", 4000, 4000),
+    ("وقال إن عدد القتلى قد يصل إلى 90 قتيلاً.", None, 90),
+    ("وأصيب ما يصل إلى 30 آخرين.", None, 30),
+])
+def test_reaching_is_a_count_and_may_reach_a_bound(text: str, low: int | None, high: int) -> None:
+    (count,) = [c for c in find_counts(text, "ar") if c.high is not None]
+    assert (count.low, count.high) == (low, high)
+
+
 def test_the_dual_before_one_name_stays_two() -> None:
     (count,) = find_counts("مصرع الطفلين سامي العلي (8 سنوات) وابن عمه في الانفجار", "ar")
     assert (count.low, count.high) == (2, 2)

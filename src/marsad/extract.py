@@ -709,7 +709,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         elif previous and previous.count and _CONJ_ONLY.match(between_norm) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
-            attached = ((_toll_head(text, outcome_cues, sentence, count) if lang == "ar" else None)
+            attached = ((_toll_head(text, outcome_cues, sentence, count, counts) if lang == "ar" else None)
                         or _governing_cue(text, outcome_cues, count, lang, counts)
                         or _toll_reference(text, outcome_cues, sentence, count))
             if attached is None and lang == "ar" and previous and _qualified_list(
@@ -732,8 +732,44 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         drafts += [Draft(draft.kind, part, part.start, index, _victims(part, text, found), parent=owner)
                    for part in count.parts]
         previous = draft
+    if lang == "ar":
+        drafts += _pronoun_referents(text, found, index, counts, outcome_cues, drafts)
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
+
+
+_AND_BEFORE = re.compile(r"(?:^|\s)و\s*$")
+_PLURAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'plural_pronouns')}$"))
+
+
+def _pronoun_referents(text: str, found: Found, index: int, counts: list[Any], outcome_cues: list[cues.Cue],
+                       drafts: list[Draft]) -> list[Draft]:
+    """'أطلق القناص النار على 3 شبان، ما أدى إلى مقتلهم': a harm event word with a plural or dual pronoun
+    ("مقتلهم", "استشهادهما") harms the people counted last before it in its sentence, when no harm word
+    governs that count and none stands between them."""
+    out: list[Draft] = []
+    used = {id(d.count) for d in drafts if d.count is not None}
+    have = {d.kind for d in drafts if d.count is not None}
+    for cue in outcome_cues:
+        kind_role = _outcome_kind(cue)
+        if not kind_role or kind_role[1] != "events" or kind_role[0] in have:
+            continue
+        before = [c for c in counts if c.end <= cue.start]
+        if not before or not _PLURAL_PRONOUN_END.search(normalize(cue.text)):
+            continue
+        count = before[-1]
+        if (id(count) in used or count.category is None or not count.low or count.low < 2
+                or cue.start - count.end > 150 or _cue_between(outcome_cues, count.end, cue.start)
+                or "\n" in text[count.end:cue.start] or _AND_BEFORE.search(text, max(0, count.start - 3), count.start)
+                or any(w.startswith("و") and numbers.person_noun(w, "ar") is not None
+                       for w in _WORD.findall(text, count.end, cue.start))):
+            continue  # (not "قيادياً واثنين من مرافقيه ... مقتلهم", "ضابطين ومجند ... استشهادهم": the whole list)
+        draft = Draft(kind_role[0], count, count.start, index, _victims(count, text, found))
+        out.append(draft)
+        out += [Draft(draft.kind, part, part.start, index, _victims(part, text, found), parent=draft)
+                for part in count.parts]
+        have.add(draft.kind)
+    return out
 
 
 def _qualified_list(between_norm: str, previous: Draft, count: Any, counts: list[Any],
@@ -784,19 +820,46 @@ _LOST_LIFE = _Lazy(lambda: re.compile(
 
 
 def _toll_head(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
-               count: Any) -> tuple[tuple[str, cues.Cue], str] | None:
+               count: Any, counts: list[Any] | tuple[Any, ...] = ()) -> tuple[tuple[str, cues.Cue], str] | None:
     """'عدد القتلى على يد "X" بلغ 99 مدنياً', 'حصيلة قتلى المواجهات، خلال يومين، ارتفعت إلى 15': a count right
     after a verb of reaching is the toll of the harm word that follows "عدد" / "حصيلة" earlier in its sentence."""
     lo = max(sentence.start, count.start - 120)
-    if not _TOLL_HEAD_HINT.search(text, lo, count.start) or not _TOLL_VERB_BEFORE.search(
-            normalize(text[max(lo, count.start - 20):count.start])):
+    if not _TOLL_HEAD_HINT.search(text, max(sentence.start, count.start - _RISEN_CHARS), count.start):
         return None
+    if not _TOLL_VERB_BEFORE.search(normalize(text[max(lo, count.start - 20):count.start])):
+        return _risen_toll(text, outcome_cues, sentence, count, counts)
     for cue in reversed(outcome_cues):
         if cue.start < lo or cue.end > count.start or "." in text[cue.end:count.start]:
             continue
         kind_role = _outcome_kind(cue)
         if kind_role and kind_role[1] in ("nouns", "events") and _TOLL_HEAD_BEFORE.search(
                 normalize(text[max(sentence.start, cue.start - 12):cue.start])):
+            return (kind_role[0], cue), kind_role[1]
+    return None
+
+
+_RISEN_CHARS = 250
+_TO_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'tolls', 'toll_to')}\s*$"))
+_RISEN_HEAD_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وفلب]?{_g('ar', 'tolls', 'rise_words')}\s+(?:ال)?{_g('ar', 'tolls', 'toll_heads')}\s+(?:ال)?$"))
+
+
+def _risen_toll(text: str, outcome_cues: list[cues.Cue], sentence: Sentence, count: Any,
+                counts: list[Any] | tuple[Any, ...]) -> tuple[tuple[str, cues.Cue], str] | None:
+    """'ارتفعت حصيلة القتلى جراء الغارات التي ... في ريف الرقة الشمالي، إلى 23 مدنياً': a count right after
+    "إلى" is the toll of the harm word after "ارتفعت حصيلة" / "ارتفاع عدد" earlier in its sentence, past the
+    long description of the event between them, when no other count and no full stop stands between."""
+    if not _TO_BEFORE.search(normalize(text[max(sentence.start, count.start - 8):count.start])):
+        return None
+    lo = max(sentence.start, count.start - _RISEN_CHARS)
+    for cue in reversed(outcome_cues):
+        if cue.start < lo or cue.end > count.start:
+            continue
+        if "." in text[cue.end:count.start] or any(cue.end <= c.start < count.start for c in counts):
+            return None
+        kind_role = _outcome_kind(cue)
+        if kind_role and kind_role[1] in ("nouns", "events") and _RISEN_HEAD_BEFORE.search(
+                normalize(text[max(sentence.start, cue.start - 25):cue.start])):
             return (kind_role[0], cue), kind_role[1]
     return None
 
@@ -906,10 +969,14 @@ def _aside_end(text: str, start: int, stop: int, counts: list[Any]) -> int:
     m = _ASIDE.match(gap)
     if m:
         return m.end()
-    m = _ASIDE_START.match(normalize(gap))
+    folded = NormalizedText.of(gap[:150])  # the aside words as normalised ("أغلبهم": اغلبهم)
+    m = _ASIDE.match(folded.text)
+    if m:
+        return folded.span(0, m.end())[1]
+    m = _ASIDE_START.match(folded.text)
     if not m:
         return 0
-    end = start + m.end()
+    end = start + folded.span(0, m.end())[1]
     for c in counts:
         if c.start >= end and c.end <= stop and _LIST_GLUE.match(normalize(text[end:c.start])):
             end = c.end
@@ -1012,7 +1079,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
-            gap = gap[_aside_end(text, count.end, cue.start, counts):]
+            aside = _aside_end(text, count.end, cue.start, counts)
+            gap = gap[aside:]
             paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
                 gap = gap[paren.end():]
@@ -1025,6 +1093,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 continue  # (but "إن 800 مدني، قتلوا": a plural verb after its subject and a comma)
             distance = len(_AUXILIARIES.sub("", normalize(gap)).strip()) + (3 if lang == "ar" else 0)
             if _COORDINATION.search(normalize(gap)) or (lang == "ar" and _AND_GLUED.match(normalize(cue.text))):
+                if aside:
+                    continue  # "16 مدنياً، أغلبهم من عائلة واحدة، وأصيب 59": past an aside, a new clause
                 distance += 30  # "killed six people and injured ten", "ارتفع إلى 5 والجرحى إلى 15": a new item
         else:  # the count's own words carry the outcome ("قتيلين", "22 injuries")
             gap, distance = "", -1
@@ -1040,13 +1110,20 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
     return (best[1], best[2]) if best else None
 
 
+_AR_THING_AFTER = _Lazy(lambda: re.compile(rf"\s*{_g('ar', 'tolls', 'thing_nouns')}(?![\u0621-\u064a])"))
+_MET_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'met_verbs')}\s+$"))
+
+
 def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], str],
                    found_cues: list[cues.Cue]) -> bool:
     """A count with no person noun counts people only when nothing else follows it ("ارتفع عدد
     القتلى إلى 9،", "the toll rose to 9 on Sunday") or an outcome noun does ("5 قتلى")."""
     (_kind, cue), role = attached
-    if cue.start >= count.end and role in ("nouns", "verbs") and cue.start - count.end <= 25:
-        return True
+    if _AR_THING_AFTER.match(normalize(text[count.end:count.end + 20])):
+        return False  # "85 هجوماً قتل فيها": the number counts attacks
+    if cue.start >= count.end and cue.start - count.end <= 25 and (role in ("nouns", "verbs") or (
+            role == "events" and _MET_BEFORE.search(normalize(text[max(0, count.start - 12):count.start])))):
+        return True  # "5 قتلى", "31 مهاجراً قضوا", "لقي 6 متظاهرين مصرعهم"
     if _FUNCTION_AFTER.match(text[count.end:count.end + 25]):
         return True
     # a headline's next verb: "attacks kill 10 injure 30"

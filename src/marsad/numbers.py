@@ -1543,6 +1543,9 @@ class _Doc:
             j = _match_head(toks, 0, phrase)
             if j is not None:
                 pos = toks[j - 1].end
+                r = self.list_members(pos)
+                if r is not None:
+                    return r
                 toks = self.src.fwd(pos, 4)
                 break
         first = toks[0]
@@ -1579,6 +1582,50 @@ class _Doc:
         begin = first.start if dual is not None else names[0][0]
         return names[-1][1], _Found(begin, names[-1][1], n, n, False, False, noun, (noun.category,),
                                     name=names[0] if n == 1 else None)
+
+    def list_members(self, pos: int) -> tuple[int, _Found] | None:
+        """The people listed after "كل من" (each of): two or more members joined by و / ، , each a name, a
+        person noun and a name ("الشاب فلان الفلاني"), a name in brackets or a relative by a pronoun
+        ("وشقيقها"), each maybe followed by an age ("(16 عاماً)", "20 عاماً"). "كل من" announces a list, so
+        a name need not be a listed given name; fewer than two members are left to ``at_cue_names``."""
+        s, lex = self.s, self.lex
+        begin, end, n = -1, pos, 0
+        while n < 12:
+            m = _OPEN_PAREN.match(s, pos)
+            p = m.end() if m else pos
+            toks = self.src.fwd(p, 3)
+            if not toks:
+                break
+            start, kin = (s.index("(", pos) if m else toks[0].start), False
+            for tk in toks[:2]:  # nouns and titles before the name: الشابة، الطفل، الحاج
+                info = lex.nouns.get(tk.text)
+                if info is not None and info[2].number == "singular" and info[2].kind is None:
+                    kin, p = info[2].possessed, tk.end
+                elif tk.text in lex.titles:
+                    p = tk.end
+                else:
+                    break
+            span = self.name_after(p)
+            if span is None and not kin:
+                break  # "كل من يقف قرب الجدار": no member
+            stop = span[1] if span else p
+            if m:
+                close = _CLOSE_PAREN.match(s, stop)
+                if close is None:
+                    break
+                stop = close.end()
+            begin, end, n = (start if begin < 0 else begin), stop, n + 1
+            age = _AGE_AFTER.match(s, stop)  # "20 عاماً", "(16) عاماً", "(22 عاماً)", else a note in brackets
+            age = age if age is not None and age.group(1) in lex.after else PAREN_ASIDE.match(s, stop)
+            if age is not None:
+                stop = age.end()
+            gap = _NAME_GAP.match(s, stop)
+            if gap is None or not (gap.group(1) or gap.group(2)):
+                break
+            pos = gap.end()
+        if n < 2:
+            return None
+        return end, _Found(begin, end, n, n, False, False, _NAMED, (_NAMED.category,))
 
     def known_first_name(self, pos: int) -> bool:
         """Whether the word at ``pos`` is a listed given name or opens a compound name (عبد، أبو)."""
@@ -1798,6 +1845,9 @@ class _Doc:
 # an age or a note in brackets after a name: "الطفل فلان (12 عاما)"
 PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
 _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
+_OPEN_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*")
+_CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
+_AGE_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*[0-9]{1,3}[^\S\n]*\)?[^\S\n]*([\u0621-\u064a]+)\)?")
 _NAME_SEP = re.compile(r"[^\S\n]*(?:[,،;:][^\S\n]*)?")
 _NAME_GAP = re.compile(r"[^\S\n]*([,،][^\S\n]*)?(و(?=[\u0621-\u064a])|و[^\S\n]+)?")
 _HEAD_REST = re.compile(r"[^\S\n]*(?:هم)?[^\w\n]*")
