@@ -1896,7 +1896,11 @@ def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
                for a in found.within(found.actors, mention.start - 40, mention.start))
 
 
-_GROUP_JOIN = re.compile(r"\s*(?:[،,]\s*)?(?:و|and|or)\s*(?:من\s+|of\s+(?:the\s+)?)?")
+# between two groups of one list of the harmed: "ومن", "and of the" (the membership word again, or none)
+_GROUP_JOIN = _Lazy(lambda: re.compile(
+    rf"\s*(?:[،,]\s*)?(?:{_g('ar', 'clauses', 'conjunctions', False)}|{_g('en', 'clauses', 'conjunctions', False)})\s*"
+    rf"(?:(?:{_g('en', 'actor_words', 'membership')}|{_g('ar', 'actors', 'membership')})\s+"
+    rf"(?:{_g('en', 'articles', 'definite')}\s+)?)?"))
 
 
 def _not_doer(text: str, found: Found, mention: Any, floor: int) -> bool:
