@@ -275,7 +275,7 @@ def _noun_forms(entry: dict[str, Any], lang: str) -> list[tuple[str, _Noun, bool
         add(sg + "ا", "singular", article=False)  # accusative: طفلا، مدنيا
     if not entry.get("possessive", False):
         return out
-    for suffix in ("ه", "ها", "هم", "هما", "هن"):
+    for suffix in _POSSESSIVE_SUFFIXES:
         if not (suffix == "ه" and stem.endswith("ي")):  # not the feminine nisba -ية
             add(stem + suffix, "singular", True, article=False)  # طفلها، زوجته
         ambiguous = (stem + "ين") in plural_set or (stem + "ون") in plural_set
@@ -1039,7 +1039,7 @@ class _Doc:
             info = lex.nouns.get(t.text)
             if info is None and via and j == i and toks[i - 1].text == "من":
                 # "4 من أبنائه", "5 من عناصرها", "3 من مسلحي التنظيم"
-                info = _possessed_plural(lex, t.text) or _construct_plural(lex, t.text)
+                info = _suffixed_plural(lex, t.text)
             if info is None and t.text.endswith("ians") and _DEMONYM_PLURAL.fullmatch(t.text):
                 info = (0, False, _Noun(t.text, "people", None, "plural", "never"))  # Palestinians
             if info is not None and not info[0] and (not info[1] or via):
@@ -1387,9 +1387,7 @@ class _Doc:
         nxt = self.src.fwd(t.end)
         if not nxt:
             return None
-        info = self.lex.nouns.get(nxt[0].text)  # أحد المدنيين، أحد القتيلين
-        if info is None:  # أحد مرافقيه، أحد مسلحي التنظيم
-            info = _possessed_plural(self.lex, nxt[0].text) or _construct_plural(self.lex, nxt[0].text)
+        info = self.lex.nouns.get(nxt[0].text) or _suffixed_plural(self.lex, nxt[0].text)  # أحد مرافقيه
         if info is None or info[0] or info[2].number == "singular":
             return None
         noun = info[2]
@@ -2079,7 +2077,17 @@ def _next_word(s: str, b: int) -> str | None:
     return w if _PURE_WORD.fullmatch(w) else ("" if not w else None)
 
 
-_PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "نا", "كم")
+# the pronoun suffixes of a possessed noun ("طفلها", "عناصرهم"), longest first for stripping
+_POSSESSIVE_SUFFIXES = ("ه", "ها", "هم", "هما", "هن")
+_PRONOUN_SUFFIXES = tuple(sorted((*_POSSESSIVE_SUFFIXES, "نا", "كم"), key=len, reverse=True))
+
+
+def _bare_plural(lex: _Lex, form: str) -> tuple[int, bool, _Noun] | None:
+    """The plural person noun listed as ``form`` itself (no proclitic, no article), or None."""
+    info = lex.nouns.get(form)
+    if info is not None and not info[0] and not info[1] and info[2].number in ("plural", "dual_or_plural"):
+        return info
+    return None
 
 
 def _possessed_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
@@ -2095,18 +2103,9 @@ def _possessed_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
         if base[-1] == "ي":
             bases.append(base[:-1] + "ء")  # the hamza sits on ي before the suffix: ابناي-ه (ابناء)
         for b in bases:
-            info = lex.nouns.get(b)
-            if info is not None and not info[0] and not info[1] and info[2].number in ("plural", "dual_or_plural"):
+            if (info := _bare_plural(lex, b)) is not None:
                 return info
     return None
-
-
-def _plural_person(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
-    """A plural person noun as it stands, with a pronoun suffix or in the construct state, or None."""
-    info = lex.nouns.get(word)
-    if info is not None:
-        return info if info[2].number in ("plural", "dual_or_plural") else None
-    return _possessed_plural(lex, word) or _construct_plural(lex, word)
 
 
 def _construct_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
@@ -2115,10 +2114,20 @@ def _construct_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
     (a singular "مدني")."""
     if len(word) < 4 or word[-1] != "ي" or word in lex.nouns:
         return None
-    info = lex.nouns.get(word + "ن")
-    if info is not None and not info[0] and not info[1] and info[2].number in ("plural", "dual_or_plural"):
-        return info
-    return None
+    return _bare_plural(lex, word + "ن")
+
+
+def _suffixed_plural(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
+    """A plural person noun with a pronoun suffix or in the construct state, or None."""
+    return _possessed_plural(lex, word) or _construct_plural(lex, word)
+
+
+def _plural_person(lex: _Lex, word: str) -> tuple[int, bool, _Noun] | None:
+    """A plural person noun as it stands, with a pronoun suffix or in the construct state, or None."""
+    info = lex.nouns.get(word)
+    if info is not None:
+        return info if info[2].number in ("plural", "dual_or_plural") else None
+    return _suffixed_plural(lex, word)
 
 
 def _prev_word(s: str, a: int) -> str | None:
