@@ -828,12 +828,22 @@ def _toll_head(text: str, outcome_cues: list[cues.Cue], sentence: Sentence,
         return None
     if not _TOLL_VERB_BEFORE.search(normalize(text[max(lo, count.start - 20):count.start])):
         return _risen_toll(text, outcome_cues, sentence, count, counts)
+    return _headed_toll(text, outcome_cues, sentence, count, lo, _TOLL_HEAD_BEFORE, 12)
+
+
+def _headed_toll(text: str, outcome_cues: list[cues.Cue], sentence: Sentence, count: Any, lo: int,
+                 head: re.Pattern[str], reach: int, counts: list[Any] | tuple[Any, ...] = ()
+                 ) -> tuple[tuple[str, cues.Cue], str] | None:
+    """The harm noun, last before ``count`` and not before ``lo``, that the words ``head`` (within
+    ``reach`` characters before it) make a toll; none across a full stop or another of ``counts``."""
     for cue in reversed(outcome_cues):
-        if cue.start < lo or cue.end > count.start or "." in text[cue.end:count.start]:
+        if cue.start < lo or cue.end > count.start:
             continue
+        if "." in text[cue.end:count.start] or any(cue.end <= c.start < count.start for c in counts):
+            return None
         kind_role = _outcome_kind(cue)
-        if kind_role and kind_role[1] in ("nouns", "events") and _TOLL_HEAD_BEFORE.search(
-                normalize(text[max(sentence.start, cue.start - 12):cue.start])):
+        if kind_role and kind_role[1] in ("nouns", "events") and head.search(
+                normalize(text[max(sentence.start, cue.start - reach):cue.start])):
             return (kind_role[0], cue), kind_role[1]
     return None
 
@@ -851,17 +861,8 @@ def _risen_toll(text: str, outcome_cues: list[cues.Cue], sentence: Sentence, cou
     long description of the event between them, when no other count and no full stop stands between."""
     if not _TO_BEFORE.search(normalize(text[max(sentence.start, count.start - 8):count.start])):
         return None
-    lo = max(sentence.start, count.start - _RISEN_CHARS)
-    for cue in reversed(outcome_cues):
-        if cue.start < lo or cue.end > count.start:
-            continue
-        if "." in text[cue.end:count.start] or any(cue.end <= c.start < count.start for c in counts):
-            return None
-        kind_role = _outcome_kind(cue)
-        if kind_role and kind_role[1] in ("nouns", "events") and _RISEN_HEAD_BEFORE.search(
-                normalize(text[max(sentence.start, cue.start - 25):cue.start])):
-            return (kind_role[0], cue), kind_role[1]
-    return None
+    return _headed_toll(text, outcome_cues, sentence, count, max(sentence.start, count.start - _RISEN_CHARS),
+                        _RISEN_HEAD_BEFORE, 25, counts)
 
 
 def _noun_outcome(count: Any, lang: str) -> str | None:
@@ -877,13 +878,9 @@ def _cue_between(outcome_cues: list[cues.Cue], start: int, end: int, except_kind
     word of that outcome, which says how the counted were harmed ("أصيب 5 مدنيين بجروح، بينهم طفل") or is
     their verb ("31 مدنياً استشهدوا اليوم، بينهم 5 أطفال")."""
     return any(start <= c.start and c.end <= end and not (
-        except_kind is not None and _outcome_kind(c) in _SAME_KIND_ROLES.get(except_kind, ()))
+        except_kind is not None and _outcome_kind(c) in ((except_kind, "events"), (except_kind, "nouns"),
+                                                         (except_kind, "verbs")))
         for c in outcome_cues)
-
-
-# the harm words of one kind that may stand between a count and its parts ("31 مدنياً استشهدوا اليوم، بينهم")
-_SAME_KIND_ROLES = {kind: tuple((kind, role) for role in ("events", "nouns", "verbs"))
-                    for kind in ("killed", "injured", "missing", "detained", "displaced", "affected")}
 
 
 def _victims(count: Any, text: str = "", found: Found | None = None) -> list[str]:
@@ -908,17 +905,21 @@ _GROUP_WORDS = _Lazy(lambda: re.compile(
     rf"^\s*{_g('ar', 'actors', 'group_nouns')}"))
 
 
+def _in_construct(text: str, count: Any, at: int) -> bool:
+    """Whether what begins at ``at`` follows the Arabic person noun of ``count`` in the construct state,
+    with no word between ("زعيم تنظيم داعش", "قائد فصيل")."""
+    return bool(count.noun) and at == count.end + 1 and text[count.end:at] == " " \
+        and "\u0621" <= text[at:at + 1] <= "\u064a"
+
+
 def _group_in_construct(text: str, found: Found, count: Any) -> bool:
-    """An Arabic person noun followed by the group it leads or serves, with no word between ("زعيم
-    تنظيم داعش", "قائد فصيل", "80 قتيلا لحزب الله"); not the attacker named by its weapon ("4 قتلى
-    بصاروخ إيراني")."""
+    """An Arabic person noun followed by the group it leads or serves ("زعيم تنظيم داعش", "قائد فصيل",
+    "80 قتيلا لحزب الله"); not the attacker named by its weapon ("4 قتلى بصاروخ إيراني")."""
     at = count.end + 1
-    if not (count.noun and text[count.end:at] == " " and "\u0621" <= text[at:at + 1] <= "\u064a"):
+    if not _in_construct(text, count, at):
         return False
-    if any(a.start == at and a.actor is not None and a.via != "weapon" and text[at] != "ب"
-           for a in found.within(found.actors, at, at + 1)):
-        return True
-    return bool(_GROUP_WORDS.match(normalize(text[at:at + 45])))
+    return any(a.start == at and a.actor is not None and a.via != "weapon"
+               for a in found.within(found.actors, at, at + 1)) or bool(_GROUP_WORDS.match(normalize(text[at:at + 45])))
 
 
 def _armed_group_near(text: str, found: Found, count: Any) -> bool:
@@ -1767,7 +1768,7 @@ def _verb_part(found: Found, anchor: int, start: int, end: int) -> tuple[int, in
     """The part of ``start``..``end`` that holds ``anchor`` when harm verbs joined by "و" report events
     of their own: "قتل 3 مدنيين في بلدة X وأصيب 5 آخرون في قرية Y" (Y is where the 5 were hurt)."""
     for cue in found.within(found.cues, start, end):
-        if cue.text[:1] in "وف" and (category := cue.category("outcome")) and category.endswith(".verbs"):
+        if cue.text[:1] in "وف" and (kind_role := _outcome_kind(cue)) and kind_role[1] == "verbs":
             if cue.start <= anchor:
                 start = cue.start
             else:
@@ -1884,9 +1885,9 @@ def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
     for c in found.within(found.counts, mention.start - 60, mention.start):
         if c.end > mention.start or c.noun is None:
             continue
+        if _in_construct(text, c, mention.start):
+            return True
         gap = text[c.end:mention.start]
-        if gap == " " and not c.text.isascii():
-            return True  # the Arabic construct
         m = _MEMBERSHIP.match(normalize(gap))
         if m is not None and m.end() == len(gap) and gap.strip():
             return True
