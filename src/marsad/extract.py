@@ -264,15 +264,14 @@ def _lead_cause(found: Found, sentences: list[Sentence]) -> str | None:
 
 
 _OUTLETS = ("media", "state_media")  # source types whose names are no actor ("Syria TV", "Jordan Times")
-_HEADLINE = "_headline"  # (marks a lead attacker named in the title or first sentence)
 
 
 def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
-                sentences: list[Sentence]) -> dict[str, Any] | None:
+                sentences: list[Sentence]) -> tuple[dict[str, Any], bool] | None:
     """The attacker the report's first sentences name by its weapon ("regime jets pounded the town",
     "Russian raids claimed 17 lives") or, in the title and first sentence, as the subject of an attack
     ("ISIL uses chemical weapons"), for a main claim whose own context names nobody; None when they
-    say nobody knows who attacked."""
+    say nobody knows who attacked. With it, whether the title or first sentence names it."""
     if not sentences or lang != "en":  # (the English wire-report lead; Arabic posts lead differently)
         return None
     end = sentences[min(len(sentences), ATTACK_LEAD_SENTENCES + 1) - 1].end
@@ -293,7 +292,7 @@ def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
         if attacks and not any(m.start < mention.end and mention.start < m.end  # (an outlet: "Syria TV")
                                for m in found.within(found.sources, 0, end) if m.source.type in _OUTLETS) \
                 and not _target_or_victim(text, lead_found, mention, 0):
-            return dict(_actor_json(mention), **({_HEADLINE: True} if headline else {}))
+            return _actor_json(mention), headline
     return None
 
 
@@ -2180,22 +2179,22 @@ def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: d
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
     ranges = _context_ranges(sentences, draft.sentence)
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
-    place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
-                                _before_paragraph(sentences, draft.sentence, ranges),
-                                _after_sentences(sentences, draft.sentence, found.cues, found.starts(found.cues)))
+    sentence = sentences[draft.sentence]
+    count = _count_json(draft.count)
+    own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
+    scope = "aggregate" if _is_aggregate(found, sentence, own_period, count) else "incident"
+    if scope == "aggregate":  # a total names its area in its own words, not the village of the report's incident
+        place, region = _pick_place(found, ranges[:1], draft.anchor, ranges[:1])
+    else:
+        place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
+                                    _before_paragraph(sentences, draft.sentence, ranges),
+                                    _after_sentences(sentences, draft.sentence, found.cues, found.starts(found.cues)))
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
     unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
                                                    and ranges[0][0] <= actor.start < ranges[0][1]):
         actor = None  # "it was not immediately clear who carried out the raids"
-    sentence = sentences[draft.sentence]
-    count = _count_json(draft.count)
-    own_period = _pick_period(found, ranges[:1], draft.anchor)  # a total says its span in its own words
-    scope = "aggregate" if _is_aggregate(found, sentence, own_period, count) else "incident"
-    if scope == "aggregate" and place is not None and not sentence.start <= place.start < sentence.end:
-        # a total names its area in its own words: the village of the report's incident is not it
-        place, region = _pick_place(found, ranges[:1], draft.anchor, ranges[:1])
     claim = {
         "kind": draft.kind,
         "victims": draft.victims,
@@ -2460,8 +2459,7 @@ def analyse(doc: Document) -> dict[str, Any]:
         nobody = not perpetrator.get("text") or perpetrator.get("partisan_label")  # (a label names nobody)
         responsible = lead.get("responsible")
         claimed = responsible() if nobody and responsible else None
-        attacker = dict(lead.get("actor") or {})
-        headline = attacker.pop(_HEADLINE, False)
+        attacker, headline = lead.get("actor") or (None, False)
         if claimed:  # "IS claimed responsibility for the attack"
             summary["perpetrator"] = claimed
         # the attacker the lead names by its weapon; the one the headline names as its subject, also for
