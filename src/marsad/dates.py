@@ -1031,8 +1031,11 @@ def _period_grammar(language: str | None) -> re.Pattern[str]:
     units_all = _alt(spans)
     units_art = _alt(u for u, (_, n) in spans.items() if n != "singular" and u.startswith("ال"))
     units_dupl = _alt(u for u, (_, n) in spans.items() if n != "singular")
-    units_bare = _alt(u for u in spans if u.isascii() or not u.startswith(("ال", "لل")))
-    units_ago = _alt(u for u in p.units if u.isascii() or not u.startswith(("ال", "لل")))
+    def without_article(units: Iterable[str]) -> str:
+        return _alt(u for u in units if u.isascii() or not u.startswith(("ال", "لل")))
+
+    units_bare = without_article(spans)
+    units_ago = without_article(p.units)
     units_pl = _alt(u for u, (_, n) in spans.items() if n == "plural")
     past = _alt([*(k for k, v in p.rel_after.items() if v == -1), *p.w("past_words")])
     few = _alt(p.few)

@@ -1502,7 +1502,7 @@ _LOCATING_GAP = _Lazy(lambda: re.compile(
     r"[^\S\n]*)+#?\Z"))
 
 
-LOCATING_CHARS = 30  # how far after a place the larger place that locates it may begin
+LOCATING_CHARS = 30  # how far after a place the larger place that locates it (or the next of its list) may begin
 
 
 def _locates(text: str, end: int, start: int) -> bool:
@@ -2092,7 +2092,8 @@ def _chain_end(mention: Any, around: list[Any], text: str) -> int:
     # a list of towns and villages hit ("محيط مدينة إدلب وبلدة كنصفرة ومنطقة النهر الأبيض"): all of it (a
     # name the gazetteer does not know only after its place word)
     while i < len(around) and around[i].start >= end and around[i].place.precision in _LISTED_PRECISIONS \
-            and around[i].start - end <= 30 and (m := _PLACE_LIST_GAP.fullmatch(normalize(text[end:around[i].start]))) \
+            and around[i].start - end <= LOCATING_CHARS \
+            and (m := _PLACE_LIST_GAP.fullmatch(normalize(text[end:around[i].start]))) \
             and (m.group(1) or around[i].place.precision != "unresolved"
                  or _PLACE_WORD_START.match(normalize(around[i].text))):
         end = around[i].end
