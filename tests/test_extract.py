@@ -1145,6 +1145,14 @@ def test_a_heading_over_a_list_of_names_counts_them(tmp_path: Path) -> None:
     assert text[ev["start"]:ev["end"]] == ev["quote"]
 
 
+def test_a_heading_over_items_numbered_with_a_full_stop(tmp_path: Path) -> None:
+    # "1." is a sentence of its own for the splitter: the list goes on with the name on its line
+    text = ("غارة جوية على قرية الزيتونة بريف إدلب الغربي فجر اليوم\n\nالشهداء :\n"
+            "1. السيدة هند أحمد الخالد 30 سنة\n2. رنا سمير الخالد 3 سنوات\n3. كمال عادل السعدي\n")
+    result = run(tmp_path, text)
+    assert [(c["count"]["low"], c["count"]["high"]) for c in claims_of(result, "killed") if c["count"]] == [(3, 3)]
+
+
 def test_names_after_a_harm_word_make_a_claim(tmp_path: Path) -> None:
     text = "أسفر القصف على بلدة كفرنبل عن مقتل \"سليم حمدان الراشد\" وإصابة كل من رنا الحسين وعادل العمر."
     result = run(tmp_path, text)
@@ -1293,6 +1301,7 @@ def test_the_number_of_the_harmed_reached_a_count(tmp_path: Path, text: str, kin
 @pytest.mark.parametrize(("text", "low"), [
     ("فقد مدني حياته وأصيب آخر بجروح جراء قصف على بلدة الصنمين.", 1),
     ("وفقد ما لا يقل عن 30 شخصا أرواحهم في غرق قارب قرب بلدة الصنمين.", 30),
+    ("تسبب القصف على بلدة الصنمين بفقدان 5 مواطنين لحياتهم.", 5),  # the noun of loss, "ل" + life
 ])
 def test_a_count_that_lost_its_life_is_killed(tmp_path: Path, text: str, low: int) -> None:
     result = run(tmp_path, text)

@@ -625,8 +625,11 @@ def _with_list(text: str, sentences: list[Sentence], i: int) -> tuple[int, int]:
     end = sentences[i].end
     j = i + 1
     while j < len(sentences) and j - i <= 40 and _LIST_LINE.match(text, sentences[j].start):
-        end = sentences[j].end
-        j += 1
+        line_end = text.find("\n", sentences[j].start)
+        line_end = len(text) if line_end < 0 else line_end
+        while j < len(sentences) and sentences[j].start < line_end:  # "1." is a sentence of its own
+            end = sentences[j].end
+            j += 1
     return sentences[i].start, end
 
 
