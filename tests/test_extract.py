@@ -400,6 +400,17 @@ def test_the_speaker_is_not_the_perpetrator(tmp_path: Path) -> None:
     assert perpetrator(run(tmp_path, text)) == "intl_coalition"
 
 
+def test_a_name_before_a_verb_that_opens_its_own_clause_is_not_its_speaker(tmp_path: Path) -> None:
+    text = ("قتل 12 شخصا في بلدة الصنمين على يد وحدات من الجيش السوري، ونفت مديرية المنطقة "
+            "أن تكون الحدود مع الأردن مغلقة.")
+    (claim,) = run(tmp_path, text)["claims"]
+    assert claim["perpetrator"]["id"] == "syrian_government"
+    assert claim["claimant"]["type"] == "outlet"
+    # a name, a comma and a verb without "و" is still the speaker ("مدير الشبكة، قال")
+    text = "المرصد السوري لحقوق الإنسان، قال إن 12 شخصا قتلوا في بلدة الصنمين."
+    assert run(tmp_path, text)["claims"][0]["claimant"]["name"] == "Syrian Observatory for Human Rights"
+
+
 def test_the_backer_is_not_the_perpetrator(tmp_path: Path) -> None:
     text = "Government troops backed by Hezbollah fighters killed four gunmen in the mountains on Sunday."
     assert perpetrator(run(tmp_path, text)) == "syrian_government"
@@ -1376,3 +1387,21 @@ def test_a_town_of_another_governorate_does_not_override_the_one_the_claim_names
             "in clashes with IS jihadists in the eastern province of Deir Ezzor, a monitor said.")
     (claim,) = claims_of(run(tmp_path, text, published="2014-10-14"), "killed")
     assert claim["place"]["name"] == "Deir ez-Zor"
+
+
+@pytest.mark.parametrize(("text", "kind", "low"), [
+    ("سقطت قذيفة على مخيم كمونة ما أدى إلى مقتل 16 نازحا معظمهم من الأطفال.", "killed", 16),
+    ("أعدم التنظيم 5 معتقلين في سجن المدينة أمس.", "killed", 5),
+    ("Air strikes killed 12 refugees in a camp near the border.", "killed", 12),
+    ("نزح 300 نازح من بلدة الصنمين خلال يومين.", "displaced", 300),
+])
+def test_a_harm_word_says_what_happened_to_displaced_or_held_people(tmp_path: Path, text: str, kind: str,
+                                                                     low: int) -> None:
+    result = run(tmp_path, text)
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"] if c["count"]] == [(kind, low)]
+
+
+def test_the_noun_of_another_count_does_not_say_what_happened_to_displaced_people(tmp_path: Path) -> None:
+    result = run(tmp_path, "وأوقعت الحرب أكثر من 330 ألف قتيل وملايين اللاجئين منذ ست سنوات.")
+    assert ("displaced", 1_000_000) in [(c["kind"], c["count"]["low"]) for c in result["claims"] if c["count"]]
+

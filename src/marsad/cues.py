@@ -218,3 +218,10 @@ def find_cues(text: str, language: str | None = None, normalized: NormalizedText
             out.append(Cue(start, stop, text[start:stop], categories))
             last_end = stop
     return out
+
+
+def with_conjunction(cue: Cue) -> bool:
+    """Whether an Arabic cue word carries the conjunction و or ف in front ("ونفت", "فقال"; not the
+    و of "وثقت"), so that it opens a clause of its own."""
+    word = normalize(cue.text).split(" ", 1)[0]
+    return word[:1] in ("و", "ف") and word[1:] in _lexicon("ar").starts

@@ -707,7 +707,14 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
             parent = previous.parent or previous
             draft = Draft(parent.kind, count, count.start, index, victims, parent=parent)
         elif own_kind:  # "11 قتيلاً و5 مصابين": the noun says the outcome
-            draft = Draft(_unless_foreseen(own_kind, text, count.start, foreseen), count, count.start, index, victims)
+            kind, at = own_kind, count.start
+            if own_kind in _STATUS_KINDS:  # "مقتل 16 نازحاً", "إعدام 5 معتقلين" (a word outside the noun)
+                outside = [c for c in outcome_cues  # (nor the noun of another count: "330 ألف قتيل وملايين اللاجئين")
+                           if not any(k.start <= c.start and c.end <= k.end for k in counts)]
+                attached = _governing_cue(text, outside, count, lang, counts)
+                if attached is not None and attached[0][0] in ("killed", "injured"):
+                    kind, at = attached[0][0], attached[0][1].start
+            draft = Draft(_unless_foreseen(kind, text, at, foreseen), count, count.start, index, victims)
         elif previous and previous.count and _CONJ_ONLY.match(between_norm) and count.category:
             draft = Draft(previous.kind, count, count.start, index, victims, parent=previous.parent)
         else:
@@ -865,6 +872,11 @@ def _risen_toll(text: str, outcome_cues: list[cues.Cue], sentence: Sentence, cou
         return None
     return _headed_toll(text, outcome_cues, sentence, count, max(sentence.start, count.start - _RISEN_CHARS),
                         _RISEN_HEAD_BEFORE, 25, counts)
+
+
+# what a person noun says the people are (displaced, held) rather than what happened to them: a harm word
+# that governs the count says what happened ("مقتل 16 نازحاً" are killed)
+_STATUS_KINDS = ("displaced", "detained")
 
 
 def _noun_outcome(count: Any, lang: str) -> str | None:
@@ -1970,8 +1982,8 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
     speech = [c for c in sentence_cues if c.has("attribution") or c.has("allegation") or c.has("denial")]
     mention = None
     if sources and speech:
-        mention = min(sources, key=lambda s: _speaker_distance(s, speech))
-        if _speaker_distance(mention, speech) > SPEAKER_GAP:
+        mention = min(sources, key=lambda s: _speaker_distance(text, s, speech))
+        if _speaker_distance(text, mention, speech) > SPEAKER_GAP:
             mention = None
     if mention is None:  # a headline's speaker before a colon: "الدفاع المدني: مقتل 5 مدنيين ..."
         mention = next((m for m in sources if _HEADLINE_SPEAKER_BEFORE.fullmatch(text, here.start, m.start)
@@ -2008,17 +2020,22 @@ _HEADLINE_SPEAKER_BEFORE = re.compile(r"[\s#\"'«“]*")
 _HEADLINE_SPEAKER_AFTER = re.compile(r"[\"'»”]?[^\S\n]*:")
 
 
-def _speaker_distance(source: Any, speech: list[cues.Cue]) -> float:
+def _speaker_distance(text: str, source: Any, speech: list[cues.Cue]) -> float:
     """How far a source is from the nearest speech verb; the subject right after the verb (Arabic
-    "قالت الشبكة", "اتهم ناشطون") or right before it ("the Observatory said") is the speaker."""
+    "قالت الشبكة", "اتهم ناشطون") or right before it ("the Observatory said") is the speaker. An Arabic
+    name before a comma and a verb with "و" or "ف" ("... على يد الجيش السوري، ونفت المديرية") is not:
+    the verb opens a clause of its own, whose subject follows it (but "مدير الشبكة، قال")."""
     best = float("inf")
     for cue in speech:
         if source.start >= cue.end:
             gap = source.start - cue.end
+        elif cues.with_conjunction(cue) and _CLAUSE_END.search(text, source.end, cue.start):
+            continue
         else:
             gap = cue.start - source.end + 3
         best = min(best, max(gap, 0))
     return best
+
 
 
 # ------------------------------------------------------------------------------------ output
