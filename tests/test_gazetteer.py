@@ -445,6 +445,8 @@ def _unresolved_names(text: str) -> list[str]:
     ("سقطت قذيفة على قرية « تل زعرور » غرب المدينة", ["تل زعرور"]),
     ("قصف طال قرى \" زعرورة , سمعانة \" أمس", ["زعرورة", "سمعانة"]),   # the quote closes the list
     ("استهدف القصف قرية # زعرورة هذه الليلة", ["زعرورة"]),             # a spaced hashtag; a demonstrative
+    ("اختطف مسلحون ثلاثة أشخاص في بلدة زعرورة الليلة الماضية", ["زعرورة"]),  # a time word after the name
+    ("سقطت قذيفة على ساحة سوق الثلاثاء في المدينة", ["سوق الثلاثاء"]),  # a market named after its day
 ])
 def test_unresolved_names_are_cut_at_the_name(text: str, names: list[str]) -> None:
     assert _unresolved_names(text) == names
