@@ -1405,3 +1405,15 @@ def test_the_noun_of_another_count_does_not_say_what_happened_to_displaced_peopl
     result = run(tmp_path, "وأوقعت الحرب أكثر من 330 ألف قتيل وملايين اللاجئين منذ ست سنوات.")
     assert ("displaced", 1_000_000) in [(c["kind"], c["count"]["low"]) for c in result["claims"] if c["count"]]
 
+
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("قتل 3 مسلحين وجرح 4 آخرين في قصف على بلدة الصنمين.", ["combatants"]),
+    ("استشهد مدنيان وأصيب 5 آخرون في قصف على بلدة الصنمين.", ["civilians"]),
+    ("Three soldiers were killed and five others wounded in the town.", ["combatants"]),
+    ("مقتل طفل وإصابة 3 آخرين في قصف على بلدة الصنمين.", ["people"]),  # the others need not be children
+])
+def test_others_are_more_of_the_civilians_or_fighters_counted_before(tmp_path: Path, text: str,
+                                                                     victims: list[str]) -> None:
+    (injured,) = claims_of(run(tmp_path, text), "injured")
+    assert injured["victims"] == victims

@@ -96,6 +96,9 @@ _PART_OF_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'parts', 'part_of_
 # "15 people died including five policemen": the subset word right before the count still makes a part
 _SUBSET_END = _Lazy(lambda: re.compile(
     rf"(?:^|\s)(?:{_g('en', 'parts', 'subset_words')}|{_g('ar', 'parts', 'subset_words')})\s*$"))
+# "وإصابة 4 آخرين", "five others": more of the people counted before
+_OTHERS_NOUN = _Lazy(lambda: re.compile(rf"{_g('ar', 'parts', 'others_nouns')}$"))
+_OTHERS_AFTER = _Lazy(lambda: re.compile(rf"(?i)\s+{_g('en', 'parts', 'others_words')}\b"))
 _CONJ_ONLY = _Lazy(lambda: re.compile(
     rf"^\s*(?:{_g('ar', 'clauses', 'conjunctions')}|[،,]|{_g('en', 'clauses', 'conjunctions')}|\s)*\s*$"))
 # "قيادي في الفصيل و3 من مرافقيه": a short qualifier of the count before, then a word that adds to the list
@@ -697,6 +700,9 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         between_norm = normalize(between)
         manner = (previous.parent or previous).kind if previous and len(between) <= MANNER_CHARS else None
         victims = _victims(count, text, found)
+        if victims == ["people"] and previous is not None and previous.victims in (["civilians"], ["combatants"]) \
+                and _are_others(count, text):  # "مقتل 3 مسلحين وإصابة 4 آخرين": four more fighters (but the
+            victims = list(previous.victims)   # others of "مقتل طفل وإصابة آخرين" need not be children)
         own_kind = _noun_outcome(count, lang)
         if previous and previous.count and (_SUBSET.search(between_norm)
                                             or _PART_OF_BEFORE.search(count.text)) and (
@@ -872,6 +878,13 @@ def _risen_toll(text: str, outcome_cues: list[cues.Cue], sentence: Sentence, cou
         return None
     return _headed_toll(text, outcome_cues, sentence, count, max(sentence.start, count.start - _RISEN_CHARS),
                         _RISEN_HEAD_BEFORE, 25, counts)
+
+
+def _are_others(count: Any, text: str) -> bool:
+    """Whether a count is of "others" ("آخرين", "five others"): more of the people counted before it."""
+    if count.noun is not None:
+        return bool(_OTHERS_NOUN.fullmatch(count.noun))
+    return bool(_OTHERS_AFTER.match(text, count.end))
 
 
 # what a person noun says the people are (displaced, held) rather than what happened to them: a harm word
