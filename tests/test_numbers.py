@@ -943,3 +943,22 @@ def test_a_vague_number_of_people_is_still_a_count() -> None:
 
 def test_a_quantity_is_no_hundred() -> None:
     assert find_counts("وضبطت القوات كمية من الأسلحة وكميات من الذخيرة", "ar") == []
+
+
+@pytest.mark.parametrize(("text", "language", "low", "high", "quote"), [
+    ("قتل أكثر من ربع مليون شخص خلال الحرب", "ar", 250_001, None, "أكثر من ربع مليون شخص"),
+    ("نزوح نصف مليون شخص من المدينة", "ar", 500_000, 500_000, "نصف مليون شخص"),
+    ("وتشريد مليون ونصف المليون سوري", "ar", 1_500_000, 1_500_000, "مليون ونصف المليون سوري"),
+    ("نزح ثلثا مليون شخص", "ar", 666_666, 666_666, "ثلثا مليون شخص"),
+    ("More than a quarter of a million people have been killed", "en", 250_001, None,
+     "More than a quarter of a million people"),
+    ("half a million people were displaced", "en", 500_000, 500_000, "half a million people"),
+    ("a million and a half refugees", "en", 1_500_000, 1_500_000, "a million and a half refugees"),
+])
+def test_a_fraction_of_a_scale_word(text: str, language: str, low: int, high: int | None, quote: str) -> None:
+    c = one(text, language)
+    assert (c.low, c.high, c.text) == (low, high, quote)
+
+
+def test_a_fraction_of_something_else_is_no_count() -> None:
+    assert counts("نزح نصف سكان المدينة", "ar") == []

@@ -221,6 +221,8 @@ class _Lex:
     list_more: frozenset[str] = frozenset()  # وآخرون
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
+    fractions: tuple[tuple[tuple[str, ...], int, int], ...] = ()  # (phrase, numerator, denominator), longest first
+    half_after: re.Pattern[str] | None = None  # "مليون ونصف", "a million and a half"
 
 
 def _n(word: str) -> str:
@@ -340,6 +342,12 @@ def _lex(lang: str) -> _Lex:
         v.sort(key=lambda e: -len(e[0]))
     range_start = sorted((_phrase(p) for p in b.get("range_start", [])), key=len, reverse=True)
     range_joiners = {_phrase(p)[0]: _phrase(p) for p in b.get("range_joiners", [])}
+    fr = data.get("fractions", {})
+    fractions = tuple(sorted(((_phrase(p), int(v[0]), int(v[1])) for p, v in fr.get("before", {}).items()),
+                             key=lambda e: -len(e[0])))
+    halves = [r"\s+".join(map(re.escape, _phrase(p)))
+              for p in sorted(fr.get("half_after", []), key=len, reverse=True)]  # the longest first
+    half_after = re.compile(rf"\s+(?:{'|'.join(halves)})(?![\w\u0600-\u06ff])") if halves else None
 
     nc = data.get("not_counts", {})
     after: dict[str, list[tuple[str, ...]]] = {}
@@ -436,6 +444,8 @@ def _lex(lang: str) -> _Lex:
         list_openers=tuple(_phrase(p) for p in names.get("list_openers", [])),
         list_heads=wordset("list_heads", names),
         list_more=wordset("list_more", names),
+        fractions=fractions,
+        half_after=half_after,
     )
     anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
                    if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
@@ -451,6 +461,7 @@ def _with_specials(lex: _Lex) -> _Lex:
     prv |= lex.ordinals | lex.months | lex.before_year | _PROCLITIC_TOKENS | lex.articles
     prv |= {"من", "from", "بين", "between", "ما", "-", "(", "/", ":", "#", "$"}
     prv |= {w for w, (_k, _d, n) in lex.nouns.items() if n.kind in ("killed", "injured") and n.number != "singular"}
+    prv |= {p[-1] for p, _numerator, _denominator in lex.fractions}
     lex.next_special = frozenset(nxt)
     lex.prev_special = frozenset(prv)
     return lex
@@ -490,7 +501,16 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         name_connectors=a.name_connectors | b.name_connectors,
         name_cues=a.name_cues | b.name_cues, list_openers=a.list_openers + b.list_openers,
         list_heads=a.list_heads | b.list_heads, list_more=a.list_more | b.list_more,
+        fractions=tuple(sorted(a.fractions + b.fractions, key=lambda e: -len(e[0]))),
+        half_after=_either(a.half_after, b.half_after),
     ))
+
+
+def _either(a: re.Pattern[str] | None, b: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """One pattern for what either language's pattern matches."""
+    if a is None or b is None:
+        return a or b
+    return re.compile(f"{a.pattern}|{b.pattern}")
 
 
 def _lang_key(language: str | None) -> str:
@@ -631,6 +651,9 @@ def _plain_int(b: str) -> int | None:
 
 
 # --------------------------------------------------------------------------- number grammar
+
+
+_SCALE_VALUES = frozenset({1_000, 1_000_000, 1_000_000_000})  # a number that is one scale word (or "a million")
 
 
 class _Item(NamedTuple):
@@ -1218,6 +1241,18 @@ class _Doc:
             back.pop()
         if is_digits and back and back[-1].text[0].isdigit() and not s[back[-1].end:outer].strip():
             return end, None  # digit groups in a row: a phone number, "2 000"
+        if num is not None and num.value in _SCALE_VALUES and (lex.fractions or lex.half_after):
+            # a fraction of a scale word: "ربع مليون", "half a million", "مليون ونصف"
+            share = next(((k, a, b) for phrase, a, b in lex.fractions
+                          if (k := _match_tail(back, phrase)) is not None), None)
+            if share is not None:
+                k, numerator, denominator = share
+                low = high = num.value * numerator // denominator
+                start = outer = back[k].start
+                back = back[:k]
+            elif lex.half_after is not None and (m := lex.half_after.match(s, end)) is not None:
+                low = high = num.value * 3 // 2
+                end = m.end()
         prev = back[-1].text if back else ""
         special = bool(prev) and _in(prev, lex.prev_special)  # else nothing before can matter
         bound, bstart = self.bound_before(back) if special else (None, None)
