@@ -1417,3 +1417,8 @@ def test_others_are_more_of_the_civilians_or_fighters_counted_before(tmp_path: P
                                                                      victims: list[str]) -> None:
     (injured,) = claims_of(run(tmp_path, text), "injured")
     assert injured["victims"] == victims
+
+
+def test_a_count_before_in_the_killing_of_is_no_victim(tmp_path: Path) -> None:
+    result = run(tmp_path, "محكمة تدين جنديا في مقتل 3 جنود قرب بلدة الصنمين.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("killed", 3)]

@@ -1104,6 +1104,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
         elif cue.start >= count.end:
             if role == "hits":
                 continue  # "غارات تصيب 10 مدنيين", "القضاء على 8 مسلحين": a hit governs the count after it
+            if lang == "ar" and role == "events" and _IN_EVENT_BEFORE.search(normalize(text[count.end:cue.start])):
+                continue  # "تدين جندياً في مقتل 3 جنود": the count before "في مقتل" is no victim of it
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
             gap = text[count.end:cue.start]
@@ -1138,6 +1140,7 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
     return (best[1], best[2]) if best else None
 
 
+_IN_EVENT_BEFORE = re.compile(r"(?:^|\s)(?:في|ب)\s*$")  # "في مقتل", "بمقتل" right before a harm event word
 _AR_THING_AFTER = _Lazy(lambda: re.compile(rf"\s*{_g('ar', 'tolls', 'thing_nouns')}(?![\u0621-\u064a])"))
 _MET_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'met_verbs')}\s+$"))
 
