@@ -146,6 +146,27 @@ def test_them_after_a_list_is_not_its_last_count(tmp_path: Path, text: str) -> N
     assert not [c for c in claims_of(run(tmp_path, text), "killed") if c.get("count")]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("استقرت حالة الطفل سامر العبدالله في مشفى البلدة بعد إصابته بشظايا قذيفة سقطت قرب منزله.", "injured"),
+    ("فتح عناصر الدورية النار على شاب من أبناء الحي، ما أدى لوفاته على الفور.", "killed"),
+    ("ووجد الأهالي الشابة ريم الخالدي مصابة في الشارع، إثر إصابتها برصاص قناص.", "injured"),
+    ("لقي الشاب ماهر السليمان (25 عاماً) مصرعه في انفجار عبوة ناسفة بسيارته.", "killed"),
+])
+def test_a_harm_word_with_him_takes_the_one_person_before(tmp_path: Path, text: str, kind: str) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, kind) if c.get("count")] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤولون إن مواطناً يسعى لاستعادة أوراقه بعد إعلان وفاته خطأً في سجلات الدائرة.",
+    "لم تتوقع الشابة أن والدتها قد تفقد حياتها بسبب نوبة السعال التي أصابتها ليلاً.",
+    "اقترب منه الحارس الآخر وأخرج مسدسه، وأطلق رصاصة نحو رأسه، ما أدى لمقتله.",
+])
+def test_him_without_a_link_or_across_a_new_clause_is_no_toll(tmp_path: Path, text: str) -> None:
+    result = run(tmp_path, text)
+    assert not [c for c in result["claims"] if c.get("count") and c["kind"] in ("killed", "injured")]
+
+
 @pytest.mark.parametrize(("text", "n"), [
     ("ارتفعت حصيلة القتلى جراء الغارات التي شنتها طائرات حربية مساء أمس على قرية الصفا وأطرافها في ريف "
      "المحافظة الشرقي، إلى 31 مدنياً.", 31),

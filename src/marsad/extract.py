@@ -739,25 +739,41 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
 
 _AND_BEFORE = re.compile(r"(?:^|\s)و\s*$")
 _PLURAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'plural_pronouns')}$"))
+# (as written: after normalisation the pronoun ه is the ة of "إصابة")
+_NEW_CLAUSE = re.compile(r"[,،؛;]\s*[وف][\u0621-\u064a]{3}")
+_REFERRING_LINK_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'tolls', 'referring_links')}\s*$"))
+_SINGULAR_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'singular_pronouns', False)}[\u064b-\u0652]*$"))
 
 
 def _pronoun_referents(text: str, found: Found, index: int, counts: list[Any], outcome_cues: list[cues.Cue],
                        drafts: list[Draft]) -> list[Draft]:
     """'أطلق القناص النار على 3 شبان، ما أدى إلى مقتلهم': a harm event word with a plural or dual pronoun
     ("مقتلهم", "استشهادهما") harms the people counted last before it in its sentence, when no harm word
-    governs that count and none stands between them."""
+    governs that count and none stands between them; one with a singular pronoun ("الطفل فلان بعد
+    إصابته بقصف", "الشاب فلان، ما أدى إلى مقتله") harms the one person counted so. A singular one, and
+    one that is harm only so ("إصابتهم"), must follow a link ("بعد", "أدى إلى") or a glued ل / ب."""
     out: list[Draft] = []
     used = {id(d.count) for d in drafts if d.count is not None}
     have = {d.kind for d in drafts if d.count is not None}
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
-        if not kind_role or kind_role[1] != "events" or kind_role[0] in have:
+        if not kind_role or kind_role[1] not in ("events", "referring") or kind_role[0] in have:
             continue
         before = [c for c in counts if c.end <= cue.start]
-        if not before or not _PLURAL_PRONOUN_END.search(normalize(cue.text)):
+        if not before:
+            continue
+        plural = bool(_PLURAL_PRONOUN_END.search(normalize(cue.text)))
+        if not plural and not _SINGULAR_PRONOUN_END.search(cue.text):
             continue
         count = before[-1]
-        if (id(count) in used or count.category is None or not count.low or count.low < 2
+        if (not plural or kind_role[1] == "referring") and not (
+                cue.text[:1] in "لب" or _REFERRING_LINK_BEFORE.search(normalize(text[max(0, cue.start - 12):cue.start]))
+                or _MET_BEFORE.search(normalize(text[max(0, count.start - 12):count.start]))):
+            continue  # "ما أدى لمقتله", "بعد إصابته", "لقي الشاب فلان مصرعه"; not the verb in "التي أصابتها"
+        if not plural and _NEW_CLAUSE.search(text, count.end, cue.start):
+            continue  # "أشهر أحد العناصر مسدسه، وأطلق النار ... ما أدى لمقتله": the one harmed is not the doer
+        if (id(count) in used or count.category is None or not count.low
+                or (count.low < 2 if plural else (count.low, count.high, count.vague) != (1, 1, False))
                 or cue.start - count.end > 150 or _cue_between(outcome_cues, count.end, cue.start)
                 or "\n" in text[count.end:cue.start] or _AND_BEFORE.search(text, max(0, count.start - 3), count.start)
                 or any(w.startswith("و") and numbers.person_noun(w, "ar") is not None
@@ -1060,8 +1076,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
     best: tuple[float, tuple[str, cues.Cue], str] | None = None
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
-        if kind_role is None:
-            continue
+        if kind_role is None or kind_role[1] == "referring":
+            continue  # ("بعد إصابته": harm only of the people the pronoun refers to, see _pronoun_referents)
         kind, role = kind_role
         # (the gap's length and clause breaks are tested before it is normalised: most cues are far)
         if cue.end <= count.start:

@@ -219,6 +219,8 @@ class _Lex:
     list_openers: tuple[tuple[str, ...], ...] = ()  # كل من
     list_heads: frozenset[str] = frozenset()  # أسماء (الشهداء)
     list_more: frozenset[str] = frozenset()  # وآخرون
+    referring_cues: frozenset[str] = frozenset()  # مقتله، إصابتها: harm that refers back to a named person
+    referring_links: frozenset[str] = frozenset()  # بعد، إثر، ما أدى إلى: what may stand before them
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
 
@@ -436,6 +438,8 @@ def _lex(lang: str) -> _Lex:
         list_openers=tuple(_phrase(p) for p in names.get("list_openers", [])),
         list_heads=wordset("list_heads", names),
         list_more=wordset("list_more", names),
+        referring_cues=wordset("referring_cues", names),
+        referring_links=wordset("referring_links", names),
     )
     anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
                    if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
@@ -490,6 +494,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         name_connectors=a.name_connectors | b.name_connectors,
         name_cues=a.name_cues | b.name_cues, list_openers=a.list_openers + b.list_openers,
         list_heads=a.list_heads | b.list_heads, list_more=a.list_more | b.list_more,
+        referring_cues=a.referring_cues | b.referring_cues, referring_links=a.referring_links | b.referring_links,
     ))
 
 
@@ -1827,16 +1832,26 @@ class _Doc:
             if tk.text not in ("of", "the", "في", "ل", "من"):
                 break
         toks = self.src.fwd(end, 8)
-        i, depth = 0, 0
+        i, depth, linked = 0, 0, False
         while i < len(toks):
             w = toks[i].text
             if w == "(":
                 depth += 1
             elif w == ")":
                 depth = max(0, depth - 1)
+            elif not depth and w in lex.referring_links:
+                linked = True  # "الطفل فلان بعد إصابته بقصف", "الشاب فلان، ما أدى إلى مقتله"
             elif not (depth or w in _both("names", "asides", ",", "-") or w[0].isdigit() or w in lex.after):
-                return w[0] != "و" and _in(w, lex.cues)  # not "... واختفاء": another clause
+                if not linked and w[0] != "و" and _in(w, lex.cues):  # not "... واختفاء": another clause
+                    return True
+                break
             i += 1
+        # "الطفل فلان في مشفى البلدة بعد إصابته": a harm word of his, after a link, later in the clause
+        for a, b in zip(toks[max(i - 1, 0):], toks[max(i, 1):], strict=False):
+            if a.text == "." or b.text[0] == "و":
+                return False
+            if a.text in lex.referring_links and _in(b.text, lex.referring_cues):
+                return True
         return False
 
 
