@@ -168,6 +168,24 @@ def test_him_without_a_link_or_across_a_new_clause_is_no_toll(tmp_path: Path, te
 
 
 @pytest.mark.parametrize(("text", "n"), [
+    ("ووثق فريق الرصد (3) قضوا جراء القصف المدفعي على البلدة.", 3),
+    ("كما قضى ( 2 ) في المحافظة برصاص القناصة.", 2),
+    ("وسجلنا أيضاً (2) قضيا تحت التعذيب في السجون.", 2),
+])
+def test_a_bare_figure_in_brackets_is_the_subject_of_its_verb(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل الرجل المسن فلان الفلاني ( 73 ) سنة برصاص قناص في السوق.",
+    "وقضى القائد المعروف ( 14 ) أعلن بعدها العصيان في المدينة.",
+])
+def test_an_age_or_a_note_in_brackets_is_no_toll(tmp_path: Path, text: str) -> None:
+    result = run(tmp_path, text)
+    assert not [c for c in claims_of(result, "killed") if c.get("count") and c["count"]["low"] > 1]
+
+
+@pytest.mark.parametrize(("text", "n"), [
     ("ارتفعت حصيلة القتلى جراء الغارات التي شنتها طائرات حربية مساء أمس على قرية الصفا وأطرافها في ريف "
      "المحافظة الشرقي، إلى 31 مدنياً.", 31),
     ("وأعلن المكتب عن ارتفاع عدد ضحايا القصف المدفعي الذي طال الأحياء السكنية في المدينة القديمة والسوق "

@@ -1080,8 +1080,9 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
             continue  # ("بعد إصابته": harm only of the people the pronoun refers to, see _pronoun_referents)
         kind, role = kind_role
         # (the gap's length and clause breaks are tested before it is normalised: most cues are far)
+        start, end = _unbracketed(text, count, cue) if role == "verbs" else (count.start, count.end)
         if cue.end <= count.start:
-            raw = text[cue.end:count.start]
+            raw = text[cue.end:start]
             gap = raw.lstrip()
             # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
             gap = gap[1:] if gap[:1] in _QUOTES else raw
@@ -1094,8 +1095,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 continue  # "غارات تصيب 10 مدنيين", "القضاء على 8 مسلحين": a hit governs the count after it
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
-            gap = text[count.end:cue.start]
-            aside = _aside_end(text, count.end, cue.start, counts)
+            gap = text[end:cue.start]
+            aside = _aside_end(text, end, cue.start, counts)
             gap = gap[aside:]
             paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
@@ -1124,6 +1125,24 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
         if best is None or distance < best[0]:
             best = (distance, (kind, cue), role)
     return (best[1], best[2]) if best else None
+
+
+_BRACKET_OPEN_BEFORE = re.compile(r"\([^\S\n]*$")
+_BRACKET_CLOSE_AFTER = re.compile(r"[^\S\n]*\)")
+
+
+def _unbracketed(text: str, count: Any, cue: cues.Cue) -> tuple[int, int]:
+    """The span of a bare figure with the brackets that enclose it alone, as the subject of the verb ``cue``
+    ("توثيق (2) قضيا", "قضى ( 1 ) جراء القصف": the figures of a documentation report), else the count's own
+    span. Only the verb or a function word may follow the brackets: not "( 73 ) سنة" (an age), "الحي ( 3 )
+    بالمدينة" (a number in a name) or "فلان ( 26 ) أعلن" (a note)."""
+    if count.category is None and count.start and count.text.isdigit() and (
+            after := _BRACKET_CLOSE_AFTER.match(text, count.end)) and (
+            after.end() <= cue.start <= after.end() + 2 or _FUNCTION_AFTER.match(text[after.end():after.end() + 25])):
+        before = _BRACKET_OPEN_BEFORE.search(text, max(0, count.start - 4), count.start)
+        if before:
+            return before.start(), after.end()
+    return count.start, count.end
 
 
 _AR_THING_AFTER = _Lazy(lambda: re.compile(rf"\s*{_g('ar', 'tolls', 'thing_nouns')}(?![\u0621-\u064a])"))
