@@ -167,6 +167,18 @@ def test_him_without_a_link_or_across_a_new_clause_is_no_toll(tmp_path: Path, te
     assert not [c for c in result["claims"] if c.get("count") and c["kind"] in ("killed", "injured")]
 
 
+@pytest.mark.parametrize(("text", "total", "parts"), [
+    ("قتل خمسة مدنيين (ثلاثة أطفال وامرأتان) في غارة على القرية.", 5, {"children": 3, "women": 2}),
+    ("أسفر القصف عن مقتل 4 مدنيين (طفلان) في الحي الشرقي.", 4, {"children": 2}),
+    ("استشهد ثلاثة مدنيين (رجل وزوجته وطفلهما) في قصف على منزلهم.", 3, {"men": 1, "women": 1, "children": 1}),
+])
+def test_people_in_brackets_after_a_count_are_its_parts(tmp_path: Path, text: str, total: int,
+                                                        parts: dict) -> None:
+    killed = claims_of(run(tmp_path, text), "killed")
+    assert [c["count"]["low"] for c in killed if c.get("part_of") is None and c.get("count")] == [total]
+    assert {c["victims"][0]: c["count"]["low"] for c in killed if c.get("part_of") is not None} == parts
+
+
 @pytest.mark.parametrize(("text", "n"), [
     ("ووثق فريق الرصد (3) قضوا جراء القصف المدفعي على البلدة.", 3),
     ("كما قضى ( 2 ) في المحافظة برصاص القناصة.", 2),

@@ -695,6 +695,14 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         manner = (previous.parent or previous).kind if previous and len(between) <= MANNER_CHARS else None
         victims = _victims(count, text, found)
         own_kind = _noun_outcome(count, lang)
+        if previous and previous.count and _in_brackets_after(text, previous.count, count) and (
+                own_kind is None or own_kind == (previous.parent or previous).kind):
+            # "قتل 5 مدنيين (3 أطفال وامرأتان)", "ثلاثة مدنيين (رجل وزوجته وابنهما)": who they were
+            parent = previous.parent or previous
+            members = count.parts if count.parts and count.low == previous.count.low else [count]
+            drafts += [Draft(parent.kind, part, part.start, index, _victims(part, text, found), parent=parent)
+                       for part in members]
+            continue
         if previous and previous.count and (_SUBSET.search(between_norm)
                                             or _PART_OF_BEFORE.search(count.text)) and (
                 not _cue_between(outcome_cues, previous.count.end, count.start, except_kind=manner)
@@ -738,6 +746,16 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
 
 
 _AND_BEFORE = re.compile(r"(?:^|\s)و\s*$")
+_OPEN_BRACKET_ONLY = re.compile(r"[^\S\n]*\([^\S\n]*")
+
+
+def _in_brackets_after(text: str, before: Any, count: Any) -> bool:
+    """Whether a count of people stands alone in brackets right after a count of people: it says who they
+    were, a part of them (or, adding up to them, their breakdown)."""
+    return (before.category is not None and count.category is not None and count.low is not None
+            and before.low is not None and count.low <= before.low
+            and bool(_OPEN_BRACKET_ONLY.fullmatch(text, before.end, count.start))
+            and bool(_BRACKET_CLOSE_AFTER.match(text, count.end)))
 _PLURAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'plural_pronouns')}$"))
 # (as written: after normalisation the pronoun ه is the ة of "إصابة")
 _NEW_CLAUSE = re.compile(r"[,،؛;]\s*[وف][\u0621-\u064a]{3}")
