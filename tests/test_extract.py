@@ -167,6 +167,26 @@ def test_him_without_a_link_or_across_a_new_clause_is_no_toll(tmp_path: Path, te
     assert not [c for c in result["claims"] if c.get("count") and c["kind"] in ("killed", "injured")]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("أفادت مصادر محلية أن شخصاً يدعى سامر الخليل وآخر لم تعرف هويته، قتلا في اشتباك قرب البلدة.", "killed"),
+    ('والضحيتان هما "أحمد العلي" وابنه من أهالي القرية، استشهدا صباح اليوم في قصف مدفعي.', "killed"),
+    ("وذكرت وكالة رسمية أن ضابطاً في الجيش ومقاتلاً آخر لقيا حتفهما في هجوم على الحاجز.", "killed"),
+    ("الشاب عبد الله الحسن والطفل علي الخالد أصيبا بجروح إثر سقوط قذيفة قرب المدرسة.", "injured"),
+])
+def test_a_dual_harm_word_after_two_joined_people_counts_two(tmp_path: Path, text: str, kind: str) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("count")] == [2]
+
+
+def test_a_dual_after_a_dual_count_counts_it_once(tmp_path: Path) -> None:
+    text = "الطفلان سامر العلي وأحمد العلي قتلا بقصف على منزلهما في القرية."
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [2]
+
+
+def test_killing_as_a_noun_is_no_dual(tmp_path: Path) -> None:
+    result = run(tmp_path, "وعاثت العصابات في المدن قتلا ونهبا طوال سنوات الحرب.")
+    assert not [c for c in claims_of(result, "killed") if c.get("count")]
+
+
 @pytest.mark.parametrize(("text", "total", "parts"), [
     ("قتل خمسة مدنيين (ثلاثة أطفال وامرأتان) في غارة على القرية.", 5, {"children": 3, "women": 2}),
     ("أسفر القصف عن مقتل 4 مدنيين (طفلان) في الحي الشرقي.", 4, {"children": 2}),

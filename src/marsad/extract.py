@@ -741,6 +741,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         previous = draft
     if lang == "ar":
         drafts += _pronoun_referents(text, found, index, counts, outcome_cues, drafts)
+        drafts = _dual_harm(text, found, index, sentence, counts, outcome_cues, drafts)
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
 
@@ -803,6 +804,56 @@ def _pronoun_referents(text: str, found: Found, index: int, counts: list[Any], o
                 for part in count.parts]
         have.add(draft.kind)
     return out
+
+
+_DUAL_VERB = _Lazy(lambda: re.compile(rf"[وف]?{_g('ar', 'tolls', 'dual_harm')}"))
+_DUAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'dual_pronouns')}$"))
+_AR_TOKEN = re.compile(r"[\u0621-\u064a\u064b-\u0652]+|\"")
+
+
+def _dual_harm(text: str, found: Found, index: int, sentence: Sentence, counts: list[Any],
+               outcome_cues: list[cues.Cue], drafts: list[Draft]) -> list[Draft]:
+    """'شخص اسمه فلان وآخر مجهول الهوية، قتلا', '"فلان" وابنه ... استشهدا', 'الشاب فلان والطفل فلان، لقيا
+    حتفهما': a harm verb in the dual, or a harm word with the dual pronoun, after one person (a person noun or
+    a quoted name) and a second joined to it by و (a singular person noun: "وآخر", "وابنه", "والطفل") harms
+    the two: a count of 2 over them, in place of a claim of 1 on the first."""
+    for cue in outcome_cues:
+        kind_role = _outcome_kind(cue)
+        if not kind_role or kind_role[0] not in ("killed", "injured"):
+            continue
+        word = normalize(cue.text)
+        if not (_DUAL_VERB.fullmatch(word) or _DUAL_PRONOUN_END.search(word)):
+            continue
+        kind = kind_role[0]
+        lo = max(sentence.start, cue.start - 150,
+                 max((c.end for c in outcome_cues if c.end <= cue.start and c is not cue), default=0))
+        first = second = None
+        for m in _AR_TOKEN.finditer(text, lo, cue.start):
+            noun = numbers.person_noun(m.group(), "ar") if m.group() != '"' else None
+            if first is None:
+                if m.group() == '"' or (noun is not None and noun.number == "singular"):
+                    first = m
+            elif noun is not None and noun.number == "singular" and m.group()[0] == "و":
+                second = m
+                break
+        if first is None or second is None:
+            continue
+        mine = [d for d in drafts if d.kind == kind and d.count is not None]
+        ones = [d for d in mine if d.parent is None and lo <= d.count.start < second.start()]
+        if len(mine) > 1 or (mine and not (ones and (ones[0].count.low, ones[0].count.high) == (1, 1))):
+            continue  # the harmed are counted ("الشابان فلان وفلان لقيا حتفهما")
+        start = ones[0].count.start if ones else min([first.start()] + [
+            c.start for c in counts if lo <= c.start < second.start() and (c.low, c.high) == (1, 1)])
+        noun = numbers.person_noun(first.group(), "ar") if first.group() != '"' else None
+        first_category = ones[0].count.category if ones else (noun.category if noun else None)
+        second_noun = numbers.person_noun(second.group(), "ar")
+        cats = tuple(dict.fromkeys(c for c in (first_category, second_noun.category if second_noun else None) if c))
+        category = cats[0] if len(cats) == 1 else "people"
+        both = numbers.Count(start, second.end(), text[start:second.end()], 2, 2, category=category,
+                             categories=cats if len(cats) > 1 else (category,))
+        drafts = [d for d in drafts if d not in ones]
+        drafts.append(Draft(kind, both, start, index, _victims(both, text, found)))
+    return drafts
 
 
 def _qualified_list(between_norm: str, previous: Draft, count: Any, counts: list[Any],
