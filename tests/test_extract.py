@@ -167,6 +167,20 @@ def test_him_without_a_link_or_across_a_new_clause_is_no_toll(tmp_path: Path, te
     assert not [c for c in result["claims"] if c.get("count") and c["kind"] in ("killed", "injured")]
 
 
+@pytest.mark.parametrize(("text", "kind", "n"), [
+    ("أصيب بجروح كل من الطفل سامر الأحمد والشاب وليد المحمد.", "injured", 2),
+    ("استشهد في القصف المدفعي كل من سامر الأحمد ووليد المحمد وعبد المنعم خليفة.", "killed", 3),
+    ("وأصيب في الهجوم كل من سامر الأحمد (22 عاماً)، ووليد المحمد (43 عاماً).", "injured", 2),
+])
+def test_each_of_a_list_a_few_words_after_the_harm_word(tmp_path: Path, text: str, kind: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("count")] == [n]
+
+
+def test_each_of_who_is_no_list(tmp_path: Path) -> None:
+    result = run(tmp_path, "وقتل في المدينة كل من يقف في وجه العصابات المسلحة.")
+    assert not [c for c in claims_of(result, "killed") if c.get("count")]
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("أفادت مصادر محلية أن شخصاً يدعى سامر الخليل وآخر لم تعرف هويته، قتلا في اشتباك قرب البلدة.", "killed"),
     ('والضحيتان هما "أحمد العلي" وابنه من أهالي القرية، استشهدا صباح اليوم في قصف مدفعي.', "killed"),

@@ -1541,16 +1541,24 @@ class _Doc:
         الفلاني", "إصابة كل من فلان وفلان" (as many as names), "وإصابة المواطنَين" (a vowelled dual: 2)."""
         s, lex = self.s, self.lex
         pos = t.end
-        toks = self.src.fwd(pos, 4)
+        toks = self.src.fwd(pos, 7)
         for phrase in lex.list_openers:
-            j = _match_head(toks, 0, phrase)
-            if j is not None:
-                pos = toks[j - 1].end
-                r = self.list_members(pos)
-                if r is not None:
-                    return r
-                toks = self.src.fwd(pos, 4)
-                break
+            # "إصابة كل من"; past a few words of the event: "أصيب بجروح كل من", "استشهد في القصف كل من"
+            for k in range(min(4, len(toks))):
+                if k and not _is_word(toks[k - 1]):
+                    break
+                j = _match_head(toks, k, phrase)
+                if j is not None:
+                    r = self.list_members(toks[j - 1].end)
+                    if r is not None:
+                        return r
+                    if k == 0:
+                        pos = toks[j - 1].end
+                    break
+            else:
+                continue
+            break
+        toks = self.src.fwd(pos, 4)
         first = toks[0]
         dual: _Noun | None = None
         info = lex.nouns.get(first.text)
