@@ -167,6 +167,14 @@ def test_him_without_a_link_or_across_a_new_clause_is_no_toll(tmp_path: Path, te
     assert not [c for c in result["claims"] if c.get("count") and c["kind"] in ("killed", "injured")]
 
 
+@pytest.mark.parametrize("text", [
+    "وعثر الأهالي صباح اليوم على جثة الشاب سامر الأحمد مقتولاً في أرض زراعية قرب القرية.",
+    'وسلمت الفصائل جثمان المدني "وليد المحمد" إلى ذويه بعد مقتله تحت التعذيب.',
+])
+def test_the_body_of_a_named_person_is_that_person(tmp_path: Path, text: str) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [1]
+
+
 @pytest.mark.parametrize(("text", "kind", "n"), [
     ("أصيب بجروح كل من الطفل سامر الأحمد والشاب وليد المحمد.", "injured", 2),
     ("استشهد في القصف المدفعي كل من سامر الأحمد ووليد المحمد وعبد المنعم خليفة.", "killed", 3),

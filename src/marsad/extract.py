@@ -683,6 +683,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     dates_here = found.within(found.periods, sentence.start, sentence.end)
     counts = [c for c in found.within(found.counts, sentence.start, sentence.end)  # "1 كانون الأول" is a date
               if not any(p.start < c.end and c.start < p.end for p in dates_here)]
+    if lang == "ar":
+        counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
     if not outcome_cues:
         return []
@@ -744,6 +746,19 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         drafts = _dual_harm(text, found, index, sentence, counts, outcome_cues, drafts)
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
+
+
+@cache
+def _body_nouns() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _grammar("ar")["tolls"]["body_nouns"])
+
+
+def _body_of(text: str, count: Any, after: Any | None) -> bool:
+    """'عثر على جثة الشاب فلان', 'سلمت جثمان المدني "فلان"': the body of the one person counted right after
+    it is that person, not a second one."""
+    return (after is not None and (count.low, count.high) == (1, 1) and (after.low, after.high) == (1, 1)
+            and after.category is not None and not text[count.end:after.start].strip()
+            and normalize(count.text) in _body_nouns())
 
 
 _AND_BEFORE = re.compile(r"(?:^|\s)و\s*$")
