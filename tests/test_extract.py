@@ -146,6 +146,99 @@ def test_them_after_a_list_is_not_its_last_count(tmp_path: Path, text: str) -> N
     assert not [c for c in claims_of(run(tmp_path, text), "killed") if c.get("count")]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("استقرت حالة الطفل سامر العبدالله في مشفى البلدة بعد إصابته بشظايا قذيفة سقطت قرب منزله.", "injured"),
+    ("فتح عناصر الدورية النار على شاب من أبناء الحي، ما أدى لوفاته على الفور.", "killed"),
+    ("ووجد الأهالي الشابة ريم الخالدي مصابة في الشارع، إثر إصابتها برصاص قناص.", "injured"),
+    ("لقي الشاب ماهر السليمان (25 عاماً) مصرعه في انفجار عبوة ناسفة بسيارته.", "killed"),
+])
+def test_a_harm_word_with_him_takes_the_one_person_before(tmp_path: Path, text: str, kind: str) -> None:
+    result = run(tmp_path, text)
+    assert [c["count"]["low"] for c in claims_of(result, kind) if c.get("count")] == [1]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مسؤولون إن مواطناً يسعى لاستعادة أوراقه بعد إعلان وفاته خطأً في سجلات الدائرة.",
+    "لم تتوقع الشابة أن والدتها قد تفقد حياتها بسبب نوبة السعال التي أصابتها ليلاً.",
+    "اقترب منه الحارس الآخر وأخرج مسدسه، وأطلق رصاصة نحو رأسه، ما أدى لمقتله.",
+])
+def test_him_without_a_link_or_across_a_new_clause_is_no_toll(tmp_path: Path, text: str) -> None:
+    result = run(tmp_path, text)
+    assert not [c for c in result["claims"] if c.get("count") and c["kind"] in ("killed", "injured")]
+
+
+@pytest.mark.parametrize("text", [
+    "وعثر الأهالي صباح اليوم على جثة الشاب سامر الأحمد مقتولاً في أرض زراعية قرب القرية.",
+    'وسلمت الفصائل جثمان المدني "وليد المحمد" إلى ذويه بعد مقتله تحت التعذيب.',
+])
+def test_the_body_of_a_named_person_is_that_person(tmp_path: Path, text: str) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [1]
+
+
+@pytest.mark.parametrize(("text", "kind", "n"), [
+    ("أصيب بجروح كل من الطفل سامر الأحمد والشاب وليد المحمد.", "injured", 2),
+    ("استشهد في القصف المدفعي كل من سامر الأحمد ووليد المحمد وعبد المنعم خليفة.", "killed", 3),
+    ("وأصيب في الهجوم كل من سامر الأحمد (22 عاماً)، ووليد المحمد (43 عاماً).", "injured", 2),
+])
+def test_each_of_a_list_a_few_words_after_the_harm_word(tmp_path: Path, text: str, kind: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("count")] == [n]
+
+
+def test_each_of_who_is_no_list(tmp_path: Path) -> None:
+    result = run(tmp_path, "وقتل في المدينة كل من يقف في وجه العصابات المسلحة.")
+    assert not [c for c in claims_of(result, "killed") if c.get("count")]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("أفادت مصادر محلية أن شخصاً يدعى سامر الخليل وآخر لم تعرف هويته، قتلا في اشتباك قرب البلدة.", "killed"),
+    ('والضحيتان هما "أحمد العلي" وابنه من أهالي القرية، استشهدا صباح اليوم في قصف مدفعي.', "killed"),
+    ("وذكرت وكالة رسمية أن ضابطاً في الجيش ومقاتلاً آخر لقيا حتفهما في هجوم على الحاجز.", "killed"),
+    ("الشاب عبد الله الحسن والطفل علي الخالد أصيبا بجروح إثر سقوط قذيفة قرب المدرسة.", "injured"),
+])
+def test_a_dual_harm_word_after_two_joined_people_counts_two(tmp_path: Path, text: str, kind: str) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), kind) if c.get("count")] == [2]
+
+
+def test_a_dual_after_a_dual_count_counts_it_once(tmp_path: Path) -> None:
+    text = "الطفلان سامر العلي وأحمد العلي قتلا بقصف على منزلهما في القرية."
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [2]
+
+
+def test_killing_as_a_noun_is_no_dual(tmp_path: Path) -> None:
+    result = run(tmp_path, "وعاثت العصابات في المدن قتلا ونهبا طوال سنوات الحرب.")
+    assert not [c for c in claims_of(result, "killed") if c.get("count")]
+
+
+@pytest.mark.parametrize(("text", "total", "parts"), [
+    ("قتل خمسة مدنيين (ثلاثة أطفال وامرأتان) في غارة على القرية.", 5, {"children": 3, "women": 2}),
+    ("أسفر القصف عن مقتل 4 مدنيين (طفلان) في الحي الشرقي.", 4, {"children": 2}),
+    ("استشهد ثلاثة مدنيين (رجل وزوجته وطفلهما) في قصف على منزلهم.", 3, {"men": 1, "women": 1, "children": 1}),
+])
+def test_people_in_brackets_after_a_count_are_its_parts(tmp_path: Path, text: str, total: int,
+                                                        parts: dict) -> None:
+    killed = claims_of(run(tmp_path, text), "killed")
+    assert [c["count"]["low"] for c in killed if c.get("part_of") is None and c.get("count")] == [total]
+    assert {c["victims"][0]: c["count"]["low"] for c in killed if c.get("part_of") is not None} == parts
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("ووثق فريق الرصد (3) قضوا جراء القصف المدفعي على البلدة.", 3),
+    ("كما قضى ( 2 ) في المحافظة برصاص القناصة.", 2),
+    ("وسجلنا أيضاً (2) قضيا تحت التعذيب في السجون.", 2),
+])
+def test_a_bare_figure_in_brackets_is_the_subject_of_its_verb(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed") if c.get("count")] == [n]
+
+
+@pytest.mark.parametrize("text", [
+    "وقتل الرجل المسن فلان الفلاني ( 73 ) سنة برصاص قناص في السوق.",
+    "وقضى القائد المعروف ( 14 ) أعلن بعدها العصيان في المدينة.",
+])
+def test_an_age_or_a_note_in_brackets_is_no_toll(tmp_path: Path, text: str) -> None:
+    result = run(tmp_path, text)
+    assert not [c for c in claims_of(result, "killed") if c.get("count") and c["count"]["low"] > 1]
+
+
 @pytest.mark.parametrize(("text", "n"), [
     ("ارتفعت حصيلة القتلى جراء الغارات التي شنتها طائرات حربية مساء أمس على قرية الصفا وأطرافها في ريف "
      "المحافظة الشرقي، إلى 31 مدنياً.", 31),

@@ -689,6 +689,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     dates_here = found.within(found.periods, sentence.start, sentence.end)
     counts = [c for c in found.within(found.counts, sentence.start, sentence.end)  # "1 كانون الأول" is a date
               if not any(p.start < c.end and c.start < p.end for p in dates_here)]
+    if lang == "ar":
+        counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
     if not outcome_cues:
         return []
@@ -704,6 +706,14 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                 and _are_others(count, text):  # "مقتل 3 مسلحين وإصابة 4 آخرين": four more fighters (but the
             victims = list(previous.victims)   # others of "مقتل طفل وإصابة آخرين" need not be children)
         own_kind = _noun_outcome(count, lang)
+        if previous and previous.count and _in_brackets_after(text, previous.count, count) and (
+                own_kind is None or own_kind == (previous.parent or previous).kind):
+            # "قتل 5 مدنيين (3 أطفال وامرأتان)", "ثلاثة مدنيين (رجل وزوجته وابنهما)": who they were
+            parent = previous.parent or previous
+            members = count.parts if count.parts and count.low == previous.count.low else [count]
+            drafts += [Draft(parent.kind, part, part.start, index, _victims(part, text, found), parent=parent)
+                       for part in members]
+            continue
         if previous and previous.count and (_SUBSET.search(between_norm)
                                             or _PART_OF_BEFORE.search(count.text)) and (
                 not _cue_between(outcome_cues, previous.count.end, count.start, except_kind=manner)
@@ -749,31 +759,71 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         previous = draft
     if lang == "ar":
         drafts += _pronoun_referents(text, found, index, counts, outcome_cues, drafts)
+        drafts = _dual_harm(text, found, index, sentence, counts, outcome_cues, drafts)
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     return drafts
 
 
+@cache
+def _body_nouns() -> frozenset[str]:
+    return frozenset(normalize(w) for w in _grammar("ar")["tolls"]["body_nouns"])
+
+
+def _body_of(text: str, count: Any, after: Any | None) -> bool:
+    """'عثر على جثة الشاب فلان', 'سلمت جثمان المدني "فلان"': the body of the one person counted right after
+    it is that person, not a second one."""
+    return (after is not None and (count.low, count.high) == (1, 1) and (after.low, after.high) == (1, 1)
+            and after.category is not None and not text[count.end:after.start].strip()
+            and normalize(count.text) in _body_nouns())
+
+
 _AND_BEFORE = re.compile(r"(?:^|\s)و\s*$")
+_OPEN_BRACKET_ONLY = re.compile(r"[^\S\n]*\([^\S\n]*")
+
+
+def _in_brackets_after(text: str, before: Any, count: Any) -> bool:
+    """Whether a count of people stands alone in brackets right after a count of people: it says who they
+    were, a part of them (or, adding up to them, their breakdown)."""
+    return (before.category is not None and count.category is not None and count.low is not None
+            and before.low is not None and count.low <= before.low
+            and bool(_OPEN_BRACKET_ONLY.fullmatch(text, before.end, count.start))
+            and bool(_BRACKET_CLOSE_AFTER.match(text, count.end)))
 _PLURAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'plural_pronouns')}$"))
+# (as written: after normalisation the pronoun ه is the ة of "إصابة")
+_NEW_CLAUSE = re.compile(r"[,،؛;]\s*[وف][\u0621-\u064a]{3}")
+_REFERRING_LINK_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'tolls', 'referring_links')}\s*$"))
+_SINGULAR_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'singular_pronouns', False)}[\u064b-\u0652]*$"))
 
 
 def _pronoun_referents(text: str, found: Found, index: int, counts: list[Any], outcome_cues: list[cues.Cue],
                        drafts: list[Draft]) -> list[Draft]:
     """'أطلق القناص النار على 3 شبان، ما أدى إلى مقتلهم': a harm event word with a plural or dual pronoun
     ("مقتلهم", "استشهادهما") harms the people counted last before it in its sentence, when no harm word
-    governs that count and none stands between them."""
+    governs that count and none stands between them; one with a singular pronoun ("الطفل فلان بعد
+    إصابته بقصف", "الشاب فلان، ما أدى إلى مقتله") harms the one person counted so. A singular one, and
+    one that is harm only so ("إصابتهم"), must follow a link ("بعد", "أدى إلى") or a glued ل / ب."""
     out: list[Draft] = []
     used = {id(d.count) for d in drafts if d.count is not None}
     have = {d.kind for d in drafts if d.count is not None}
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
-        if not kind_role or kind_role[1] != "events" or kind_role[0] in have:
+        if not kind_role or kind_role[1] not in ("events", "referring") or kind_role[0] in have:
             continue
         before = [c for c in counts if c.end <= cue.start]
-        if not before or not _PLURAL_PRONOUN_END.search(normalize(cue.text)):
+        if not before:
+            continue
+        plural = bool(_PLURAL_PRONOUN_END.search(normalize(cue.text)))
+        if not plural and not _SINGULAR_PRONOUN_END.search(cue.text):
             continue
         count = before[-1]
-        if (id(count) in used or count.category is None or not count.low or count.low < 2
+        if (not plural or kind_role[1] == "referring") and not (
+                cue.text[:1] in "لب" or _REFERRING_LINK_BEFORE.search(normalize(text[max(0, cue.start - 12):cue.start]))
+                or _MET_BEFORE.search(normalize(text[max(0, count.start - 12):count.start]))):
+            continue  # "ما أدى لمقتله", "بعد إصابته", "لقي الشاب فلان مصرعه"; not the verb in "التي أصابتها"
+        if not plural and _NEW_CLAUSE.search(text, count.end, cue.start):
+            continue  # "أشهر أحد العناصر مسدسه، وأطلق النار ... ما أدى لمقتله": the one harmed is not the doer
+        if (id(count) in used or count.category is None or not count.low
+                or (count.low < 2 if plural else (count.low, count.high, count.vague) != (1, 1, False))
                 or cue.start - count.end > 150 or _cue_between(outcome_cues, count.end, cue.start)
                 or "\n" in text[count.end:cue.start] or _AND_BEFORE.search(text, max(0, count.start - 3), count.start)
                 or any(w.startswith("و") and numbers.person_noun(w, "ar") is not None
@@ -785,6 +835,56 @@ def _pronoun_referents(text: str, found: Found, index: int, counts: list[Any], o
                 for part in count.parts]
         have.add(draft.kind)
     return out
+
+
+_DUAL_VERB = _Lazy(lambda: re.compile(rf"[وف]?{_g('ar', 'tolls', 'dual_harm')}"))
+_DUAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'dual_pronouns')}$"))
+_AR_TOKEN = re.compile(r"[\u0621-\u064a\u064b-\u0652]+|\"")
+
+
+def _dual_harm(text: str, found: Found, index: int, sentence: Sentence, counts: list[Any],
+               outcome_cues: list[cues.Cue], drafts: list[Draft]) -> list[Draft]:
+    """'شخص اسمه فلان وآخر مجهول الهوية، قتلا', '"فلان" وابنه ... استشهدا', 'الشاب فلان والطفل فلان، لقيا
+    حتفهما': a harm verb in the dual, or a harm word with the dual pronoun, after one person (a person noun or
+    a quoted name) and a second joined to it by و (a singular person noun: "وآخر", "وابنه", "والطفل") harms
+    the two: a count of 2 over them, in place of a claim of 1 on the first."""
+    for cue in outcome_cues:
+        kind_role = _outcome_kind(cue)
+        if not kind_role or kind_role[0] not in ("killed", "injured"):
+            continue
+        word = normalize(cue.text)
+        if not (_DUAL_VERB.fullmatch(word) or _DUAL_PRONOUN_END.search(word)):
+            continue
+        kind = kind_role[0]
+        lo = max(sentence.start, cue.start - 150,
+                 max((c.end for c in outcome_cues if c.end <= cue.start and c is not cue), default=0))
+        first = second = None
+        for m in _AR_TOKEN.finditer(text, lo, cue.start):
+            noun = numbers.person_noun(m.group(), "ar") if m.group() != '"' else None
+            if first is None:
+                if m.group() == '"' or (noun is not None and noun.number == "singular"):
+                    first = m
+            elif noun is not None and noun.number == "singular" and m.group()[0] == "و":
+                second = m
+                break
+        if first is None or second is None:
+            continue
+        mine = [d for d in drafts if d.kind == kind and d.count is not None]
+        ones = [d for d in mine if d.parent is None and lo <= d.count.start < second.start()]
+        if len(mine) > 1 or (mine and not (ones and (ones[0].count.low, ones[0].count.high) == (1, 1))):
+            continue  # the harmed are counted ("الشابان فلان وفلان لقيا حتفهما")
+        start = ones[0].count.start if ones else min([first.start()] + [
+            c.start for c in counts if lo <= c.start < second.start() and (c.low, c.high) == (1, 1)])
+        noun = numbers.person_noun(first.group(), "ar") if first.group() != '"' else None
+        first_category = ones[0].count.category if ones else (noun.category if noun else None)
+        second_noun = numbers.person_noun(second.group(), "ar")
+        cats = tuple(dict.fromkeys(c for c in (first_category, second_noun.category if second_noun else None) if c))
+        category = cats[0] if len(cats) == 1 else "people"
+        both = numbers.Count(start, second.end(), text[start:second.end()], 2, 2, category=category,
+                             categories=cats if len(cats) > 1 else (category,))
+        drafts = [d for d in drafts if d not in ones]
+        drafts.append(Draft(kind, both, start, index, _victims(both, text, found)))
+    return drafts
 
 
 def _qualified_list(between_norm: str, previous: Draft, count: Any, counts: list[Any],
@@ -1088,12 +1188,13 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
     best: tuple[float, tuple[str, cues.Cue], str] | None = None
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
-        if kind_role is None:
-            continue
+        if kind_role is None or kind_role[1] == "referring":
+            continue  # ("بعد إصابته": harm only of the people the pronoun refers to, see _pronoun_referents)
         kind, role = kind_role
         # (the gap's length and clause breaks are tested before it is normalised: most cues are far)
+        start, end = _unbracketed(text, count, cue) if role == "verbs" else (count.start, count.end)
         if cue.end <= count.start:
-            raw = text[cue.end:count.start]
+            raw = text[cue.end:start]
             gap = raw.lstrip()
             # 'مقتل "أربعة من ..."': the quoted words of a source begin with the count
             gap = gap[1:] if gap[:1] in _QUOTES else raw
@@ -1108,8 +1209,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
                 continue  # "تدين جندياً في مقتل 3 جنود": the count before "في مقتل" is no victim of it
             if lang == "en" and _ACTIVE_VERB.match(cue.text):
                 continue  # "attack kills two injures three": a verb that takes the next count as object
-            gap = text[count.end:cue.start]
-            aside = _aside_end(text, count.end, cue.start, counts)
+            gap = text[end:cue.start]
+            aside = _aside_end(text, end, cue.start, counts)
             gap = gap[aside:]
             paren = numbers.PAREN_ASIDE.match(gap)  # "المواطن فلان (38 عاماً) أصيب": an age or a note in brackets
             if paren and not any(count.end <= c.start < count.end + paren.end() for c in counts):
@@ -1141,6 +1242,24 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
 
 
 _IN_EVENT_BEFORE = re.compile(r"(?:^|\s)(?:في|ب)\s*$")  # "في مقتل", "بمقتل" right before a harm event word
+_BRACKET_OPEN_BEFORE = re.compile(r"\([^\S\n]*$")
+_BRACKET_CLOSE_AFTER = re.compile(r"[^\S\n]*\)")
+
+
+def _unbracketed(text: str, count: Any, cue: cues.Cue) -> tuple[int, int]:
+    """The span of a bare figure with the brackets that enclose it alone, as the subject of the verb ``cue``
+    ("توثيق (2) قضيا", "قضى ( 1 ) جراء القصف": the figures of a documentation report), else the count's own
+    span. Only the verb or a function word may follow the brackets: not "( 73 ) سنة" (an age), "الحي ( 3 )
+    بالمدينة" (a number in a name) or "فلان ( 26 ) أعلن" (a note)."""
+    if count.category is None and count.start and count.text.isdigit() and (
+            after := _BRACKET_CLOSE_AFTER.match(text, count.end)) and (
+            after.end() <= cue.start <= after.end() + 2 or _FUNCTION_AFTER.match(text[after.end():after.end() + 25])):
+        before = _BRACKET_OPEN_BEFORE.search(text, max(0, count.start - 4), count.start)
+        if before:
+            return before.start(), after.end()
+    return count.start, count.end
+
+
 _AR_THING_AFTER = _Lazy(lambda: re.compile(rf"\s*{_g('ar', 'tolls', 'thing_nouns')}(?![\u0621-\u064a])"))
 _MET_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'met_verbs')}\s+$"))
 

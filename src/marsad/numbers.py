@@ -219,6 +219,8 @@ class _Lex:
     list_openers: tuple[tuple[str, ...], ...] = ()  # كل من
     list_heads: frozenset[str] = frozenset()  # أسماء (الشهداء)
     list_more: frozenset[str] = frozenset()  # وآخرون
+    referring_cues: frozenset[str] = frozenset()  # مقتله، إصابتها: harm that refers back to a named person
+    referring_links: frozenset[str] = frozenset()  # بعد، إثر، ما أدى إلى: what may stand before them
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
     fractions: tuple[tuple[tuple[str, ...], int, int], ...] = ()  # (phrase, numerator, denominator), longest first
@@ -446,6 +448,8 @@ def _lex(lang: str) -> _Lex:
         list_more=wordset("list_more", names),
         fractions=fractions,
         half_after=half_after,
+        referring_cues=wordset("referring_cues", names),
+        referring_links=wordset("referring_links", names),
     )
     anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
                    if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
@@ -503,6 +507,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         list_heads=a.list_heads | b.list_heads, list_more=a.list_more | b.list_more,
         fractions=tuple(sorted(a.fractions + b.fractions, key=lambda e: -len(e[0]))),
         half_after=_either(a.half_after, b.half_after),
+        referring_cues=a.referring_cues | b.referring_cues, referring_links=a.referring_links | b.referring_links,
     ))
 
 
@@ -1571,16 +1576,24 @@ class _Doc:
         الفلاني", "إصابة كل من فلان وفلان" (as many as names), "وإصابة المواطنَين" (a vowelled dual: 2)."""
         s, lex = self.s, self.lex
         pos = t.end
-        toks = self.src.fwd(pos, 4)
+        toks = self.src.fwd(pos, 7)
         for phrase in lex.list_openers:
-            j = _match_head(toks, 0, phrase)
-            if j is not None:
-                pos = toks[j - 1].end
-                r = self.list_members(pos)
-                if r is not None:
-                    return r
-                toks = self.src.fwd(pos, 4)
-                break
+            # "إصابة كل من"; past a few words of the event: "أصيب بجروح كل من", "استشهد في القصف كل من"
+            for k in range(min(4, len(toks))):
+                if k and not _is_word(toks[k - 1]):
+                    break
+                j = _match_head(toks, k, phrase)
+                if j is not None:
+                    r = self.list_members(toks[j - 1].end)
+                    if r is not None:
+                        return r
+                    if k == 0:
+                        pos = toks[j - 1].end
+                    break
+            else:
+                continue
+            break
+        toks = self.src.fwd(pos, 4)
         first = toks[0]
         dual: _Noun | None = None
         info = lex.nouns.get(first.text)
@@ -1862,16 +1875,26 @@ class _Doc:
             if tk.text not in ("of", "the", "في", "ل", "من"):
                 break
         toks = self.src.fwd(end, 8)
-        i, depth = 0, 0
+        i, depth, linked = 0, 0, False
         while i < len(toks):
             w = toks[i].text
             if w == "(":
                 depth += 1
             elif w == ")":
                 depth = max(0, depth - 1)
+            elif not depth and w in lex.referring_links:
+                linked = True  # "الطفل فلان بعد إصابته بقصف", "الشاب فلان، ما أدى إلى مقتله"
             elif not (depth or w in _both("names", "asides", ",", "-") or w[0].isdigit() or w in lex.after):
-                return w[0] != "و" and _in(w, lex.cues)  # not "... واختفاء": another clause
+                if not linked and w[0] != "و" and _in(w, lex.cues):  # not "... واختفاء": another clause
+                    return True
+                break
             i += 1
+        # "الطفل فلان في مشفى البلدة بعد إصابته": a harm word of his, after a link, later in the clause
+        for a, b in zip(toks[max(i - 1, 0):], toks[max(i, 1):], strict=False):
+            if a.text == "." or b.text[0] == "و":
+                return False
+            if a.text in lex.referring_links and _in(b.text, lex.referring_cues):
+                return True
         return False
 
 
