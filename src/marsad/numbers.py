@@ -219,6 +219,9 @@ class _Lex:
     list_openers: tuple[tuple[str, ...], ...] = ()  # كل من
     list_heads: frozenset[str] = frozenset()  # أسماء (الشهداء)
     list_more: frozenset[str] = frozenset()  # وآخرون
+    members: frozenset[str] = frozenset()  # lemmas of members of armed groups (القيادي في ...)
+    member_groups: frozenset[str] = frozenset()  # تنظيم، هيئة، صفوف: a group after a member noun
+    member_places: frozenset[str] = frozenset()  # تركيا: an actor's name that is a country after في
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
 
@@ -436,6 +439,9 @@ def _lex(lang: str) -> _Lex:
         list_openers=tuple(_phrase(p) for p in names.get("list_openers", [])),
         list_heads=wordset("list_heads", names),
         list_more=wordset("list_more", names),
+        members=wordset("members", names),
+        member_groups=wordset("member_groups", names),
+        member_places=wordset("member_places", names),
     )
     anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
                    if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
@@ -490,6 +496,8 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         name_connectors=a.name_connectors | b.name_connectors,
         name_cues=a.name_cues | b.name_cues, list_openers=a.list_openers + b.list_openers,
         list_heads=a.list_heads | b.list_heads, list_more=a.list_more | b.list_more,
+        members=a.members | b.members, member_groups=a.member_groups | b.member_groups,
+        member_places=a.member_places | b.member_places,
     ))
 
 
@@ -1037,8 +1045,9 @@ class _Doc:
         while j < len(toks) and j <= limit:
             t = toks[j]
             info = lex.nouns.get(t.text)
-            if info is None and via and j == i and toks[i - 1].text == "من":
-                # "4 من أبنائه", "5 من عناصرها", "3 من مسلحي التنظيم"
+            if info is None and via and j == i and (
+                    toks[i - 1].text == "من" if i else _prev_word(self.s, t.start) == "من"):
+                # "4 من أبنائه", "5 من عناصرها", "3 من مسلحي التنظيم", "عدد من مرافقيه" (the من of the vague word)
                 info = _suffixed_plural(lex, t.text)
             if info is None and t.text.endswith("ians") and _DEMONYM_PLURAL.fullmatch(t.text):
                 info = (0, False, _Noun(t.text, "people", None, "plural", "never"))  # Palestinians
@@ -1404,6 +1413,8 @@ class _Doc:
         if noun.number == "plural" or (definite and (noun.number != "dual" or noun.singular_count == "harm")):
             if definite and noun.number == "singular" and not t.text.isascii() and noun.singular_count != "harm":
                 r = self.at_named(t, skip, noun)
+                if r is None and noun.lemma in lex.members:
+                    r = self.at_member(t, skip, noun)
                 if r is not None:
                     return r
             return end, None
@@ -1425,9 +1436,13 @@ class _Doc:
             if not cued and self.found:
                 last = self.found[-1]
                 cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start)) and (
-                    last.name is None or "و" in s[last.end:start])  # not "الشهيد فلان قائد كتيبة"
-            if not cued:
-                return end, None
+                    last.name is None or "و" in s[last.end:start]) and (  # not "الشهيد فلان قائد كتيبة"
+                    noun.lemma not in lex.members or "و" in s[last.end:start])  # nor "الشابين أمير فلان"
+            if not cued and not (noun.lemma in lex.members and noun.number == "singular" and (
+                    self.cue_after_group(end, construct=True)
+                    or t.text.endswith("ا") and self.verb_before(t.start) and self.group_end(end, construct=True))):
+                return end, None  # (but "والي دمشق بتنظيم داعش بقبضة الأمن": a cue after its group;
+                #                   "اعتقلت قوات الأمن قيادياً في التنظيم": the object of a harm verb)
         if noun.number == "singular" and (_in(prev, lex.blockers) or _in(prev, lex.ordinals)):
             return end, None
         nxt = self.src.fwd(t.end)
@@ -1440,6 +1455,9 @@ class _Doc:
             if w in lex.nouns or w.startswith("ال"):
                 return end, None  # "حتى مقتل آخر إرهابي"، "قتل آخر المهاجمين": the last one, not another
         end, noun = self.adjective_after(end, noun, definite)
+        if noun.lemma in lex.members and noun.number == "singular" and (
+                group := self.group_end(end, construct=True)):  # "قائد ... لحركة X": the group is in the span
+            end, noun = group, replace(noun, category="combatants")
         nxt = self.src.fwd(end)
         low, high, vague = _noun_count(noun)
         if nxt and nxt[0].text in lex.postposed and not (  # "قيادي وأحد مرافقيه" is و + أحد, not "one"
@@ -1465,7 +1483,7 @@ class _Doc:
         words = [(m.group(), m.start()) for m in _SPACED.finditer(s, max(0, t.start - 60), t.start)]
         k = len(words) - 1
         n_adj = 0
-        while k >= 0 and n_adj < 2 and (
+        while k >= 0 and n_adj < 3 and (  # "a senior Islamic State leader"
             words[k][0] in lex.adjectives or _NATIONALITY.match(words[k][0]) or _age_adj().match(words[k][0])
         ):
             k -= 1
@@ -1661,6 +1679,81 @@ class _Doc:
         main = _main_noun(nouns)
         return span[1], _Found(start, span[1], 1, 1, False, False, main, (main.category,), name=span)
 
+    def at_member(self, t: _Tok, skip: int, noun: _Noun) -> tuple[int, _Found | None] | None:
+        """مقتل القيادي في هيئة تحرير الشام، القبض على القائد العسكري لحركة ...، اغتيال القيادي البارز أبو
+        فلان: a definite member of an armed group (see [names] members) right after a cue word, with its
+        group or a name after it (past its adjectives), is one person. Without either, the noun mostly
+        refers back to someone already counted ("وكان القيادي قد ...")."""
+        s, lex = self.s, self.lex
+        prev = _prev_word(s, t.start)
+        cued = bool(prev) and (_in(prev, lex.cues) or self.phrase_cued(t.start, prev))
+        start, end = t.start + skip, t.end
+        for tk in self.src.fwd(end, 2):  # العسكري، البارز، الميداني
+            if not (tk.text.startswith("ال") and tk.start - end <= 1 and not _in(tk.text, lex.cues)
+                    and not _in(tk.text, lex.member_groups)):
+                break
+            end = tk.end
+        group = self.group_end(end)
+        if group is not None and (cued or self.cue_after_group(end)):
+            noun = replace(noun, category="combatants")  # a member of an armed group
+            return group, _Found(start, group, 1, 1, False, False, noun, (noun.category,))
+        if not cued:
+            return None
+        m = _ALIAS.match(s, end)
+        span = self.name_after(m.end() if m else end)
+        if span is None:
+            return None
+        return span[1], _Found(start, span[1], 1, 1, False, False, noun, (noun.category,), name=span)
+
+    def verb_before(self, pos: int) -> bool:
+        """Whether a cue word stands among the three words before ``pos`` (a verb and its subject before an
+        accusative object: "اعتقلت قوات الأمن قيادياً"; not "عيّنت الحركة قائداً", "عمل أميراً")."""
+        return any(_in(tk.text, self.lex.cues) for tk in self.src.back(pos)[-3:])
+
+    def group_end(self, pos: int, construct: bool = False) -> int | None:
+        """The end of a member's group right after ``pos`` (see ``group_after``); with ``construct``, also
+        past one word the noun governs ("والي دمشق بتنظيم داعش", "أمير الرقة في التنظيم")."""
+        end = self.group_after(pos)
+        if end is not None or not construct:
+            return end
+        w = self.src.fwd(pos, 1)[0]
+        if w.start - pos > 1 or not _AR_WORD.fullmatch(w.text) or w.text[0] == "و" or _in(w.text, self.lex.cues):
+            return None
+        return self.group_after(w.end)
+
+    def cue_after_group(self, pos: int, construct: bool = False) -> bool:
+        """Whether a member noun ending at ``pos`` is followed by its group, maybe a name, and a cue word
+        (a headline: "والي دمشق في التنظيم بقبضة الأمن", "القيادي في الهيئة فلان الفلاني قتيلاً")."""
+        end = self.group_end(pos, construct)
+        if end is None:
+            return False
+        m = _ALIAS.match(self.s, end)
+        span = self.name_after(m.end() if m else end)
+        toks = self.src.fwd(span[1] if span else end, 2)
+        if toks[0].text[:1] == "و" or not _is_word(toks[0]):
+            return False  # "... واعتقال": another clause
+        return _in(toks[0].text, self.lex.cues) or (
+            len(toks) > 1 and f"{toks[0].text} {toks[1].text}" in self.lex.cues)
+
+    def group_after(self, pos: int) -> int | None:
+        """The end of "في / من / بـ / لـ + an armed group" right after ``pos`` ("في هيئة تحرير الشام",
+        "بتنظيم داعش", "لحركة ...", "في صفوفها"): a group word of [names] member_groups or a known actor."""
+        m = _MEMBER_OF.match(self.s, pos)
+        if m is None:
+            return None
+        w = _AR_WORD.match(self.s, m.end())
+        if w is None:
+            return None
+        from marsad.actors import find_actors  # (rare: only after a member noun)
+        a = m.end()
+        known = next((a + f.end for f in find_actors(self.s[a:a + 60], "ar") if f.start <= 1 and f.actor is not None
+                      and f.actor.id != "unknown" and not (f.end - f.start == len(w.group()) and _in(
+                          w.group(), self.lex.member_places))), None)  # "مسؤول في تركيا": a place
+        if known is None and m.group("construct") is None and any(
+                b in self.lex.member_groups for b in _bare(w.group())):
+            return w.end()
+        return known
+
     def at_hashtag(self, start: int, noun: _Noun) -> tuple[int, _Found | None] | None:
         """#الشاب_بلال_صطيفي: a hashtag of a person noun and a name is one person."""
         m = _HASHTAG_BODY.match(self.s, start)
@@ -1843,6 +1936,12 @@ class _Doc:
 # an age or a note in brackets after a name: "الطفل فلان (12 عاما)"
 PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
 _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
+# between a member noun and its group: a preposition (في، من، في صفوف) or a proclitic (بـ، لـ), a quote
+_MEMBER_OF = re.compile(r"[^\S\n]*(?:(?:في صفوف|بين صفوف|في|من|ضمن)[^\S\n]+|[بل](?:[ـ-][^\S\n]*)?|(?P<construct>))"
+                        r"[\"«(]?[^\S\n]*")
+# a nickname before the name: "الملقب بـ أبو فلان", "المكنى أبو فلان", "المعروف باسم"
+_ALIAS = re.compile(r"[^\S\n]*[,،]?[^\S\n]*(?:الملقب|الملقبه|المكني|المعروف|المعروفه)"
+                    r"(?:[^\S\n]+باسم|[^\S\n]+ب(?:[ـ-]|[^\S\n]*-)?)?[^\S\n]*")
 _OPEN_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*")
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _AGE_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*[0-9]{1,3}[^\S\n]*\)?[^\S\n]*([\u0621-\u064a]+)\)?")
