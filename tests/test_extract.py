@@ -1408,3 +1408,20 @@ def test_the_leader_killed_with_his_group_after_him_is_not_the_killer(tmp_path: 
 ])
 def test_english_arrest_of_a_commander(tmp_path: Path, text: str, n: int) -> None:
     assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "detained")] == [n]
+
+
+@pytest.mark.parametrize(("text", "n"), [
+    ("اغتيال القيادي في هيئة تحرير الشام أبو محمد الحلبي في بلدة الصنمين.", 1),
+    ("اغتال مسلحون مجهولون قيادياً في حركة أحرار الشام في بلدة الصنمين.", 1),
+    ("أعلن الجيش اغتيال 3 من قادة الفصيل بغارات على البلدة.", 3),
+])
+def test_an_assassination_of_counted_people_is_a_killing(tmp_path: Path, text: str, n: int) -> None:
+    assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [n]
+
+
+@pytest.mark.parametrize("text", [
+    "نجا القيادي في الفصيل من محاولة اغتيال في بلدة الصنمين.",  # an attempt
+    "قال إن الأجواء تشبه ما سبق اغتيال رفيق الحريري قبل سنوات.",  # a name recalled, no person noun
+])
+def test_an_assassination_without_a_counted_victim_is_no_killing(tmp_path: Path, text: str) -> None:
+    assert not claims_of(run(tmp_path, text), "killed")
