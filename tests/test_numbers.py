@@ -984,3 +984,12 @@ def test_a_vague_number_of_his_members_is_a_count() -> None:
 def test_english_a_senior_commander_is_one_person(text: str) -> None:
     (c,) = counts(text, "en")
     assert c.low == c.high == 1
+
+
+@pytest.mark.parametrize(("text", "low", "category"), [
+    ("police arrested several of his aides", 2, "people"),
+    ("the strike killed five of his fighters", 5, "combatants"),
+])
+def test_english_a_count_of_his_people(text: str, low: int, category: str) -> None:
+    (c,) = counts(text, "en")
+    assert c.low == low and c.category == category and c.text.endswith(text.split()[-1])

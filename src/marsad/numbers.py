@@ -1032,7 +1032,7 @@ class _Doc:
             i = 1
         if toks[i].text in ("من", "of"):
             i, via = i + 1, True
-            if len(toks) > i and toks[i].text == "the":
+            if len(toks) > i and toks[i].text in ("the", "his", "her", "its", "their"):  # "several of his aides"
                 i += 1
             elif len(toks) > i and toks[i].text in ("them", "whom"):  # "25 civilians, six of them children"
                 toks = self.src.fwd(end, 7)
