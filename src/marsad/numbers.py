@@ -222,6 +222,7 @@ class _Lex:
     members: frozenset[str] = frozenset()  # lemmas of members of armed groups (القيادي في ...)
     member_groups: frozenset[str] = frozenset()  # تنظيم، هيئة، صفوف: a group after a member noun
     member_places: frozenset[str] = frozenset()  # تركيا: an actor's name that is a country after في
+    cue_firsts: frozenset[str] = frozenset()  # first words of the two-word cues ("في" of "في قبضة")
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
 
@@ -442,6 +443,7 @@ def _lex(lang: str) -> _Lex:
         members=wordset("members", names),
         member_groups=wordset("member_groups", names),
         member_places=wordset("member_places", names),
+        cue_firsts=frozenset(c.split()[0] for c in wordset("cues", sing) if " " in c),
     )
     anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
                    if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
@@ -497,7 +499,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         name_cues=a.name_cues | b.name_cues, list_openers=a.list_openers + b.list_openers,
         list_heads=a.list_heads | b.list_heads, list_more=a.list_more | b.list_more,
         members=a.members | b.members, member_groups=a.member_groups | b.member_groups,
-        member_places=a.member_places | b.member_places,
+        member_places=a.member_places | b.member_places, cue_firsts=a.cue_firsts | b.cue_firsts,
     ))
 
 
@@ -1439,7 +1441,8 @@ class _Doc:
                     last.name is None or "و" in s[last.end:start]) and (  # not "الشهيد فلان قائد كتيبة"
                     noun.lemma not in lex.members or "و" in s[last.end:start])  # nor "الشابين أمير فلان"
             if not cued and not (noun.lemma in lex.members and noun.number == "singular" and (
-                    self.cue_after_group(end, construct=True)
+                    (_HEADLINE_START.search(s, max(0, t.start - 8), t.start) or prev in lex.that_words)
+                    and self.cue_after_group(end, construct=True)
                     or t.text.endswith("ا") and self.verb_before(t.start) and self.group_end(end, construct=True))):
                 return end, None  # (but "والي دمشق بتنظيم داعش بقبضة الأمن": a cue after its group;
                 #                   "اعتقلت قوات الأمن قيادياً في التنظيم": the object of a harm verb)
@@ -1687,6 +1690,8 @@ class _Doc:
         s, lex = self.s, self.lex
         prev = _prev_word(s, t.start)
         cued = bool(prev) and (_in(prev, lex.cues) or self.phrase_cued(t.start, prev))
+        if not cued and not (_HEADLINE_START.search(s, max(0, t.start - 8), t.start) or prev in lex.that_words):
+            return None  # (a cue after its group may yet make it one: a headline, "أن القيادي في ... قتل")
         start, end = t.start + skip, t.end
         for tk in self.src.fwd(end, 2):  # العسكري، البارز، الميداني
             if not (tk.text.startswith("ال") and tk.start - end <= 1 and not _in(tk.text, lex.cues)
@@ -1723,7 +1728,11 @@ class _Doc:
 
     def cue_after_group(self, pos: int, construct: bool = False) -> bool:
         """Whether a member noun ending at ``pos`` is followed by its group, maybe a name, and a cue word
-        (a headline: "والي دمشق في التنظيم بقبضة الأمن", "القيادي في الهيئة فلان الفلاني قتيلاً")."""
+        (a headline: "والي دمشق في التنظيم بقبضة الأمن", "القيادي في الهيئة فلان الفلاني قتيلاً"; "أن عنصراً
+        من قوات النظام أصيب"). The callers ask it only at a line start or after إنّ / أنّ (it is costly)."""
+        lex = self.lex
+        if not any(_in(tk.text, lex.cues) or tk.text in lex.cue_firsts for tk in self.src.fwd(pos, 12)):
+            return False  # (no cue word near: the group need not be looked for)
         end = self.group_end(pos, construct)
         if end is None:
             return False
@@ -1732,7 +1741,7 @@ class _Doc:
         toks = self.src.fwd(span[1] if span else end, 2)
         if toks[0].text[:1] == "و" or not _is_word(toks[0]):
             return False  # "... واعتقال": another clause
-        return _in(toks[0].text, self.lex.cues) or (
+        return _in(toks[0].text, lex.cues) or (
             len(toks) > 1 and f"{toks[0].text} {toks[1].text}" in self.lex.cues)
 
     def group_after(self, pos: int) -> int | None:
@@ -1939,6 +1948,8 @@ _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only 
 # between a member noun and its group: a preposition (في، من، في صفوف) or a proclitic (بـ، لـ), a quote
 _MEMBER_OF = re.compile(r"[^\S\n]*(?:(?:في صفوف|بين صفوف|في|من|ضمن)[^\S\n]+|[بل](?:[ـ-][^\S\n]*)?|(?P<construct>))"
                         r"[\"«(]?[^\S\n]*")
+# what may stand before the subject of a headline ("والي دمشق في التنظيم بقبضة الأمن"): a line start or a stop
+_HEADLINE_START = re.compile(r'(?:^|[\n.:!؟?"«\-–|])[^\S\n]*$')
 # a nickname before the name: "الملقب بـ أبو فلان", "المكنى أبو فلان", "المعروف باسم"
 _ALIAS = re.compile(r"[^\S\n]*[,،]?[^\S\n]*(?:الملقب|الملقبه|المكني|المعروف|المعروفه)"
                     r"(?:[^\S\n]+باسم|[^\S\n]+ب(?:[ـ-]|[^\S\n]*-)?)?[^\S\n]*")
