@@ -25,6 +25,10 @@
   name, القتيل/الجريح in the title chain, or a list it continues): "قال الطبيب محمد الأحمد" is a
   source. An unquoted name has two words at least: a first name alone (``الطفل محمد``) mostly refers
   back to someone already named;
+- members of armed groups: a definite member noun right after a cue word, with its group or a name
+  after it, is ONE person (``مقتل القيادي في هيئة تحرير الشام``, ``اعتقال القائد العسكري لحركة ...``);
+  the group is part of the span (so it is not taken for the doer) and makes the category combatants.
+  Without a group or a name (``وكان القيادي قد ...``) the noun mostly refers back and is no count;
 - demonyms are people: "19 Syrians", "40 Assyrians" (any plural in -ians), ``5 سوريين``,
   ``عشرات الأكراد``;
 - headline style, the noun before the number: ``قتلى 5``, ``الشهداء: 5``, ``الأطفال: 3``,
@@ -69,6 +73,7 @@ from functools import cache, lru_cache
 from itertools import filterfalse, islice
 from typing import Any, NamedTuple
 
+from marsad.actors import find_actors
 from marsad.arabic import MARKS, NormalizedText, normalize
 from marsad.resources import load
 
@@ -223,6 +228,8 @@ class _Lex:
     member_groups: frozenset[str] = frozenset()  # تنظيم، هيئة، صفوف: a group after a member noun
     member_places: frozenset[str] = frozenset()  # تركيا: an actor's name that is a country after في
     cue_firsts: frozenset[str] = frozenset()  # first words of the two-word cues ("في" of "في قبضة")
+    member_of: re.Pattern[str] = re.compile("(?!)")  # what joins a member to its group (see _member_of)
+    aliases: re.Pattern[str] = re.compile("(?!)")  # "الملقب بـ" before a name
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
 
@@ -444,11 +451,35 @@ def _lex(lang: str) -> _Lex:
         member_groups=wordset("member_groups", names),
         member_places=wordset("member_places", names),
         cue_firsts=frozenset(c.split()[0] for c in wordset("cues", sing) if " " in c),
+        member_of=_member_of(names.get("member_of", [])),
+        aliases=_aliases(names.get("aliases", [])),
     )
     anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
                    if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
     lex.anchors = frozenset(anchors - not_words) | lex.name_cues
     return _with_specials(lex)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted({_n(w) for w in words}, key=len, reverse=True))
+
+
+def _member_of(words: list[str]) -> re.Pattern[str]:
+    """Between a member noun and its group: a preposition ("في", "في صفوف": a word, a space after it), a
+    proclitic ("ب", "ل": one letter, glued or with a tatweel or a hyphen) or nothing (the construct
+    "زعيم تنظيم داعش"), then maybe a quote."""
+    sep = r"[^\S\n]*"
+    apart = _alternatives([w for w in words if len(_n(w)) > 1]) or "(?!)"
+    glued = "".join(sorted({_n(w) for w in words if len(_n(w)) == 1}))
+    glued = f"[{glued}]" if glued else "(?!)"
+    return re.compile(rf"{sep}(?:(?:{apart})[^\S\n]+|{glued}(?:[ـ-]{sep})?|(?P<construct>))[\"«(]?{sep}")
+
+
+def _aliases(words: list[str]) -> re.Pattern[str]:
+    """A nickname word before a name ("الملقب بـ أبو فلان", "المعروف باسم فلان"), after an optional comma."""
+    sep = r"[^\S\n]*"
+    return re.compile(rf"{sep}[,،]?{sep}(?:{_alternatives(words) or '(?!)'})"
+                      rf"(?:[^\S\n]+باسم|[^\S\n]+ب(?:[ـ-]|{sep}-)?)?{sep}")
 
 
 def _with_specials(lex: _Lex) -> _Lex:
@@ -500,6 +531,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         list_heads=a.list_heads | b.list_heads, list_more=a.list_more | b.list_more,
         members=a.members | b.members, member_groups=a.member_groups | b.member_groups,
         member_places=a.member_places | b.member_places, cue_firsts=a.cue_firsts | b.cue_firsts,
+        member_of=a.member_of, aliases=a.aliases,  # (Arabic only)
     ))
 
 
@@ -1704,7 +1736,7 @@ class _Doc:
             return group, _Found(start, group, 1, 1, False, False, noun, (noun.category,))
         if not cued:
             return None
-        m = _ALIAS.match(s, end)
+        m = lex.aliases.match(s, end)
         span = self.name_after(m.end() if m else end)
         if span is None:
             return None
@@ -1736,7 +1768,7 @@ class _Doc:
         end = self.group_end(pos, construct)
         if end is None:
             return False
-        m = _ALIAS.match(self.s, end)
+        m = lex.aliases.match(self.s, end)
         span = self.name_after(m.end() if m else end)
         toks = self.src.fwd(span[1] if span else end, 2)
         if toks[0].text[:1] == "و" or not _is_word(toks[0]):
@@ -1747,13 +1779,12 @@ class _Doc:
     def group_after(self, pos: int) -> int | None:
         """The end of "في / من / بـ / لـ + an armed group" right after ``pos`` ("في هيئة تحرير الشام",
         "بتنظيم داعش", "لحركة ...", "في صفوفها"): a group word of [names] member_groups or a known actor."""
-        m = _MEMBER_OF.match(self.s, pos)
+        m = self.lex.member_of.match(self.s, pos)
         if m is None:
             return None
         w = _AR_WORD.match(self.s, m.end())
         if w is None:
             return None
-        from marsad.actors import find_actors  # (rare: only after a member noun)
         a = m.end()
         known = next((a + f.end for f in find_actors(self.s[a:a + 60], "ar") if f.start <= 1 and f.actor is not None
                       and f.actor.id != "unknown" and not (f.end - f.start == len(w.group()) and _in(
@@ -1945,14 +1976,8 @@ class _Doc:
 # an age or a note in brackets after a name: "الطفل فلان (12 عاما)"
 PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
 _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
-# between a member noun and its group: a preposition (في، من، في صفوف) or a proclitic (بـ، لـ), a quote
-_MEMBER_OF = re.compile(r"[^\S\n]*(?:(?:في صفوف|بين صفوف|في|من|ضمن)[^\S\n]+|[بل](?:[ـ-][^\S\n]*)?|(?P<construct>))"
-                        r"[\"«(]?[^\S\n]*")
 # what may stand before the subject of a headline ("والي دمشق في التنظيم بقبضة الأمن"): a line start or a stop
 _HEADLINE_START = re.compile(r'(?:^|[\n.:!؟?"«\-–|])[^\S\n]*$')
-# a nickname before the name: "الملقب بـ أبو فلان", "المكنى أبو فلان", "المعروف باسم"
-_ALIAS = re.compile(r"[^\S\n]*[,،]?[^\S\n]*(?:الملقب|الملقبه|المكني|المعروف|المعروفه)"
-                    r"(?:[^\S\n]+باسم|[^\S\n]+ب(?:[ـ-]|[^\S\n]*-)?)?[^\S\n]*")
 _OPEN_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*")
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _AGE_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*[0-9]{1,3}[^\S\n]*\)?[^\S\n]*([\u0621-\u064a]+)\)?")
