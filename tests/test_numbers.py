@@ -962,3 +962,53 @@ def test_a_fraction_of_a_scale_word(text: str, language: str, low: int, high: in
 
 def test_a_fraction_of_something_else_is_no_count() -> None:
     assert counts("نزح نصف سكان المدينة", "ar") == []
+
+
+# ------------------------------------------------------------------ members of armed groups
+@pytest.mark.parametrize(("text", "start"), [
+    ("أعلنت الفصائل مقتل القيادي في حركة التحرير أبو سليم الشامي بغارة جوية.", "القيادي في حركة"),
+    ("تمكنت الشرطة من إلقاء القبض على القيادي في التنظيم الملقب أبو خالد في البلدة.", "القيادي في التنظيم"),
+    ("قتل القائد العسكري لفصيل جند الحق في انفجار عبوة.", "القائد العسكري لفصيل"),
+    ("أعلن الفصيل اغتيال القيادي البارز أبو محمد الكردي في المدينة.", "القيادي البارز أبو محمد الكردي"),
+    ("اعتقلت قوات الأمن قيادياً في تنظيم داعش في البلدة.", "قيادياً في تنظيم داعش"),
+    ("والي حمص بتنظيم داعش بقبضة الأمن العام في المدينة.", "والي حمص بتنظيم داعش"),
+])
+def test_a_member_of_a_group_after_a_harm_word_is_one_person(text: str, start: str) -> None:
+    (c,) = [c for c in counts(text, "ar") if c.low == 1]
+    assert c.high == 1 and c.text.startswith(start.split()[0]) and c.category == "combatants"
+
+
+@pytest.mark.parametrize("text", [
+    "أكدت المصادر مقتل القيادي أمس بعد إصابته.",  # no group, no name: someone named before
+    "مقتل القيادي في المدينة أمس.",  # a place, not a group
+    "عيّنت الحركة قائداً عاماً لها بعد اجتماع في المدينة.",  # appointed, no harm word before
+    "غير أن مسؤولاً أمنياً في تركيا روى أحداثاً مشابهة.",  # a country is where he is
+    "قال القيادي في التنظيم إن الهجوم فشل.",  # a speaker
+])
+def test_a_member_noun_without_harm_or_group_is_no_count(text: str) -> None:
+    assert not [c for c in counts(text, "ar") if c.low == 1]
+
+
+def test_a_vague_number_of_his_members_is_a_count() -> None:
+    (c,) = counts("اعتقال عدد من مرافقيه", "ar")
+    assert (c.low, c.high, c.vague) == (2, None, True) and c.text == "عدد من مرافقيه"
+    (c,) = counts("مقتل عدد من عناصره", "ar")
+    assert c.category == "combatants"
+
+
+@pytest.mark.parametrize("text", [
+    "Security forces arrested a senior IS commander in the city.",
+    "A drone strike killed a top al-Qaeda leader near the border.",
+])
+def test_english_a_senior_commander_is_one_person(text: str) -> None:
+    (c,) = counts(text, "en")
+    assert c.low == c.high == 1
+
+
+@pytest.mark.parametrize(("text", "low", "category"), [
+    ("police arrested several of his aides", 2, "people"),
+    ("the strike killed five of his fighters", 5, "combatants"),
+])
+def test_english_a_count_of_his_people(text: str, low: int, category: str) -> None:
+    (c,) = counts(text, "en")
+    assert c.low == low and c.category == category and c.text.endswith(text.split()[-1])

@@ -25,6 +25,10 @@
   name, القتيل/الجريح in the title chain, or a list it continues): "قال الطبيب محمد الأحمد" is a
   source. An unquoted name has two words at least: a first name alone (``الطفل محمد``) mostly refers
   back to someone already named;
+- members of armed groups: a definite member noun right after a cue word, with its group or a name
+  after it, is ONE person (``مقتل القيادي في هيئة تحرير الشام``, ``اعتقال القائد العسكري لحركة ...``);
+  the group is part of the span (so it is not taken for the doer) and makes the category combatants.
+  Without a group or a name (``وكان القيادي قد ...``) the noun mostly refers back and is no count;
 - demonyms are people: "19 Syrians", "40 Assyrians" (any plural in -ians), ``5 سوريين``,
   ``عشرات الأكراد``;
 - headline style, the noun before the number: ``قتلى 5``, ``الشهداء: 5``, ``الأطفال: 3``,
@@ -69,6 +73,7 @@ from functools import cache, lru_cache
 from itertools import filterfalse, islice
 from typing import Any, NamedTuple
 
+from marsad.actors import find_actors
 from marsad.arabic import MARKS, NormalizedText, normalize
 from marsad.resources import load
 
@@ -221,6 +226,12 @@ class _Lex:
     list_more: frozenset[str] = frozenset()  # وآخرون
     referring_cues: frozenset[str] = frozenset()  # مقتله، إصابتها: harm that refers back to a named person
     referring_links: frozenset[str] = frozenset()  # بعد، إثر، ما أدى إلى: what may stand before them
+    members: frozenset[str] = frozenset()  # lemmas of members of armed groups (القيادي في ...)
+    member_groups: frozenset[str] = frozenset()  # تنظيم، هيئة، صفوف: a group after a member noun
+    member_places: frozenset[str] = frozenset()  # تركيا: an actor's name that is a country after في
+    cue_firsts: frozenset[str] = frozenset()  # first words of the two-word cues ("في" of "في قبضة")
+    member_of: re.Pattern[str] = re.compile("(?!)")  # what joins a member to its group (see _member_of)
+    aliases: re.Pattern[str] = re.compile("(?!)")  # "الملقب بـ" before a name
     next_special: frozenset[str] = frozenset()  # tokens after a number that need the full analysis
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
     fractions: tuple[tuple[tuple[str, ...], int, int], ...] = ()  # (phrase, numerator, denominator), longest first
@@ -450,11 +461,39 @@ def _lex(lang: str) -> _Lex:
         half_after=half_after,
         referring_cues=wordset("referring_cues", names),
         referring_links=wordset("referring_links", names),
+        members=wordset("members", names),
+        member_groups=wordset("member_groups", names),
+        member_places=wordset("member_places", names),
+        cue_firsts=frozenset(c.split()[0] for c in wordset("cues", sing) if " " in c),
+        member_of=_member_of(names.get("member_of", [])),
+        aliases=_aliases(names.get("aliases", [])),
     )
     anchors.update(w for w, (_k, definite, n) in nouns.items()  # الشهداء: the heading of a list of names
                    if definite and n.kind in ("killed", "injured") and n.number in ("plural", "dual_or_plural"))
     lex.anchors = frozenset(anchors - not_words) | lex.name_cues
     return _with_specials(lex)
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted({_n(w) for w in words}, key=len, reverse=True))
+
+
+def _member_of(words: list[str]) -> re.Pattern[str]:
+    """Between a member noun and its group: a preposition ("في", "في صفوف": a word, a space after it), a
+    proclitic ("ب", "ل": one letter, glued or with a tatweel or a hyphen) or nothing (the construct
+    "زعيم تنظيم داعش"), then maybe a quote."""
+    sep = r"[^\S\n]*"
+    apart = _alternatives([w for w in words if len(_n(w)) > 1]) or "(?!)"
+    glued = "".join(sorted({_n(w) for w in words if len(_n(w)) == 1}))
+    glued = f"[{glued}]" if glued else "(?!)"
+    return re.compile(rf"{sep}(?:(?:{apart})[^\S\n]+|{glued}(?:[ـ-]{sep})?|(?P<construct>))[\"«(]?{sep}")
+
+
+def _aliases(words: list[str]) -> re.Pattern[str]:
+    """A nickname word before a name ("الملقب بـ أبو فلان", "المعروف باسم فلان"), after an optional comma."""
+    sep = r"[^\S\n]*"
+    return re.compile(rf"{sep}[,،]?{sep}(?:{_alternatives(words) or '(?!)'})"
+                      rf"(?:[^\S\n]+باسم|[^\S\n]+ب(?:[ـ-]|{sep}-)?)?{sep}")
 
 
 def _with_specials(lex: _Lex) -> _Lex:
@@ -508,6 +547,9 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         fractions=tuple(sorted(a.fractions + b.fractions, key=lambda e: -len(e[0]))),
         half_after=_either(a.half_after, b.half_after),
         referring_cues=a.referring_cues | b.referring_cues, referring_links=a.referring_links | b.referring_links,
+        members=a.members | b.members, member_groups=a.member_groups | b.member_groups,
+        member_places=a.member_places | b.member_places, cue_firsts=a.cue_firsts | b.cue_firsts,
+        member_of=a.member_of, aliases=a.aliases,  # (Arabic only)
     ))
 
 
@@ -1052,7 +1094,7 @@ class _Doc:
             i = 1
         if toks[i].text in ("من", "of"):
             i, via = i + 1, True
-            if len(toks) > i and toks[i].text == "the":
+            if len(toks) > i and toks[i].text in ("the", "his", "her", "its", "their"):  # "several of his aides"
                 i += 1
             elif len(toks) > i and toks[i].text in ("them", "whom"):  # "25 civilians, six of them children"
                 toks = self.src.fwd(end, 7)
@@ -1065,8 +1107,9 @@ class _Doc:
         while j < len(toks) and j <= limit:
             t = toks[j]
             info = lex.nouns.get(t.text)
-            if info is None and via and j == i and toks[i - 1].text == "من":
-                # "4 من أبنائه", "5 من عناصرها", "3 من مسلحي التنظيم"
+            if info is None and via and j == i and (
+                    toks[i - 1].text == "من" if i else _prev_word(self.s, t.start) == "من"):
+                # "4 من أبنائه", "5 من عناصرها", "3 من مسلحي التنظيم", "عدد من مرافقيه" (the من of the vague word)
                 info = _suffixed_plural(lex, t.text)
             if info is None and t.text.endswith("ians") and _DEMONYM_PLURAL.fullmatch(t.text):
                 info = (0, False, _Noun(t.text, "people", None, "plural", "never"))  # Palestinians
@@ -1444,6 +1487,8 @@ class _Doc:
         if noun.number == "plural" or (definite and (noun.number != "dual" or noun.singular_count == "harm")):
             if definite and noun.number == "singular" and not t.text.isascii() and noun.singular_count != "harm":
                 r = self.at_named(t, skip, noun)
+                if r is None and noun.lemma in lex.members:
+                    r = self.at_member(t, skip, noun)
                 if r is not None:
                     return r
             return end, None
@@ -1465,9 +1510,14 @@ class _Doc:
             if not cued and self.found:
                 last = self.found[-1]
                 cued = last.noun is not None and bool(_GAP_RE.fullmatch(s, last.end, start)) and (
-                    last.name is None or "و" in s[last.end:start])  # not "الشهيد فلان قائد كتيبة"
-            if not cued:
-                return end, None
+                    last.name is None or "و" in s[last.end:start]) and (  # not "الشهيد فلان قائد كتيبة"
+                    noun.lemma not in lex.members or "و" in s[last.end:start])  # nor "الشابين أمير فلان"
+            if not cued and not (noun.lemma in lex.members and noun.number == "singular" and (
+                    (_HEADLINE_START.search(s, max(0, t.start - 8), t.start) or prev in lex.that_words)
+                    and self.cue_after_group(end, construct=True)
+                    or t.text.endswith("ا") and self.verb_before(t.start) and self.group_end(end, construct=True))):
+                return end, None  # (but "والي دمشق بتنظيم داعش بقبضة الأمن": a cue after its group;
+                #                   "اعتقلت قوات الأمن قيادياً في التنظيم": the object of a harm verb)
         if noun.number == "singular" and (_in(prev, lex.blockers) or _in(prev, lex.ordinals)):
             return end, None
         nxt = self.src.fwd(t.end)
@@ -1480,6 +1530,9 @@ class _Doc:
             if w in lex.nouns or w.startswith("ال"):
                 return end, None  # "حتى مقتل آخر إرهابي"، "قتل آخر المهاجمين": the last one, not another
         end, noun = self.adjective_after(end, noun, definite)
+        if noun.lemma in lex.members and noun.number == "singular" and (
+                group := self.group_end(end, construct=True)):  # "قائد ... لحركة X": the group is in the span
+            end, noun = group, replace(noun, category="combatants")
         nxt = self.src.fwd(end)
         low, high, vague = _noun_count(noun)
         if nxt and nxt[0].text in lex.postposed and not (  # "قيادي وأحد مرافقيه" is و + أحد, not "one"
@@ -1505,7 +1558,7 @@ class _Doc:
         words = [(m.group(), m.start()) for m in _SPACED.finditer(s, max(0, t.start - 60), t.start)]
         k = len(words) - 1
         n_adj = 0
-        while k >= 0 and n_adj < 2 and (
+        while k >= 0 and n_adj < 3 and (  # "a senior Islamic State leader"
             words[k][0] in lex.adjectives or _NATIONALITY.match(words[k][0]) or _age_adj().match(words[k][0])
         ):
             k -= 1
@@ -1709,6 +1762,86 @@ class _Doc:
         main = _main_noun(nouns)
         return span[1], _Found(start, span[1], 1, 1, False, False, main, (main.category,), name=span)
 
+    def at_member(self, t: _Tok, skip: int, noun: _Noun) -> tuple[int, _Found | None] | None:
+        """مقتل القيادي في هيئة تحرير الشام، القبض على القائد العسكري لحركة ...، اغتيال القيادي البارز أبو
+        فلان: a definite member of an armed group (see [names] members) right after a cue word, with its
+        group or a name after it (past its adjectives), is one person. Without either, the noun mostly
+        refers back to someone already counted ("وكان القيادي قد ...")."""
+        s, lex = self.s, self.lex
+        prev = _prev_word(s, t.start)
+        cued = bool(prev) and (_in(prev, lex.cues) or self.phrase_cued(t.start, prev))
+        if not cued and not (_HEADLINE_START.search(s, max(0, t.start - 8), t.start) or prev in lex.that_words):
+            return None  # (a cue after its group may yet make it one: a headline, "أن القيادي في ... قتل")
+        start, end = t.start + skip, t.end
+        for tk in self.src.fwd(end, 2):  # العسكري، البارز، الميداني
+            if not (tk.text.startswith("ال") and tk.start - end <= 1 and not _in(tk.text, lex.cues)
+                    and not _in(tk.text, lex.member_groups)):
+                break
+            end = tk.end
+        group = self.group_end(end)
+        if group is not None and (cued or self.cue_after_group(end)):
+            noun = replace(noun, category="combatants")  # a member of an armed group
+            return group, _Found(start, group, 1, 1, False, False, noun, (noun.category,))
+        if not cued:
+            return None
+        m = lex.aliases.match(s, end)
+        span = self.name_after(m.end() if m else end)
+        if span is None:
+            return None
+        return span[1], _Found(start, span[1], 1, 1, False, False, noun, (noun.category,), name=span)
+
+    def verb_before(self, pos: int) -> bool:
+        """Whether a cue word stands among the three words before ``pos`` (a verb and its subject before an
+        accusative object: "اعتقلت قوات الأمن قيادياً"; not "عيّنت الحركة قائداً", "عمل أميراً")."""
+        return any(_in(tk.text, self.lex.cues) for tk in self.src.back(pos)[-3:])
+
+    def group_end(self, pos: int, construct: bool = False) -> int | None:
+        """The end of a member's group right after ``pos`` (see ``group_after``); with ``construct``, also
+        past one word the noun governs ("والي دمشق بتنظيم داعش", "أمير الرقة في التنظيم")."""
+        end = self.group_after(pos)
+        if end is not None or not construct:
+            return end
+        w = self.src.fwd(pos, 1)[0]
+        if w.start - pos > 1 or not _AR_WORD.fullmatch(w.text) or w.text[0] == "و" or _in(w.text, self.lex.cues):
+            return None
+        return self.group_after(w.end)
+
+    def cue_after_group(self, pos: int, construct: bool = False) -> bool:
+        """Whether a member noun ending at ``pos`` is followed by its group, maybe a name, and a cue word
+        (a headline: "والي دمشق في التنظيم بقبضة الأمن", "القيادي في الهيئة فلان الفلاني قتيلاً"; "أن عنصراً
+        من قوات النظام أصيب"). The callers ask it only at a line start or after إنّ / أنّ (it is costly)."""
+        lex = self.lex
+        if not any(_in(tk.text, lex.cues) or tk.text in lex.cue_firsts for tk in self.src.fwd(pos, 12)):
+            return False  # (no cue word near: the group need not be looked for)
+        end = self.group_end(pos, construct)
+        if end is None:
+            return False
+        m = lex.aliases.match(self.s, end)
+        span = self.name_after(m.end() if m else end)
+        toks = self.src.fwd(span[1] if span else end, 2)
+        if toks[0].text[:1] == "و" or not _is_word(toks[0]):
+            return False  # "... واعتقال": another clause
+        return _in(toks[0].text, lex.cues) or (
+            len(toks) > 1 and f"{toks[0].text} {toks[1].text}" in self.lex.cues)
+
+    def group_after(self, pos: int) -> int | None:
+        """The end of "في / من / بـ / لـ + an armed group" right after ``pos`` ("في هيئة تحرير الشام",
+        "بتنظيم داعش", "لحركة ...", "في صفوفها"): a group word of [names] member_groups or a known actor."""
+        m = self.lex.member_of.match(self.s, pos)
+        if m is None:
+            return None
+        w = _AR_WORD.match(self.s, m.end())
+        if w is None:
+            return None
+        a = m.end()
+        known = next((a + f.end for f in find_actors(self.s[a:a + 60], "ar") if f.start <= 1 and f.actor is not None
+                      and f.actor.id != "unknown" and not (f.end - f.start == len(w.group()) and _in(
+                          w.group(), self.lex.member_places))), None)  # "مسؤول في تركيا": a place
+        if known is None and m.group("construct") is None and any(
+                b in self.lex.member_groups for b in _bare(w.group())):
+            return w.end()
+        return known
+
     def at_hashtag(self, start: int, noun: _Noun) -> tuple[int, _Found | None] | None:
         """#الشاب_بلال_صطيفي: a hashtag of a person noun and a name is one person."""
         m = _HASHTAG_BODY.match(self.s, start)
@@ -1901,6 +2034,8 @@ class _Doc:
 # an age or a note in brackets after a name: "الطفل فلان (12 عاما)"
 PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
 _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
+# what may stand before the subject of a headline ("والي دمشق في التنظيم بقبضة الأمن"): a line start or a stop
+_HEADLINE_START = re.compile(r'(?:^|[\n.:!؟?"«\-–|])[^\S\n]*$')
 _OPEN_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*")
 _CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _AGE_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*[0-9]{1,3}[^\S\n]*\)?[^\S\n]*([\u0621-\u064a]+)\)?")
