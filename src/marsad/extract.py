@@ -155,6 +155,8 @@ class Found:
         return starts
 
     def within(self, items: list[Any], start: int, end: int) -> list[Any]:
+        """The items of one of the lists that lie in [start, end). The list is shared by every caller
+        that asks the same (no copy: half a million calls a corpus), so it must not be changed."""
         key = (id(items), start, end)  # the claims of a sentence ask the same questions: answered once
         found = self._within.get(key)
         if found is None:
@@ -162,7 +164,7 @@ class Found:
             lo = bisect.bisect_left(starts, start)
             hi = bisect.bisect_left(starts, end)
             found = self._within[key] = [i for i in items[lo:hi] if i.end <= end]
-        return found.copy()
+        return found
 
 
 @dataclass
@@ -671,7 +673,12 @@ def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str)
 
 
 def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
-    category = cue.category("outcome")
+    return _kind_role(cue.category("outcome"))
+
+
+@cache
+def _kind_role(category: str | None) -> tuple[str, str] | None:
+    """("killed", "verbs") of "outcome.killed.verbs" (split once per category: claims ask often)."""
     if not category:
         return None
     _, kind, role = category.split(".")
