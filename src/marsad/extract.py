@@ -646,6 +646,11 @@ _STREET_BEFORE = _Lazy(lambda: re.compile(
 _COMPARED_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:(?:^|\s)[و]?{_g('ar', 'places', 'compared_with', False)}|\b{_g('en', 'places', 'compared_with', False)})"
     r"\s+(?:\S+\s+)?[\"'«“]?#?$"))
+# a cheap test first (47k places a corpus, the full pattern is tried at every offset of its window):
+# the longest word of each phrase, which a match has as written
+_COMPARED_HINT = _Lazy(lambda: re.compile("|".join(dict.fromkeys(
+    re.escape(max(phrase.split(), key=len)) for lang in ("ar", "en")
+    for phrase in _grammar(lang)["places"]["compared_with"] if phrase.strip()))))
 _STREET_HINT = _Lazy(lambda: _quick_test("places", "street_hint", ("street_nouns",)))
 _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
 
@@ -662,7 +667,8 @@ def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str)
                 _STREET_HINT.search(text, max(0, p.start - 12), p.start)
                 and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
             continue
-        if _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
+        if _COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
+                and _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
             continue
         i = bisect.bisect_right(starts, p.start) - 1
         if i >= 0 and sources[i].end >= p.end and p.start - sources[i].start <= 3 \
