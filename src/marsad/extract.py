@@ -540,14 +540,15 @@ def _shifted(item: Any, offset: int) -> Any:
     if not offset:
         return item
     # a copy of the frozen dataclass with its fields changed (as dataclasses.replace, which costs
-    # several times more: the recognisers' results have no __post_init__ to run again)
-    fields = dict(item.__dict__)
+    # several times more: the recognisers' results have no __post_init__ to run again); the fields
+    # are copied straight into the new object's own dict (no intermediate dict)
+    moved = object.__new__(type(item))
+    fields = moved.__dict__
+    fields.update(item.__dict__)
     fields["start"] += offset
     fields["end"] += offset
     if fields.get("parts"):
         fields["parts"] = tuple(_shifted(p, offset) for p in fields["parts"])
-    moved = object.__new__(type(item))
-    moved.__dict__.update(fields)
     return moved
 
 
