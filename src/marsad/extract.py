@@ -1422,6 +1422,12 @@ _ORIGIN_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:\s+[^\s،,.]+){{0,2}}\s+{_g('ar', 'places', 'origin_from', False)}|"
     rf"{_g('en', 'places', 'origin_before', False)})"
     rf"\s+(?:[وبل]?{_g('ar', 'places', 'origin_place_nouns', False)}\s+)?#?$"))
+# a cheap test first (the full pattern is tried at every offset of its window): the longest word of each
+# phrase and each origin word, which a match has as written
+_ORIGIN_HINT = _Lazy(lambda: re.compile("|".join(dict.fromkeys(
+    re.escape(max(phrase.split(), key=len)) for lang, key in (("ar", "origin_of"), ("ar", "origin_words"),
+                                                             ("en", "origin_before"))
+    for phrase in _grammar(lang)["places"][key] if phrase.strip()))))
 
 
 # words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
@@ -1487,7 +1493,9 @@ def _away(mention: Any, text: str) -> bool:
     were taken ("نقلوا إلى مشفى مدينة X") or where the attackers are posted ("القوات المتمركزة في X"),
     not where the event was."""
     before = text[max(0, mention.start - 40):mention.start]
-    return bool(_ORIGIN_BEFORE.search(before[-30:])) or _elsewhere(text, mention.start) \
+    origin = _ORIGIN_HINT.search(text, max(0, mention.start - 30), mention.start) is not None \
+        and _ORIGIN_BEFORE.search(before[-30:]) is not None
+    return origin or _elsewhere(text, mention.start) \
         or (_POSTED_HINT.search(before) is not None and _POSTED_BEFORE.search(before) is not None)
 
 
