@@ -28,7 +28,8 @@ class Cue:
     categories: tuple[str, ...]   # e.g. ("outcome.killed.events", "cause.execution")
 
     def __post_init__(self) -> None:
-        # what has() asks, computed once (not a field: no part of the cue's value, repr or equality)
+        # what has() and category() ask, computed once per set of categories (not a field: no part of
+        # the cue's value, repr or equality); extract asks them hundreds of thousands of times
         object.__setattr__(self, "_prefixes", _prefixes(self.categories))
 
     def has(self, prefix: str) -> bool:
@@ -37,13 +38,19 @@ class Cue:
 
     def category(self, prefix: str) -> str | None:
         """The first category under ``prefix`` ("outcome" -> "outcome.killed.verbs")."""
-        return next((c for c in self.categories if c == prefix or c.startswith(prefix + ".")), None)
+        return self._prefixes.get(prefix)  # type: ignore[attr-defined]
 
 
 @cache
-def _prefixes(categories: tuple[str, ...]) -> frozenset[str]:
-    parts = [c.split(".") for c in categories]
-    return frozenset(".".join(p[:i]) for p in parts for i in range(1, len(p) + 1))
+def _prefixes(categories: tuple[str, ...]) -> dict[str, str]:
+    """Every prefix of the categories ("outcome", "outcome.killed", "outcome.killed.verbs") with the
+    first category under it."""
+    out: dict[str, str] = {}
+    for category in categories:
+        parts = category.split(".")
+        for i in range(1, len(parts) + 1):
+            out.setdefault(".".join(parts[:i]), category)
+    return out
 
 
 def _categories(table: dict, path: tuple[str, ...] = ()) -> list[tuple[str, list[str], str]]:

@@ -158,6 +158,8 @@ class Found:
         return starts
 
     def within(self, items: list[Any], start: int, end: int) -> list[Any]:
+        """The items of one of the lists that lie in [start, end). The list is shared by every caller
+        that asks the same (no copy: half a million calls a corpus), so it must not be changed."""
         key = (id(items), start, end)  # the claims of a sentence ask the same questions: answered once
         found = self._within.get(key)
         if found is None:
@@ -165,7 +167,7 @@ class Found:
             lo = bisect.bisect_left(starts, start)
             hi = bisect.bisect_left(starts, end)
             found = self._within[key] = [i for i in items[lo:hi] if i.end <= end]
-        return found.copy()
+        return found
 
 
 @dataclass
@@ -541,14 +543,15 @@ def _shifted(item: Any, offset: int) -> Any:
     if not offset:
         return item
     # a copy of the frozen dataclass with its fields changed (as dataclasses.replace, which costs
-    # several times more: the recognisers' results have no __post_init__ to run again)
-    fields = dict(item.__dict__)
+    # several times more: the recognisers' results have no __post_init__ to run again); the fields
+    # are copied straight into the new object's own dict (no intermediate dict)
+    moved = object.__new__(type(item))
+    fields = moved.__dict__
+    fields.update(item.__dict__)
     fields["start"] += offset
     fields["end"] += offset
     if fields.get("parts"):
         fields["parts"] = tuple(_shifted(p, offset) for p in fields["parts"])
-    moved = object.__new__(type(item))
-    moved.__dict__.update(fields)
     return moved
 
 
@@ -650,6 +653,11 @@ _STREET_BEFORE = _Lazy(lambda: re.compile(
 _COMPARED_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:(?:^|\s)[و]?{_g('ar', 'places', 'compared_with', False)}|\b{_g('en', 'places', 'compared_with', False)})"
     r"\s+(?:\S+\s+)?[\"'«“]?#?$"))
+# a cheap test first (47k places a corpus, the full pattern is tried at every offset of its window):
+# the longest word of each phrase, which a match has as written
+_COMPARED_HINT = _Lazy(lambda: re.compile("|".join(dict.fromkeys(
+    re.escape(max(phrase.split(), key=len)) for lang in ("ar", "en")
+    for phrase in _grammar(lang)["places"]["compared_with"] if phrase.strip()))))
 _STREET_HINT = _Lazy(lambda: _quick_test("places", "street_hint", ("street_nouns",)))
 _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
 
@@ -666,7 +674,8 @@ def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str)
                 _STREET_HINT.search(text, max(0, p.start - 12), p.start)
                 and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
             continue
-        if _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
+        if _COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
+                and _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
             continue
         i = bisect.bisect_right(starts, p.start) - 1
         if i >= 0 and sources[i].end >= p.end and p.start - sources[i].start <= 3 \
@@ -677,7 +686,12 @@ def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str)
 
 
 def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
-    category = cue.category("outcome")
+    return _kind_role(cue.category("outcome"))
+
+
+@cache
+def _kind_role(category: str | None) -> tuple[str, str] | None:
+    """("killed", "verbs") of "outcome.killed.verbs" (split once per category: claims ask often)."""
     if not category:
         return None
     _, kind, role = category.split(".")
@@ -1558,6 +1572,12 @@ _ORIGIN_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:\s+[^\s،,.]+){{0,2}}\s+{_g('ar', 'places', 'origin_from', False)}|"
     rf"{_g('en', 'places', 'origin_before', False)})"
     rf"\s+(?:[وبل]?{_g('ar', 'places', 'origin_place_nouns', False)}\s+)?#?$"))
+# a cheap test first (the full pattern is tried at every offset of its window): the longest word of each
+# phrase and each origin word, which a match has as written
+_ORIGIN_HINT = _Lazy(lambda: re.compile("|".join(dict.fromkeys(
+    re.escape(max(phrase.split(), key=len)) for lang, key in (("ar", "origin_of"), ("ar", "origin_words"),
+                                                             ("en", "origin_before"))
+    for phrase in _grammar(lang)["places"][key] if phrase.strip()))))
 
 
 # words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
@@ -1623,7 +1643,9 @@ def _away(mention: Any, text: str) -> bool:
     were taken ("نقلوا إلى مشفى مدينة X") or where the attackers are posted ("القوات المتمركزة في X"),
     not where the event was."""
     before = text[max(0, mention.start - 40):mention.start]
-    return bool(_ORIGIN_BEFORE.search(before[-30:])) or _elsewhere(text, mention.start) \
+    origin = _ORIGIN_HINT.search(text, max(0, mention.start - 30), mention.start) is not None \
+        and _ORIGIN_BEFORE.search(before[-30:]) is not None
+    return origin or _elsewhere(text, mention.start) \
         or (_POSTED_HINT.search(before) is not None and _POSTED_BEFORE.search(before) is not None)
 
 
