@@ -829,6 +829,28 @@ def test_no_harm_stated_makes_the_attack_not_a_toll(tmp_path: Path) -> None:
     assert [c["kind"] for c in only["claims"]] == ["killed"]
 
 
+def test_harm_denied_after_reports_words_or_in_a_list_is_no_claim(tmp_path: Path) -> None:
+    for text in ("استهدف الطيران الحربي أطراف بلدة حيش جنوبي إدلب دون ورود أنباء عن سقوط أي إصابات.",
+                 "قصفت قوات النظام قرية البارة، ولم ترد تقارير أولية عن سقوط قتلى أو جرحى.",
+                 "قصفت قوات النظام قرية البارة دون ورود معلومات عن سقوط شهداء وجرحى.",
+                 "Rockets hit the village of Ihsim, but no casualties were reported.",
+                 "There were no immediate reports of deaths or injuries after shells hit the town of Ariha.",
+                 "Mortars fell on the town of Ariha; no one was hurt."):
+        kinds = [c["kind"] for c in run(tmp_path, text)["claims"]]
+        assert "killed" not in kinds and "injured" not in kinds, text
+    # a negation further on, or one that does not stand right before the harm words, denies nothing
+    hit = run(tmp_path, "Shelling on the town of Ariha killed no fewer than 20 civilians.")
+    assert [c["count"]["low"] for c in claims_of(hit, "killed")] == [20]
+    said = run(tmp_path, "قتل مدنيان دون أن يعرف مصدر القذائف التي سقطت على بلدة حيش.")
+    assert [c["count"]["low"] for c in claims_of(said, "killed")] == [2]
+
+
+def test_symptoms_of_a_gas_attack_are_injuries(tmp_path: Path) -> None:
+    result = run(tmp_path, "At least 15 fighters suffered symptoms of choking after the gas attack near Tel Tamr.")
+    (claim,) = claims_of(result, "injured")
+    assert claim["count"]["low"] == 15 and claim["victims"] == ["combatants"]
+
+
 def test_a_remembered_massacre_is_no_news_of_harm(tmp_path: Path) -> None:
     assert run(tmp_path, "أحيا أهالي بلدة كفرنبل الذكرى السنوية لمجزرة السوق بقصف النظام")["claims"] == []
 

@@ -1330,8 +1330,7 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
             continue
         if _remembered(text, cue, memory):
             continue  # "في الذكرى السنوية لمجزرة ...": a past event remembered, not news of harm
-        if any(_NEGATION_FILLER.fullmatch(normalize(text[n.end:cue.start])) for n in negations
-               if n.end <= cue.start <= n.end + 30) and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
+        if _negated(text, cue, negations, outcome_cues, lang):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
         if not victims and lang == "en" and (subject := _EN_SUBJECT_BEFORE.search(text, sentence.start, cue.start)) \
@@ -1349,8 +1348,28 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
 
 # what may stand between a negation and the harm word it denies: "دون (وقوع) إصابات", "لم تسفر عن (أي)
 # ضحايا", "لم ترد أنباء عن وقوع إصابات"
+# ضحايا", "لم ترد تقارير أولية عن سقوط قتلى أو جرحى" (the harm words of one list are denied together),
+# "no casualties were reported", "there were no immediate reports of injuries", "no one was hurt"
 _EXCEPT = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'negation', 'except_words')}(?=\s|$)"))
-_NEGATION_FILLER = _Lazy(lambda: re.compile(rf"(?:\s*{_g('ar', 'negation', 'filler')})*\s*"))
+_NEGATION_FILLER = {lang: _Lazy(lambda lang=lang: re.compile(
+    rf"(?i)(?:\s*(?:{_g(lang, 'negation', 'filler')}|\x00))*\s*")) for lang in ("ar", "en")}
+NEGATION_REACH = 45  # how far (characters) a negation may stand before the harm word it denies
+
+
+def _negated(text: str, cue: cues.Cue, negations: list[cues.Cue], outcome_cues: list[cues.Cue], lang: str) -> bool:
+    """Whether a negation before the harm word ``cue`` denies it: only filler words, and the other harm
+    words of the same list ("قتلى أو جرحى"), stand between the two."""
+    for n in negations:
+        if not n.end <= cue.start <= n.end + NEGATION_REACH:
+            continue
+        gap = text[n.end:cue.start]
+        for other in outcome_cues:  # a harm word before this one in the gap stands for its list
+            if n.end <= other.start and other.end <= cue.start:
+                gap = gap[:other.start - n.end] + "\x00" * (other.end - other.start) + gap[other.end - n.end:]
+        if _NEGATION_FILLER[lang].fullmatch(normalize(gap) if lang == "ar" else gap) \
+                and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
+            return True
+    return False
 
 
 def _unless_foreseen(kind: str, text: str, at: int, foreseen: list[cues.Cue]) -> str:
