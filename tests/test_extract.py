@@ -649,6 +649,21 @@ def test_the_next_of_a_list_of_victims_or_targets_is_not_the_doer(tmp_path: Path
     assert perpetrator(run(tmp_path, text)) == "unknown"
 
 
+def test_arabic_side_of_the_harmed_is_not_the_doer(tmp_path: Path) -> None:
+    def doer(text: str) -> str:
+        return run(tmp_path, text)["claims"][0]["perpetrator"]["id"]
+    # a camp "of the organisation X", the men of "militia X", a number of X's forces: X is harmed
+    assert doer("دمرت الطائرات الحربية الروسية معسكراً لتنظيم جبهة النصرة قرب بلدة كنصفرة وقتلت 30 مسلحاً.") \
+        == "russia"
+    assert doer("قتل وجرح عدد من قوات النظام بقصف مدفعي على محور بلدة كبانة.") == "unknown"
+    assert doer("قتل العشرات من ميليشيا حزب الله بكمين قرب بلدة القصير.") == "unknown"
+    # the two sides of a clash: neither is the doer of its harm
+    assert doer("قتل 4 مدنيين في اشتباكات عنيفة بين قوات النظام وفصائل المعارضة في بلدة كفرنبل.") == "unknown"
+    # the men of X after a word of agency are the doers
+    assert doer("قتل شاب برصاص عناصر من قوات النظام في مدينة درعا.") == "syrian_government"
+    assert doer("قتلت قوات النظام 4 مدنيين بقصف على بلدة كفرنبل.") == "syrian_government"
+
+
 def test_government_warplanes_in_the_lead_name_the_attacker(tmp_path: Path) -> None:
     # "Syrian government" is also a source (officials speaking); its warplanes are no speaker
     text = ("Air raids on a market killed 30 people on Monday, a monitor said. Rescuers dug through the rubble. "

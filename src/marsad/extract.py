@@ -116,7 +116,21 @@ _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"{_g('ar', 'actors', 'harmed_nouns')}(?:\s+و\S+)?\s+(?:{_g('ar', 'actors', 'harmed_of_before')}\s*)|"
     # what the attack hit belongs to X: "نقطة عسكرية لقوات X", "مقراً تابعاً لـX"
     rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'target_objects')}(?:\s+\S+)?\s+"
-    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)$"))
+    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)"
+    # ... with a group noun before the name: "معسكرا لتنظيم X", "عناصر ميليشيا X", "قتلى في صفوف جيش X"
+    rf"(?:\s*(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# a number of a side's men without a person noun: the side is the harmed ("قتل وجرح عدد من قوات النظام")
+_QUANTITY_OF_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وب]?{_g('ar', 'actors', 'quantity_of')}\s+(?:من\s+)?"
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# the doer's men after a word of agency: "على يد عناصر من تنظيم X", "برصاص مسلحي X"
+_AGENT_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s){_g('ar', 'actors', 'agent_words')}\s*(?:ال)?{_g('ar', 'actors', 'target_before')}"
+    rf"(?:\s+من)?(?:\s*(?:ال)?{_g('ar', 'actors', 'group_nouns')})?\s+$"))
+# the two sides of a clash: "اشتباكات (عنيفة) بين X وY" names neither as the doer of its harm
+_AR_SIDES_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?(?:ال)?{_g('ar', 'actors', 'clash_nouns')}(?:\s+[^\s،,.:؛]+){{0,2}}\s+"
+    rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?$"))
 _FUNCTION_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?{_g('ar', 'clauses', 'function_after', False)}\b|"
     rf"{_g('en', 'clauses', 'function_after', False)}\b)"))
@@ -2025,8 +2039,14 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     "عناصر من X"; in English also a speaker, a backer or a country named as a place (see above)."""
     before = text[max(floor, mention.start - 60):mention.start]
     after = text[mention.end:mention.end + 40]
+    if _AGENT_BEFORE.search(normalize(before[-40:])):
+        return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
+    if mention.via != "weapon" and _AR_SIDES_BEFORE.search(normalize(before)):
+        return True  # "اشتباكات بين قوات النظام وفصائل المعارضة": one of two sides of a clash
+    if mention.via != "weapon" and _QUANTITY_OF_BEFORE.search(normalize(before[-30:])):
+        return True  # "مقتل عدد من قوات النظام", "العشرات من ميليشيا X" (not "عدد من الغارات الروسية")
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
     if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
