@@ -47,6 +47,7 @@ LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country 
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
 QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
+NO_VIOLENCE_CHARS = 80   # how far a cause that is no violence ("جراء الزلزال") may stand from the harm word
 AFTER_SENTENCES = 2      # how far ahead a claim with a vague place looks for the village hit
 
 # the gap after a sentence (group 1 after its stop; a pattern that begins with the stop, not a look
@@ -698,6 +699,16 @@ def _outcome_kind(cue: cues.Cue) -> tuple[str, str] | None:
     return kind, role
 
 
+def _no_violence(found: Found, sentence: Sentence) -> bool:
+    """Whether the sentence names a cause of harm that is no violence (an earthquake, a road accident, a
+    disease) and no violent cause or attack: its deaths and injuries are not harm from the conflict."""
+    here = found.within(found.cues, sentence.start, sentence.end)
+    harm = [c for c in here if c.has("outcome")]
+    return any(c.has("no_violence") and any(abs(c.start - h.start) <= NO_VIOLENCE_CHARS for h in harm)
+               for c in here) and not any(c.has("cause") or c.has("attack") or c.has("violence_context")
+                                          for c in here)
+
+
 def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                      sentence: Sentence, lang: str) -> list[Draft]:
     dates_here = found.within(found.periods, sentence.start, sentence.end)
@@ -706,7 +717,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
-    if not outcome_cues:
+    if not outcome_cues or _no_violence(found, sentence):
         return []
     drafts: list[Draft] = []
     previous: Draft | None = None
