@@ -880,6 +880,15 @@ def test_harm_from_a_disaster_an_accident_or_a_disease_is_no_claim(tmp_path: Pat
         assert claims_of(run(tmp_path, text), "killed"), text
 
 
+def test_a_fall_with_no_one_fallen_is_no_harm(tmp_path: Path) -> None:
+    for text in ("بات حي الشيخ مقصود على وشك السقوط بعد قصف عنيف.",
+                 "أغلقت المدرسة في بلدة سرمين خشية سقوط القذائف عليها جراء القصف."):
+        assert claims_of(run(tmp_path, text), "killed") == [], text
+    for text in ("قصفت قوات النظام بلدة سرمين ما أدى إلى سقوط قتلى وجرحى.",
+                 "سقط مدنيون بقصف مدفعي على بلدة سرمين."):
+        assert claims_of(run(tmp_path, text), "killed"), text
+
+
 def test_a_remembered_massacre_is_no_news_of_harm(tmp_path: Path) -> None:
     assert run(tmp_path, "أحيا أهالي بلدة كفرنبل الذكرى السنوية لمجزرة السوق بقصف النظام")["claims"] == []
 

@@ -1355,6 +1355,9 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
             continue
         if _remembered(text, cue, memory):
             continue  # "في الذكرى السنوية لمجزرة ...": a past event remembered, not news of harm
+        if lang == "ar" and _FALL_WORD.fullmatch(normalize(cue.text)) \
+                and not _fallen_named(text, cue, outcome_cues, lang):
+            continue  # "حلب على شفير السقوط", "خشية سقوط القذائف": no one fell
         if _negated(text, cue, negations, outcome_cues, lang):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
@@ -1395,6 +1398,19 @@ def _negated(text: str, cue: cues.Cue, negations: list[cues.Cue], outcome_cues: 
                 and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
             return True
     return False
+
+
+_FALL_WORD = _Lazy(lambda: re.compile(rf"[وفل]?{_g('ar', 'tolls', 'fall_words')}"))
+_NEXT_WORDS = re.compile(r"\s*(?:[^\s،,.:؛]+\s+){0,1}[^\s،,.:؛]+")
+
+
+def _fallen_named(text: str, cue: cues.Cue, outcome_cues: list[cues.Cue], lang: str) -> bool:
+    """Whether a word of falling ("سقوط", "سقط") has the harmed right after it (within two words): a harm word
+    ("سقوط قتلى وجرحى") or a person noun ("سقط مدنيون")."""
+    if any(cue.end < c.start <= cue.end + 25 for c in outcome_cues):
+        return True
+    m = _NEXT_WORDS.match(text, cue.end)
+    return bool(m) and bool(_person_categories(m.group(0), lang, singulars=True))
 
 
 def _unless_foreseen(kind: str, text: str, at: int, foreseen: list[cues.Cue]) -> str:
