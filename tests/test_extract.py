@@ -889,6 +889,20 @@ def test_a_fall_with_no_one_fallen_is_no_harm(tmp_path: Path) -> None:
         assert claims_of(run(tmp_path, text), "killed"), text
 
 
+def test_an_entry_of_a_chronology_takes_nothing_from_the_lines_before(tmp_path: Path) -> None:
+    text = ("أبرز الهجمات في المنطقة\n\n"
+            "قتل 12 شخصا بقصف لقوات النظام على حي الوعر في حمص.\n"
+            "2 آذار 2016 قتل 3 مدنيين في قصف على مدينة درعا.\n"
+            "5 آذار 2016 لقي 11 جنديا حتفهم وأصيب 5 آخرون في هجوم على قاعدة عسكرية قرب الحدود مع مالي.")
+    result = run(tmp_path, text)
+    (soldiers,) = [c for c in claims_of(result, "killed") if c["count"]["low"] == 11]
+    assert soldiers["place"] is None or "الوعر" not in (soldiers["place"]["text"] or "")
+    assert soldiers["perpetrator"]["id"] == "unknown"
+    assert soldiers["period"]["start"] == "2016-03-05"
+    (first,) = [c for c in claims_of(result, "killed") if c["count"]["low"] == 12]
+    assert first["perpetrator"]["id"] == "syrian_government" and "الوعر" in first["place"]["text"]
+
+
 def test_a_remembered_massacre_is_no_news_of_harm(tmp_path: Path) -> None:
     assert run(tmp_path, "أحيا أهالي بلدة كفرنبل الذكرى السنوية لمجزرة السوق بقصف النظام")["claims"] == []
 

@@ -2398,8 +2398,33 @@ def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: d
     return any(c.has("aggregate") for c in found.within(found.cues, sentence.start, sentence.end))
 
 
+_ENTRY_LEAD = re.compile(r"[^\S\n]*(?:[-–•*|]|\d{1,3}[-.)])?[^\S\n]*")
+
+
+def _entry_start(text: str, found: Found, sentences: list[Sentence], index: int) -> int | None:
+    """Where the entry of a chronology the sentence belongs to begins, if it does: a line that opens with
+    the day or month of its event ("5 آذار 2016 قتل ...", "2015/10/27 - أفاد ...", "March 3, 2016 - ...")
+    tells a story of its own, which takes no place, date or actor from the title or the lines before it."""
+    here = sentences[index]
+    for j in range(index, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
+        s = sentences[j]
+        if s.paragraph != here.paragraph:
+            break
+        if s.start > 0 and text[s.start - 1] != "\n" and text.rfind("\n", 0, s.start) < s.start - 3:
+            continue  # not at the start of a line
+        lead = _ENTRY_LEAD.match(text, s.start)
+        at = lead.end() if lead else s.start
+        if any(p.start == at and p.precision in ("day", "month") and not p.relative
+               for p in found.within(found.periods, at, s.end)):
+            return s.start
+    return None
+
+
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
-    ranges = _context_ranges(sentences, draft.sentence)
+    ranges = actor_ranges = _context_ranges(sentences, draft.sentence)
+    entry = _entry_start(text, found, sentences, draft.sentence)
+    if entry is not None:  # an entry of a chronology: its place, date and actor from its own lines only
+        ranges = actor_ranges = [r for r in ranges if entry <= r[0] <= sentences[draft.sentence].start]
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
     sentence = sentences[draft.sentence]
     count = _count_json(draft.count)
@@ -2408,12 +2433,14 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     if scope == "aggregate":  # a total names its area in its own words, not the village of the report's incident
         place, region = _pick_place(found, ranges[:1], draft.anchor, ranges[:1])
     else:
-        place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
-                                    _before_paragraph(sentences, draft.sentence, ranges),
-                                    _after_sentences(sentences, draft.sentence, found.cues, found.starts(found.cues)))
+        place, region = _pick_place(found, ranges, draft.anchor,
+                                    ranges if entry is not None else _paragraph_ranges(sentences, draft.sentence),
+                                    [] if entry is not None else _before_paragraph(sentences, draft.sentence, ranges),
+                                    [] if entry is not None else _after_sentences(
+                                        sentences, draft.sentence, found.cues, found.starts(found.cues)))
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
-    actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
-    unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
+    actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span)
+    unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
                                                    and ranges[0][0] <= actor.start < ranges[0][1]):
         actor = None  # "it was not immediately clear who carried out the raids"
