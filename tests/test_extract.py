@@ -903,6 +903,17 @@ def test_an_entry_of_a_chronology_takes_nothing_from_the_lines_before(tmp_path: 
     assert first["perpetrator"]["id"] == "syrian_government" and "الوعر" in first["place"]["text"]
 
 
+def test_a_victim_noun_as_a_predicate_is_no_one(tmp_path: Path) -> None:
+    for text in ("قال الوزير إن بلاده وقعت ضحية حملة إعلامية ظالمة.",
+                 "يرى الكاتب أن الشعب كان ضحية الخلافات الحزبية في مدينة القامشلي."):
+        assert run(tmp_path, text)["claims"] == [], text
+    total = run(tmp_path, "وثقت فرقنا 300 هجوم منذ بداية العام، وراح ضحية هذه الهجمات 37 شخصاً بينهم 9 أطفال.")
+    assert [c["count"]["low"] for c in claims_of(total, "killed") if c.get("part_of") is None] == [37]
+    for text in ("مدني ضحية رصاص قوات النظام في ريف درعا الشرقي.",
+                 "ضحية وأربعة مصابين بقصف مدفعي على بلدة كفرنبل."):
+        assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [1], text
+
+
 def test_a_remembered_massacre_is_no_news_of_harm(tmp_path: Path) -> None:
     assert run(tmp_path, "أحيا أهالي بلدة كفرنبل الذكرى السنوية لمجزرة السوق بقصف النظام")["claims"] == []
 

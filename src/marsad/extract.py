@@ -719,6 +719,9 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
     if not outcome_cues or _no_violence(found, sentence):
         return []
+    if lang == "ar":  # "وقعتا ضحية خداع", "راح ضحية الهجمات 42 شخصاً": a victim noun as a predicate is no one
+        counts = [c for c in counts if not (c.low == 1 and c.noun is not None and _VICTIM_WORD.fullmatch(
+            normalize(text[c.start:c.end])) and not _victim_reported(text, found, c, sentence, outcome_cues, lang))]
     drafts: list[Draft] = []
     previous: Draft | None = None
     foreseen = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("foreseen")]
@@ -1358,6 +1361,9 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
         if lang == "ar" and _FALL_WORD.fullmatch(normalize(cue.text)) \
                 and not _fallen_named(text, cue, outcome_cues, lang):
             continue  # "حلب على شفير السقوط", "خشية سقوط القذائف": no one fell
+        if lang == "ar" and _VICTIM_WORD.fullmatch(normalize(cue.text)) and not _victim_reported(
+                text, found, cue, sentence, outcome_cues, lang):
+            continue  # "وقعتا ضحية خداع", "النظام يقدم نفسه على أنه ضحية الإرهاب"
         if _negated(text, cue, negations, outcome_cues, lang):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
@@ -1410,6 +1416,24 @@ def _fallen_named(text: str, cue: cues.Cue, outcome_cues: list[cues.Cue], lang: 
     if any(cue.end < c.start <= cue.end + 25 for c in outcome_cues):
         return True
     m = _NEXT_WORDS.match(text, cue.end)
+    return bool(m) and bool(_person_categories(m.group(0), lang, singulars=True))
+
+
+_VICTIM_WORD = _Lazy(lambda: re.compile(rf"[وفل]?{_g('ar', 'tolls', 'victim_words')}"))
+_PREVIOUS_WORDS = re.compile(r"(?:[^\s،,.:؛]+\s+){0,1}[^\s،,.:؛]+[\s،,]*$")
+
+
+def _victim_reported(text: str, found: Found, cue: Any, sentence: Sentence, outcome_cues: list[cues.Cue],
+                     lang: str) -> bool:
+    """Whether a singular victim noun (a cue or a count) reports harm: a person noun right before it ("مدني
+    ضحية", "الطفل علي، ضحية جديدة"), a violent cause right after it ("ضحية قصف", "ضحية رصاص قسد"), or another
+    harm word right after it in a list of the harmed ("ضحية وثلاثة مصابين")."""
+    if any(cue.end < c.start <= cue.end + 25 for c in outcome_cues):
+        return True
+    if any(cue.end <= c.start <= cue.end + 15 and c.has("cause")
+           for c in found.within(found.cues, cue.end, min(sentence.end, cue.end + 40))):
+        return True
+    m = _PREVIOUS_WORDS.search(text, max(sentence.start, cue.start - 40), cue.start)
     return bool(m) and bool(_person_categories(m.group(0), lang, singulars=True))
 
 
