@@ -914,6 +914,11 @@ def test_a_victim_noun_as_a_predicate_is_no_one(tmp_path: Path) -> None:
         assert [c["count"]["low"] for c in claims_of(run(tmp_path, text), "killed")] == [1], text
 
 
+def test_a_count_of_zero_is_no_toll(tmp_path: Path) -> None:
+    text = "12 - 03 - 2015 | 0 | 0 | اعتقلت قوات الأمن ثلاثة شبان من بلدة الحراك شرقي درعا."
+    assert all((c["count"] or {}).get("low") != 0 for c in run(tmp_path, text)["claims"])
+
+
 def test_a_remembered_massacre_is_no_news_of_harm(tmp_path: Path) -> None:
     assert run(tmp_path, "أحيا أهالي بلدة كفرنبل الذكرى السنوية لمجزرة السوق بقصف النظام")["claims"] == []
 

@@ -719,6 +719,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
     if not outcome_cues or _no_violence(found, sentence):
         return []
+    counts = [c for c in counts if c.low != 0 or (c.high or 0) != 0]  # "| 0 | 0 |" (page counters): no toll
     if lang == "ar":  # "وقعتا ضحية خداع", "راح ضحية الهجمات 42 شخصاً": a victim noun as a predicate is no one
         counts = [c for c in counts if not (c.low == 1 and c.noun is not None and _VICTIM_WORD.fullmatch(
             normalize(text[c.start:c.end])) and not _victim_reported(text, found, c, sentence, outcome_cues, lang))]
