@@ -919,6 +919,16 @@ def test_a_count_of_zero_is_no_toll(tmp_path: Path) -> None:
     assert all((c["count"] or {}).get("low") != 0 for c in run(tmp_path, text)["claims"])
 
 
+def test_the_toll_of_a_war_takes_no_actor_from_the_sentences_around(tmp_path: Path) -> None:
+    text = ("Russian jets struck a market in Ariha on Monday, killing 9 civilians. "
+            "More than 300000 people have been killed since the war began in 2011.")
+    result = run(tmp_path, text)
+    (war,) = [c for c in claims_of(result, "killed") if c["count"]["low"] > 1000]
+    assert war["perpetrator"]["id"] == "unknown"
+    (strike,) = [c for c in claims_of(result, "killed") if c["count"]["low"] == 9]
+    assert strike["perpetrator"]["id"] == "russia"
+
+
 def test_a_remembered_massacre_is_no_news_of_harm(tmp_path: Path) -> None:
     assert run(tmp_path, "أحيا أهالي بلدة كفرنبل الذكرى السنوية لمجزرة السوق بقصف النظام")["claims"] == []
 

@@ -36,6 +36,7 @@ CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "blast", "ex
 MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
 ROUNDING = 1.25          # a figure this much above a headline's "over N" may be what it rounds down
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
+WAR_TOLL = 1000         # a total this large (or without a number) is of a war: no actor from the sentences around
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
 CAMPAIGN_DAYS = 10       # a report with no incident may be about a few days' bombing: its toll is the summary
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
@@ -2464,6 +2465,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
                                     [] if entry is not None else _after_sentences(
                                         sentences, draft.sentence, found.cues, found.starts(found.cues)))
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
+    if scope == "aggregate" and (count is None or (count.get("low") or 0) >= WAR_TOLL):
+        actor_ranges = actor_ranges[:1]  # a total of a war names who caused it in its own words, if at all
     actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span)
     unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
