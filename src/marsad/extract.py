@@ -2092,13 +2092,15 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     "عناصر من X"; in English also a speaker, a backer or a country named as a place (see above)."""
     before = text[max(floor, mention.start - 60):mention.start]
     after = text[mention.end:mention.end + 40]
-    if _AGENT_BEFORE.search(normalize(before[-40:])):
+    arabic = not mention.text.isascii()
+    folded = normalize(before) if arabic else ""
+    if arabic and _AGENT_BEFORE.search(folded[-40:]):
         return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
-    if mention.via != "weapon" and _AR_SIDES_BEFORE.search(normalize(before)):
+    if arabic and mention.via != "weapon" and _AR_SIDES_BEFORE.search(folded):
         return True  # "اشتباكات بين قوات النظام وفصائل المعارضة": one of two sides of a clash
-    if mention.via != "weapon" and _QUANTITY_OF_BEFORE.search(normalize(before[-30:])):
+    if arabic and mention.via != "weapon" and _QUANTITY_OF_BEFORE.search(folded[-30:]):
         return True  # "مقتل عدد من قوات النظام", "العشرات من ميليشيا X" (not "عدد من الغارات الروسية")
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
