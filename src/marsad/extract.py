@@ -36,6 +36,7 @@ CAUSE_PRIORITY = ("chemical", "explosion", "airstrike", "shelling", "blast", "ex
 MAX_QUOTE = 400          # longest evidence quote before it is narrowed to the clause
 ROUNDING = 1.25          # a figure this much above a headline's "over N" may be what it rounds down
 AGGREGATE_TOLL = 5000   # a toll this large is a total over a war or a region, never one incident
+WAR_TOLL = 1000         # a total this large (or without a number) is of a war: no actor from the sentences around
 AGGREGATE_DAYS = 4       # a period longer than this is a total, not one incident
 CAMPAIGN_DAYS = 10       # a report with no incident may be about a few days' bombing: its toll is the summary
 SPEAKER_GAP = 40         # how far (characters) a source may stand from its speech verb
@@ -47,6 +48,7 @@ LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country 
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
 QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
+NO_VIOLENCE_CHARS = 80   # how far a cause that is no violence ("جراء الزلزال") may stand from the harm word
 AFTER_SENTENCES = 2      # how far ahead a claim with a vague place looks for the village hit
 
 # the gap after a sentence (group 1 after its stop; a pattern that begins with the stop, not a look
@@ -116,7 +118,21 @@ _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"{_g('ar', 'actors', 'harmed_nouns')}(?:\s+و\S+)?\s+(?:{_g('ar', 'actors', 'harmed_of_before')}\s*)|"
     # what the attack hit belongs to X: "نقطة عسكرية لقوات X", "مقراً تابعاً لـX"
     rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'target_objects')}(?:\s+\S+)?\s+"
-    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)$"))
+    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)"
+    # ... with a group noun before the name: "معسكرا لتنظيم X", "عناصر ميليشيا X", "قتلى في صفوف جيش X"
+    rf"(?:\s*(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# a number of a side's men without a person noun: the side is the harmed ("قتل وجرح عدد من قوات النظام")
+_QUANTITY_OF_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وب]?{_g('ar', 'actors', 'quantity_of')}\s+(?:من\s+)?"
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# the doer's men after a word of agency: "على يد عناصر من تنظيم X", "برصاص مسلحي X"
+_AGENT_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s){_g('ar', 'actors', 'agent_words')}\s*(?:ال)?{_g('ar', 'actors', 'target_before')}"
+    rf"(?:\s+من)?(?:\s*(?:ال)?{_g('ar', 'actors', 'group_nouns')})?\s+$"))
+# the two sides of a clash: "اشتباكات (عنيفة) بين X وY" names neither as the doer of its harm
+_AR_SIDES_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?(?:ال)?{_g('ar', 'actors', 'clash_nouns')}(?:\s+[^\s،,.:؛]+){{0,2}}\s+"
+    rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?$"))
 _FUNCTION_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?{_g('ar', 'clauses', 'function_after', False)}\b|"
     rf"{_g('en', 'clauses', 'function_after', False)}\b)"))
@@ -698,6 +714,16 @@ def _kind_role(category: str | None) -> tuple[str, str] | None:
     return kind, role
 
 
+def _no_violence(found: Found, sentence: Sentence) -> bool:
+    """Whether the sentence names a cause of harm that is no violence (an earthquake, a road accident, a
+    disease) and no violent cause or attack: its deaths and injuries are not harm from the conflict."""
+    here = found.within(found.cues, sentence.start, sentence.end)
+    harm = [c for c in here if c.has("outcome")]
+    return any(c.has("no_violence") and any(abs(c.start - h.start) <= NO_VIOLENCE_CHARS for h in harm)
+               for c in here) and not any(c.has("cause") or c.has("attack") or c.has("violence_context")
+                                          for c in here)
+
+
 def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                      sentence: Sentence, lang: str) -> list[Draft]:
     dates_here = found.within(found.periods, sentence.start, sentence.end)
@@ -706,8 +732,12 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
-    if not outcome_cues:
+    if not outcome_cues or _no_violence(found, sentence):
         return []
+    counts = [c for c in counts if c.low != 0 or (c.high or 0) != 0]  # "| 0 | 0 |" (page counters): no toll
+    if lang == "ar":  # "وقعتا ضحية خداع", "راح ضحية الهجمات 42 شخصاً": a victim noun as a predicate is no one
+        counts = [c for c in counts if not (c.low == 1 and c.noun is not None and _VICTIM_WORD.fullmatch(
+            normalize(text[c.start:c.end])) and not _victim_reported(text, found, c, sentence, outcome_cues, lang))]
     drafts: list[Draft] = []
     previous: Draft | None = None
     foreseen = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("foreseen")]
@@ -1344,8 +1374,13 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
             continue
         if _remembered(text, cue, memory):
             continue  # "في الذكرى السنوية لمجزرة ...": a past event remembered, not news of harm
-        if any(_NEGATION_FILLER.fullmatch(normalize(text[n.end:cue.start])) for n in negations
-               if n.end <= cue.start <= n.end + 30) and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
+        if lang == "ar" and _FALL_WORD.fullmatch(normalize(cue.text)) \
+                and not _fallen_named(text, cue, outcome_cues, lang):
+            continue  # "حلب على شفير السقوط", "خشية سقوط القذائف": no one fell
+        if lang == "ar" and _VICTIM_WORD.fullmatch(normalize(cue.text)) and not _victim_reported(
+                text, found, cue, sentence, outcome_cues, lang):
+            continue  # "وقعتا ضحية خداع", "النظام يقدم نفسه على أنه ضحية الإرهاب"
+        if _negated(text, cue, negations, outcome_cues, lang):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
         if not victims and lang == "en" and (subject := _EN_SUBJECT_BEFORE.search(text, sentence.start, cue.start)) \
@@ -1363,8 +1398,59 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
 
 # what may stand between a negation and the harm word it denies: "دون (وقوع) إصابات", "لم تسفر عن (أي)
 # ضحايا", "لم ترد أنباء عن وقوع إصابات"
+# ضحايا", "لم ترد تقارير أولية عن سقوط قتلى أو جرحى" (the harm words of one list are denied together),
+# "no casualties were reported", "there were no immediate reports of injuries", "no one was hurt"
 _EXCEPT = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'negation', 'except_words')}(?=\s|$)"))
-_NEGATION_FILLER = _Lazy(lambda: re.compile(rf"(?:\s*{_g('ar', 'negation', 'filler')})*\s*"))
+_NEGATION_FILLER = {lang: _Lazy(lambda lang=lang: re.compile(
+    rf"(?i)(?:\s*(?:{_g(lang, 'negation', 'filler')}|\x00))*\s*")) for lang in ("ar", "en")}
+NEGATION_REACH = 45  # how far (characters) a negation may stand before the harm word it denies
+
+
+def _negated(text: str, cue: cues.Cue, negations: list[cues.Cue], outcome_cues: list[cues.Cue], lang: str) -> bool:
+    """Whether a negation before the harm word ``cue`` denies it: only filler words, and the other harm
+    words of the same list ("قتلى أو جرحى"), stand between the two."""
+    for n in negations:
+        if not n.end <= cue.start <= n.end + NEGATION_REACH:
+            continue
+        gap = text[n.end:cue.start]
+        for other in outcome_cues:  # a harm word before this one in the gap stands for its list
+            if n.end <= other.start and other.end <= cue.start:
+                gap = gap[:other.start - n.end] + "\x00" * (other.end - other.start) + gap[other.end - n.end:]
+        if _NEGATION_FILLER[lang].fullmatch(normalize(gap) if lang == "ar" else gap) \
+                and not _EXCEPT.search(normalize(text[cue.end:cue.end + 40])):
+            return True
+    return False
+
+
+_FALL_WORD = _Lazy(lambda: re.compile(rf"[وفل]?{_g('ar', 'tolls', 'fall_words')}"))
+_NEXT_WORDS = re.compile(r"\s*(?:[^\s،,.:؛]+\s+){0,1}[^\s،,.:؛]+")
+
+
+def _fallen_named(text: str, cue: cues.Cue, outcome_cues: list[cues.Cue], lang: str) -> bool:
+    """Whether a word of falling ("سقوط", "سقط") has the harmed right after it (within two words): a harm word
+    ("سقوط قتلى وجرحى") or a person noun ("سقط مدنيون")."""
+    if any(cue.end < c.start <= cue.end + 25 for c in outcome_cues):
+        return True
+    m = _NEXT_WORDS.match(text, cue.end)
+    return bool(m) and bool(_person_categories(m.group(0), lang, singulars=True))
+
+
+_VICTIM_WORD = _Lazy(lambda: re.compile(rf"[وفل]?{_g('ar', 'tolls', 'victim_words')}"))
+_PREVIOUS_WORDS = re.compile(r"(?:[^\s،,.:؛]+\s+){0,1}[^\s،,.:؛]+[\s،,]*$")
+
+
+def _victim_reported(text: str, found: Found, cue: Any, sentence: Sentence, outcome_cues: list[cues.Cue],
+                     lang: str) -> bool:
+    """Whether a singular victim noun (a cue or a count) reports harm: a person noun right before it ("مدني
+    ضحية", "الطفل علي، ضحية جديدة"), a violent cause right after it ("ضحية قصف", "ضحية رصاص قسد"), or another
+    harm word right after it in a list of the harmed ("ضحية وثلاثة مصابين")."""
+    if any(cue.end < c.start <= cue.end + 25 for c in outcome_cues):
+        return True
+    if any(cue.end <= c.start <= cue.end + 15 and c.has("cause")
+           for c in found.within(found.cues, cue.end, min(sentence.end, cue.end + 40))):
+        return True
+    m = _PREVIOUS_WORDS.search(text, max(sentence.start, cue.start - 40), cue.start)
+    return bool(m) and bool(_person_categories(m.group(0), lang, singulars=True))
 
 
 def _unless_foreseen(kind: str, text: str, at: int, foreseen: list[cues.Cue]) -> str:
@@ -2028,8 +2114,16 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     "عناصر من X"; in English also a speaker, a backer or a country named as a place (see above)."""
     before = text[max(floor, mention.start - 60):mention.start]
     after = text[mention.end:mention.end + 40]
+    arabic = not mention.text.isascii()
+    folded = normalize(before) if arabic else ""
+    if arabic and _AGENT_BEFORE.search(folded[-40:]):
+        return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
+    if arabic and mention.via != "weapon" and _AR_SIDES_BEFORE.search(folded):
+        return True  # "اشتباكات بين قوات النظام وفصائل المعارضة": one of two sides of a clash
+    if arabic and mention.via != "weapon" and _QUANTITY_OF_BEFORE.search(folded[-30:]):
+        return True  # "مقتل عدد من قوات النظام", "العشرات من ميليشيا X" (not "عدد من الغارات الروسية")
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
     if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
@@ -2354,8 +2448,33 @@ def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: d
     return any(c.has("aggregate") for c in found.within(found.cues, sentence.start, sentence.end))
 
 
+_ENTRY_LEAD = re.compile(r"[^\S\n]*(?:[-–•*|]|\d{1,3}[-.)])?[^\S\n]*")
+
+
+def _entry_start(text: str, found: Found, sentences: list[Sentence], index: int) -> int | None:
+    """Where the entry of a chronology the sentence belongs to begins, if it does: a line that opens with
+    the day or month of its event ("5 آذار 2016 قتل ...", "2015/10/27 - أفاد ...", "March 3, 2016 - ...")
+    tells a story of its own, which takes no place, date or actor from the title or the lines before it."""
+    here = sentences[index]
+    for j in range(index, max(-1, index - 1 - CONTEXT_SENTENCES), -1):
+        s = sentences[j]
+        if s.paragraph != here.paragraph:
+            break
+        if s.start > 0 and text[s.start - 1] != "\n" and text.rfind("\n", 0, s.start) < s.start - 3:
+            continue  # not at the start of a line
+        lead = _ENTRY_LEAD.match(text, s.start)
+        at = lead.end() if lead else s.start
+        if any(p.start == at and p.precision in ("day", "month") and not p.relative
+               for p in found.within(found.periods, at, s.end)):
+            return s.start
+    return None
+
+
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
-    ranges = _context_ranges(sentences, draft.sentence)
+    ranges = actor_ranges = _context_ranges(sentences, draft.sentence)
+    entry = _entry_start(text, found, sentences, draft.sentence)
+    if entry is not None:  # an entry of a chronology: its place, date and actor from its own lines only
+        ranges = actor_ranges = [r for r in ranges if entry <= r[0] <= sentences[draft.sentence].start]
     claimant, modality, claimant_span = _pick_claimant(text, found, sentences, draft.sentence, draft.anchor, doc)
     sentence = sentences[draft.sentence]
     count = _count_json(draft.count)
@@ -2364,12 +2483,16 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     if scope == "aggregate":  # a total names its area in its own words, not the village of the report's incident
         place, region = _pick_place(found, ranges[:1], draft.anchor, ranges[:1])
     else:
-        place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
-                                    _before_paragraph(sentences, draft.sentence, ranges),
-                                    _after_sentences(sentences, draft.sentence, found.cues, found.starts(found.cues)))
+        place, region = _pick_place(found, ranges, draft.anchor,
+                                    ranges if entry is not None else _paragraph_ranges(sentences, draft.sentence),
+                                    [] if entry is not None else _before_paragraph(sentences, draft.sentence, ranges),
+                                    [] if entry is not None else _after_sentences(
+                                        sentences, draft.sentence, found.cues, found.starts(found.cues)))
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
-    actor = _pick_actor(text, found, ranges, draft.anchor, claimant_span)
-    unattributed = any(c.has("unattributed") for a, b in ranges[:4] for c in found.within(found.cues, a, b))
+    if scope == "aggregate" and (count is None or (count.get("low") or 0) >= WAR_TOLL):
+        actor_ranges = actor_ranges[:1]  # a total of a war names who caused it in its own words, if at all
+    actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span)
+    unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
                                                    and ranges[0][0] <= actor.start < ranges[0][1]):
         actor = None  # "it was not immediately clear who carried out the raids"
