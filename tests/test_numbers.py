@@ -1012,3 +1012,12 @@ def test_english_a_senior_commander_is_one_person(text: str) -> None:
 def test_english_a_count_of_his_people(text: str, low: int, category: str) -> None:
     (c,) = counts(text, "en")
     assert c.low == low and c.category == category and c.text.endswith(text.split()[-1])
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    ("An air strike killed at least eight Hezbollah fighters near the town.", "at least eight Hezbollah fighters"),
+    ("The army said it killed 12 al-Nusra Front terrorists in the countryside.", "12 al-Nusra Front terrorists"),
+])
+def test_an_english_group_name_between_a_number_and_its_noun(text: str, quote: str) -> None:
+    c = one(text, "en")
+    assert (c.text, c.category) == (quote, "combatants")

@@ -1120,7 +1120,13 @@ class _Doc:
                 j += 1
                 continue
             if not (t.text.isascii() and _english_modifier(t.text, lex)):
-                break
+                group_end = self.english_group_end(t) if best is None and t.text.isascii() else None
+                if group_end is None:
+                    break
+                while j < len(toks) and toks[j].end <= group_end:  # "10 Jaish al-Fateh terrorists"
+                    j += 1
+                limit = j  # the person noun right after the group's name
+                continue
             j += 1
         if best is None:
             return end, None, ()
@@ -1842,6 +1848,12 @@ class _Doc:
             return w.end()
         return known
 
+    def english_group_end(self, t: _Tok) -> int | None:
+        """Where the name of an armed group that begins at ``t`` ends ("Jaish al-Fateh", "al-Nusra"), for a
+        count whose person noun comes after the group's name ("10 Jaish al-Fateh terrorists")."""
+        return next((t.start + f.end for f in find_actors(self.s[t.start:t.start + 50], "en")
+                     if f.start == 0 and f.actor is not None and f.actor.id != "unknown"), None)
+
     def at_hashtag(self, start: int, noun: _Noun) -> tuple[int, _Found | None] | None:
         """#الشاب_بلال_صطيفي: a hashtag of a person noun and a name is one person."""
         m = _HASHTAG_BODY.match(self.s, start)
@@ -2358,6 +2370,8 @@ def _plain_number(doc: _Doc, a: int, b: int, v: int) -> _Found | None:
     nxt = _next_word(s, b)
     if nxt is None or _NATIONALITY.match(nxt) or nxt.endswith("ians"):
         return None
+    if "a" <= nxt[:1] <= "z" and doc.original_char(s.find(nxt, b)).isupper():
+        return None  # a name may stand between a number and its noun: "10 Hezbollah fighters"
     if nxt:
         special = lex.next_special
         for w in _bare(nxt):
