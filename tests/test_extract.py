@@ -1676,3 +1676,21 @@ def test_an_assassination_of_counted_people_is_a_killing(tmp_path: Path, text: s
 ])
 def test_an_assassination_without_a_counted_victim_is_no_killing(tmp_path: Path, text: str) -> None:
     assert not claims_of(run(tmp_path, text), "killed")
+
+
+@pytest.mark.parametrize("text", [
+    "قضت محكمة عسكرية بإعدام 5 متهمين في القضية.",
+    "وكانت محكمة الجنايات قد قضت بالسجن المؤبد على 14 متهما.",
+    "A court sentenced 12 men to death on Sunday.",
+])
+def test_a_sentence_of_a_court_is_no_harm(tmp_path: Path, text: str) -> None:
+    assert run(tmp_path, text)["claims"] == []
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("نفذت السلطات حكم الإعدام بحق 5 مدنيين في السجن.", 5),  # carried out
+    ("The group executed four men it had sentenced to death, the Observatory said.", 4),
+    ("واصل الجيش إحكام الحصار على البلدة وقتل 3 مدنيين في القصف.", 3),  # إحكام (tightening) is no sentence
+])
+def test_a_sentence_carried_out_is_harm(tmp_path: Path, text: str, low: int) -> None:
+    assert [c["count"]["low"] for c in run(tmp_path, text)["claims"] if c["kind"] == "killed" and c["count"]] == [low]

@@ -724,6 +724,14 @@ def _no_violence(found: Found, sentence: Sentence) -> bool:
                                           for c in here)
 
 
+def _sentenced(found: Found, sentence: Sentence) -> bool:
+    """Whether the sentence reports a court's sentence ("قضت المحكمة بإعدام 5 متهمين", "sentenced to death")
+    and neither its carrying out nor an attack or other violence: a sentence to death or prison is no harm."""
+    here = found.within(found.cues, sentence.start, sentence.end)
+    return any(c.has("sentencing") for c in here) and not any(
+        c.has("carried_out") or c.has("attack") or (c.has("cause") and not c.has("cause.execution")) for c in here)
+
+
 def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
                      sentence: Sentence, lang: str) -> list[Draft]:
     dates_here = found.within(found.periods, sentence.start, sentence.end)
@@ -732,7 +740,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
-    if not outcome_cues or _no_violence(found, sentence):
+    if not outcome_cues or _no_violence(found, sentence) or _sentenced(found, sentence):
         return []
     counts = [c for c in counts if c.low != 0 or (c.high or 0) != 0]  # "| 0 | 0 |" (page counters): no toll
     if lang == "ar":  # "وقعتا ضحية خداع", "راح ضحية الهجمات 42 شخصاً": a victim noun as a predicate is no one
