@@ -1017,6 +1017,8 @@ def test_english_a_count_of_his_people(text: str, low: int, category: str) -> No
 @pytest.mark.parametrize(("text", "quote"), [
     ("An air strike killed at least eight Hezbollah fighters near the town.", "at least eight Hezbollah fighters"),
     ("The army said it killed 12 al-Nusra Front terrorists in the countryside.", "12 al-Nusra Front terrorists"),
+    ("Shelling killed 12 Free Syrian Army fighters near the town.", "12 Free Syrian Army fighters"),
+    ("Shelling killed 3 Syrian soldiers near the town.", "3 Syrian soldiers"),  # the name does not take the noun
 ])
 def test_an_english_group_name_between_a_number_and_its_noun(text: str, quote: str) -> None:
     c = one(text, "en")

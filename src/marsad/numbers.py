@@ -1119,14 +1119,18 @@ class _Doc:
                 limit = min(i + 4, limit + 2)  # "70 regime and rebel fighters": modifiers joined by "and"
                 j += 1
                 continue
+            group_end = None
+            if best is None and t.text.isascii() and (j == i or not _english_modifier(t.text, lex)):
+                group_end = self.english_group_end(t)  # "10 al-Nusra Front terrorists", "12 Free Syrian Army fighters"
+            if group_end is not None:
+                k = j
+                while k < len(toks) and toks[k].end <= group_end:
+                    k += 1
+                if k < len(toks) and toks[k].text in lex.nouns:  # the person noun right after the group's name
+                    j = limit = k  # (not "3 Syrian soldiers": a name that takes the noun in)
+                    continue
             if not (t.text.isascii() and _english_modifier(t.text, lex)):
-                group_end = self.english_group_end(t) if best is None and t.text.isascii() else None
-                if group_end is None:
-                    break
-                while j < len(toks) and toks[j].end <= group_end:  # "10 Jaish al-Fateh terrorists"
-                    j += 1
-                limit = j  # the person noun right after the group's name
-                continue
+                break
             j += 1
         if best is None:
             return end, None, ()
