@@ -200,6 +200,9 @@ class Draft:
 
 # ------------------------------------------------------------------------------------ sentences
 
+_LIST_NUMBER = re.compile(r"[^\S\n]*[0-9\u0660-\u0669]{1,3}\.")  # the number of a numbered line: "1."
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences with their paragraph number; a blank line starts a paragraph."""
     out: list[Sentence] = []
@@ -210,8 +213,10 @@ def split_sentences(text: str) -> list[Sentence]:
         if start < 0:  # a line break
             start = m.start()
         gap = text[start:m.end()]
-        if text[start - 1] == "." and "\n" not in gap and _ABBREVIATION.search(text, max(0, start - 8), start):
-            continue  # "the U.S. strike", "Gen. Ali": no sentence ends here
+        if text[start - 1] == "." and "\n" not in gap and (
+                _ABBREVIATION.search(text, max(0, start - 8), start)
+                or _LIST_NUMBER.fullmatch(text, text.rfind("\n", 0, start) + 1, start)):
+            continue  # "the U.S. strike", "Gen. Ali", "1. فلان" (a numbered line): no sentence ends here
         if start > pos and not text[pos:start].isspace():
             out.append(Sentence(pos, start, paragraph))
         if gap.count("\n") > 1:
@@ -649,8 +654,8 @@ def _with_list(text: str, sentences: list[Sentence], i: int) -> tuple[int, int]:
     while j < len(sentences) and j - i <= 40 and _LIST_LINE.match(text, sentences[j].start):
         line_end = text.find("\n", sentences[j].start)
         line_end = len(text) if line_end < 0 else line_end
-        while j < len(sentences) and sentences[j].start < line_end:  # "1." is a sentence of its own
-            end = sentences[j].end
+        while j < len(sentences) and sentences[j].start < line_end:  # "١_فلان الفلاني. رجل مسن": a line may
+            end = sentences[j].end                                   # hold more than one sentence
             j += 1
     return sentences[i].start, end
 
