@@ -98,8 +98,7 @@ _PART_OF_BEFORE = _Lazy(lambda: re.compile(rf"(?i)\b{_g('en', 'parts', 'part_of_
 # "15 people died including five policemen": the subset word right before the count still makes a part
 _SUBSET_END = _Lazy(lambda: re.compile(
     rf"(?:^|\s)(?:{_g('en', 'parts', 'subset_words')}|{_g('ar', 'parts', 'subset_words')})\s*$"))
-# "وإصابة 4 آخرين", "five others": more of the people counted before
-_OTHERS_NOUN = _Lazy(lambda: re.compile(rf"{_g('ar', 'parts', 'others_nouns')}$"))
+# "five others": more of the people counted before (Arabic: the noun itself, "وإصابة 4 آخرين")
 _OTHERS_AFTER = _Lazy(lambda: re.compile(rf"(?i)\s+{_g('en', 'parts', 'others_words')}\b"))
 _CONJ_ONLY = _Lazy(lambda: re.compile(
     rf"^\s*(?:{_g('ar', 'clauses', 'conjunctions')}|[،,]|{_g('en', 'clauses', 'conjunctions')}|\s)*\s*$"))
@@ -719,22 +718,20 @@ def _kind_role(category: str | None) -> tuple[str, str] | None:
     return kind, role
 
 
-def _no_violence(found: Found, sentence: Sentence) -> bool:
-    """Whether the sentence names a cause of harm that is no violence (an earthquake, a road accident, a
-    disease) and no violent cause or attack: its deaths and injuries are not harm from the conflict."""
+def _not_war_harm(found: Found, sentence: Sentence) -> bool:
+    """Whether the sentence's harm is not harm from the conflict: a cause that is no violence (an
+    earthquake, a road accident, a disease) near its harm word, or a court's sentence ("قضت المحكمة بإعدام 5
+    متهمين", "sentenced to death") not said to be carried out, and no attack or violent cause."""
     here = found.within(found.cues, sentence.start, sentence.end)
+    if not any(c.has("no_violence") or c.has("sentencing") for c in here):
+        return False
+    if any(c.has("sentencing") for c in here) and not any(
+            c.has("carried_out") or c.has("attack") or (c.has("cause") and not c.has("cause.execution")) for c in here):
+        return True
     harm = [c for c in here if c.has("outcome")]
     return any(c.has("no_violence") and any(abs(c.start - h.start) <= NO_VIOLENCE_CHARS for h in harm)
                for c in here) and not any(c.has("cause") or c.has("attack") or c.has("violence_context")
                                           for c in here)
-
-
-def _sentenced(found: Found, sentence: Sentence) -> bool:
-    """Whether the sentence reports a court's sentence ("قضت المحكمة بإعدام 5 متهمين", "sentenced to death")
-    and neither its carrying out nor an attack or other violence: a sentence to death or prison is no harm."""
-    here = found.within(found.cues, sentence.start, sentence.end)
-    return any(c.has("sentencing") for c in here) and not any(
-        c.has("carried_out") or c.has("attack") or (c.has("cause") and not c.has("cause.execution")) for c in here)
 
 
 def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
@@ -745,7 +742,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
-    if not outcome_cues or _no_violence(found, sentence) or _sentenced(found, sentence):
+    if not outcome_cues or _not_war_harm(found, sentence):
         return []
     counts = [c for c in counts if c.low != 0 or (c.high or 0) != 0]  # "| 0 | 0 |" (page counters): no toll
     if lang == "ar":  # "وقعتا ضحية خداع", "راح ضحية الهجمات 42 شخصاً": a victim noun as a predicate is no one
@@ -822,8 +819,9 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
 
 
 @cache
-def _body_nouns() -> frozenset[str]:
-    return frozenset(normalize(w) for w in _grammar("ar")["tolls"]["body_nouns"])
+def _word_set(lang: str, section: str, key: str) -> frozenset[str]:
+    """The words of ``key`` in ``section`` of the ``lang`` grammar file, normalised, for a word lookup."""
+    return frozenset(normalize(w) for w in _grammar(lang)[section][key])
 
 
 def _body_of(text: str, count: Any, after: Any | None) -> bool:
@@ -831,11 +829,10 @@ def _body_of(text: str, count: Any, after: Any | None) -> bool:
     it is that person, not a second one."""
     return (after is not None and (count.low, count.high) == (1, 1) and (after.low, after.high) == (1, 1)
             and after.category is not None and not text[count.end:after.start].strip()
-            and normalize(count.text) in _body_nouns())
+            and normalize(count.text) in _word_set("ar", "tolls", "body_nouns"))
 
 
 _AND_BEFORE = re.compile(r"(?:^|\s)و\s*$")
-_OPEN_BRACKET_ONLY = re.compile(r"[^\S\n]*\([^\S\n]*")
 
 
 def _in_brackets_after(text: str, before: Any, count: Any) -> bool:
@@ -843,8 +840,10 @@ def _in_brackets_after(text: str, before: Any, count: Any) -> bool:
     were, a part of them (or, adding up to them, their breakdown)."""
     return (before.category is not None and count.category is not None and count.low is not None
             and before.low is not None and count.low <= before.low
-            and bool(_OPEN_BRACKET_ONLY.fullmatch(text, before.end, count.start))
-            and bool(_BRACKET_CLOSE_AFTER.match(text, count.end)))
+            and bool(numbers.OPEN_PAREN.fullmatch(text, before.end, count.start))
+            and bool(numbers.CLOSE_PAREN.match(text, count.end)))
+
+
 _PLURAL_PRONOUN_END = _Lazy(lambda: re.compile(rf"{_g('ar', 'tolls', 'plural_pronouns')}$"))
 # (as written: after normalisation the pronoun ه is the ة of "إصابة")
 _NEW_CLAUSE = re.compile(r"[,،؛;]\s*[وف][\u0621-\u064a]{3}")
@@ -1040,7 +1039,7 @@ def _risen_toll(text: str, outcome_cues: list[cues.Cue], sentence: Sentence, cou
 def _are_others(count: Any, text: str) -> bool:
     """Whether a count is of "others" ("آخرين", "five others"): more of the people counted before it."""
     if count.noun is not None:
-        return bool(_OTHERS_NOUN.fullmatch(count.noun))
+        return count.noun in _word_set("ar", "parts", "others_nouns")
     return bool(_OTHERS_AFTER.match(text, count.end))
 
 
@@ -1298,9 +1297,8 @@ def _governing_cue(text: str, outcome_cues: list[cues.Cue], count: Any, lang: st
     return (best[1], best[2]) if best else None
 
 
-_IN_EVENT_BEFORE = re.compile(r"(?:^|\s)(?:في|ب)\s*$")  # "في مقتل", "بمقتل" right before a harm event word
+_IN_EVENT_BEFORE = re.compile(r"(?:^|\s)في\s*$")  # "في مقتل": "in the killing of", right before a harm event
 _BRACKET_OPEN_BEFORE = re.compile(r"\([^\S\n]*$")
-_BRACKET_CLOSE_AFTER = re.compile(r"[^\S\n]*\)")
 
 
 def _unbracketed(text: str, count: Any, cue: cues.Cue) -> tuple[int, int]:
@@ -1309,7 +1307,7 @@ def _unbracketed(text: str, count: Any, cue: cues.Cue) -> tuple[int, int]:
     span. Only the verb or a function word may follow the brackets: not "( 73 ) سنة" (an age), "الحي ( 3 )
     بالمدينة" (a number in a name) or "فلان ( 26 ) أعلن" (a note)."""
     if count.category is None and count.start and count.text.isdigit() and (
-            after := _BRACKET_CLOSE_AFTER.match(text, count.end)) and (
+            after := numbers.CLOSE_PAREN.match(text, count.end)) and (
             after.end() <= cue.start <= after.end() + 2 or _FUNCTION_AFTER.match(text[after.end():after.end() + 25])):
         before = _BRACKET_OPEN_BEFORE.search(text, max(0, count.start - 4), count.start)
         if before:
@@ -1410,7 +1408,6 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
 
 
 # what may stand between a negation and the harm word it denies: "دون (وقوع) إصابات", "لم تسفر عن (أي)
-# ضحايا", "لم ترد أنباء عن وقوع إصابات"
 # ضحايا", "لم ترد تقارير أولية عن سقوط قتلى أو جرحى" (the harm words of one list are denied together),
 # "no casualties were reported", "there were no immediate reports of injuries", "no one was hurt"
 _EXCEPT = _Lazy(lambda: re.compile(rf"(?:^|\s){_g('ar', 'negation', 'except_words')}(?=\s|$)"))
@@ -2301,7 +2298,6 @@ def _speaker_distance(text: str, source: Any, speech: list[cues.Cue]) -> float:
     return best
 
 
-
 # ------------------------------------------------------------------------------------ output
 
 def _count_json(count: Any | None) -> dict[str, Any] | None:
@@ -2495,12 +2491,12 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     scope = "aggregate" if _is_aggregate(found, sentence, own_period, count) else "incident"
     if scope == "aggregate":  # a total names its area in its own words, not the village of the report's incident
         place, region = _pick_place(found, ranges[:1], draft.anchor, ranges[:1])
+    elif entry is not None:  # an entry of a chronology: nothing beyond its own lines
+        place, region = _pick_place(found, ranges, draft.anchor, ranges)
     else:
-        place, region = _pick_place(found, ranges, draft.anchor,
-                                    ranges if entry is not None else _paragraph_ranges(sentences, draft.sentence),
-                                    [] if entry is not None else _before_paragraph(sentences, draft.sentence, ranges),
-                                    [] if entry is not None else _after_sentences(
-                                        sentences, draft.sentence, found.cues, found.starts(found.cues)))
+        place, region = _pick_place(found, ranges, draft.anchor, _paragraph_ranges(sentences, draft.sentence),
+                                    _before_paragraph(sentences, draft.sentence, ranges),
+                                    _after_sentences(sentences, draft.sentence, found.cues, found.starts(found.cues)))
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     if scope == "aggregate" and (count is None or (count.get("low") or 0) >= WAR_TOLL):
         actor_ranges = actor_ranges[:1]  # a total of a war names who caused it in its own words, if at all

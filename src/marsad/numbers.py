@@ -1700,7 +1700,7 @@ class _Doc:
         s, lex = self.s, self.lex
         begin, end, n = -1, pos, 0
         while n < 12:
-            m = _OPEN_PAREN.match(s, pos)
+            m = OPEN_PAREN.match(s, pos)
             p = m.end() if m else pos
             toks = self.src.fwd(p, 3)
             if not toks:
@@ -1719,7 +1719,7 @@ class _Doc:
                 break  # "كل من يقف قرب الجدار": no member
             stop = span[1] if span else p
             if m:
-                close = _CLOSE_PAREN.match(s, stop)
+                close = CLOSE_PAREN.match(s, stop)
                 if close is None:
                     break
                 stop = close.end()
@@ -2052,8 +2052,8 @@ PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
 _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
 # what may stand before the subject of a headline ("والي دمشق في التنظيم بقبضة الأمن"): a line start or a stop
 _HEADLINE_START = re.compile(r'(?:^|[\n.:!؟?"«\-–|])[^\S\n]*$')
-_OPEN_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*")
-_CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
+OPEN_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*")  # an opening bracket with the spaces around it
+CLOSE_PAREN = re.compile(r"[^\S\n]*\)")
 _AGE_AFTER = re.compile(r"[^\S\n]*[,،]?[^\S\n]*\(?[^\S\n]*[0-9]{1,3}[^\S\n]*\)?[^\S\n]*([\u0621-\u064a]+)\)?")
 _NAME_SEP = re.compile(r"[^\S\n]*(?:[,،;:][^\S\n]*)?")
 _NAME_GAP = re.compile(r"[^\S\n]*([,،][^\S\n]*)?(و(?=[\u0621-\u064a])|و[^\S\n]+)?")
