@@ -2243,8 +2243,8 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
     speech = [c for c in sentence_cues if c.has("attribution") or c.has("allegation") or c.has("denial")]
     mention = None
     if sources and speech:
-        mention = min(sources, key=lambda s: _speaker_distance(text, s, speech))
-        if _speaker_distance(text, mention, speech) > SPEAKER_GAP:
+        distance, mention = min(((_speaker_distance(text, s, speech), s) for s in sources), key=lambda p: p[0])
+        if distance > SPEAKER_GAP:
             mention = None
     if mention is None:  # a headline's speaker before a colon: "الدفاع المدني: مقتل 5 مدنيين ..."
         mention = next((m for m in sources if _HEADLINE_SPEAKER_BEFORE.fullmatch(text, here.start, m.start)
