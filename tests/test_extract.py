@@ -1694,3 +1694,41 @@ def test_a_sentence_of_a_court_is_no_harm(tmp_path: Path, text: str) -> None:
 ])
 def test_a_sentence_carried_out_is_harm(tmp_path: Path, text: str, low: int) -> None:
     assert [c["count"]["low"] for c in run(tmp_path, text)["claims"] if c["kind"] == "killed" and c["count"]] == [low]
+
+
+@pytest.mark.parametrize("text", [
+    "كم هو عدد ضحايا المعارك التي شهدتها المدينة؟",
+    "هل قتل 5 مدنيين في القصف على البلدة فعلاً؟",
+    "وهل هناك من قتل من المدنيين أكثر من هذا النظام؟",
+    "How many civilians were killed in the raid on the village?",
+])
+def test_a_question_asserts_no_toll(tmp_path: Path, text: str) -> None:
+    assert run(tmp_path, text)["claims"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "مقتل 5 مدنيين بقصف على البلدة فمن المسؤول؟",
+    "Five civilians killed in a raid on the village: who is responsible?",
+])
+def test_a_toll_before_a_question_stays(tmp_path: Path, text: str) -> None:
+    (c,) = claims_of(run(tmp_path, text), "killed")
+    assert c["count"]["low"] == 5
+
+
+@pytest.mark.parametrize(("text", "victims"), [
+    ("وقالت الفصائل إنها سيطرت على القرية بعد معارك مع التنظيم ومقتل 14 في صفوفه.", ["combatants"]),
+    ("The group said 12 were killed in its ranks during the battle for the town.", ["combatants"]),
+    ("وقتل 5 في صفوفهم خلال القصف على الحي.", ["people"]),  # "their ranks" may be of people
+])
+def test_killed_in_its_ranks_are_fighters(tmp_path: Path, text: str, victims: list[str]) -> None:
+    (c,) = claims_of(run(tmp_path, text), "killed")
+    assert c["victims"] == victims
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("أودى القصف الجوي على البلدة أمس بحياة 12 مدنياً.", 12),
+    ("وأودت الحرب بحياة أكثر من 500 ألف شخص منذ عام 2011.", 500001),
+])
+def test_claimed_lives_with_the_subject_between(tmp_path: Path, text: str, low: int) -> None:
+    (c,) = claims_of(run(tmp_path, text), "killed")
+    assert c["count"]["low"] == low

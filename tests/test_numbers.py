@@ -1023,3 +1023,18 @@ def test_english_a_count_of_his_people(text: str, low: int, category: str) -> No
 def test_an_english_group_name_between_a_number_and_its_noun(text: str, quote: str) -> None:
     c = one(text, "en")
     assert (c.text, c.category) == (quote, "combatants")
+
+
+@pytest.mark.parametrize(("text", "low", "category"), [
+    ("وثقت المنظمة مقتل 40 شخصاً بينهم 12 طفلاً وطفلة في القصف", 12, "children"),
+    ("قتل 17 مواطناً ومواطنة في الغارة", 17, "civilians"),
+    ("قتل 9 مواطنين ومواطنة في الغارة", 10, "civilians"),  # a plural before: the feminine is one more
+])
+def test_a_noun_and_its_feminine_after_a_number_count_both_sexes(text: str, low: int, category: str) -> None:
+    (c,) = [c for c in counts(text, "ar") if c.low and c.low > 1 and c.low != 40]
+    assert (c.low, c.categories[0] if c.categories else c.category) == (low, category)
+
+
+def test_two_single_nouns_of_both_sexes_are_two() -> None:
+    (c,) = counts("استشهد طفل وطفلة في القصف", "ar")
+    assert c.low == 2

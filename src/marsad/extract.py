@@ -815,7 +815,18 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         drafts += _pronoun_referents(text, found, index, counts, outcome_cues, drafts)
         drafts = _dual_harm(text, found, index, sentence, counts, outcome_cues, drafts)
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
+    if drafts and _QUESTION_END.search(text, sentence.start, sentence.end):
+        # a question asserts no toll: "كم عدد ضحايا المعارك؟", "Were civilians killed?" (a headline's
+        # toll before its question stays: "مقتل 5 مدنيين بقصف على البلدة فمن المسؤول؟")
+        opener = _QUESTION_OPENER.match(normalize(text[sentence.start:sentence.end]))
+        drafts = [] if opener else [d for d in drafts if d.count is not None]
     return drafts
+
+
+_QUESTION_END = re.compile(r"[?؟][\s\"'”»)]*$")
+_QUESTION_OPENER = _Lazy(lambda: re.compile(
+    rf"(?i)^[\s\"'“«(\-–•*]*(?:[وف]?{_g('ar', 'clauses', 'question_words')}(?![\u0621-\u064a])|"
+    rf"{_g('en', 'clauses', 'question_words')}\b)"))
 
 
 @cache
@@ -1083,6 +1094,9 @@ def _victims(count: Any, text: str = "", found: Found | None = None) -> list[str
 _MEMBERSHIP = _Lazy(lambda: re.compile(
     rf"^\s*(?:{_g('en', 'actor_words', 'membership')}|{_g('ar', 'actors', 'membership')})\s*"
     rf"(?:{_g('en', 'articles', 'definite')}\s+)?"))
+_OWN_RANKS = _Lazy(lambda: re.compile(
+    rf"(?i)^\s*(?:{_g('ar', 'actors', 'own_ranks')}(?![\u0621-\u064a])|"
+    rf"(?:[a-z-]+\s+){{0,3}}?{_g('en', 'actor_words', 'own_ranks')}\b)"))
 _GROUP_WORDS = _Lazy(lambda: re.compile(
     rf"^\s*(?:{_g('en', 'articles', 'definite')}\s+)?(?:[\w-]+\s+){{0,2}}{_g('en', 'actor_words', 'group_nouns')}\b|"
     rf"^\s*{_g('ar', 'actors', 'group_nouns')}"))
@@ -1111,6 +1125,8 @@ def _armed_group_near(text: str, found: Found, count: Any) -> bool:
            for a in found.within(found.actors, count.start - 1, count.end + 1)):
         return True  # "23 DAESH members" (but not "19 Syrians in an IS-held village")
     after = text[count.end:count.end + 50]
+    if _OWN_RANKS.match(normalize(after)):
+        return True  # "مقتل 14 في صفوفه", "12 killed in its ranks"
     m = _MEMBERSHIP.match(normalize(after))
     if not m:
         return _group_in_construct(text, found, count)

@@ -2260,7 +2260,24 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
             done = max(end, f.end)
         else:
             done = max(done, end)
-    return [_to_count(f, nt) for f in _group(doc.found, s)]
+    return [_to_count(f, nt) for f in _group(_with_feminine_pairs(doc.found, s), s)]
+
+
+def _with_feminine_pairs(found: list[_Found], s: str) -> list[_Found]:
+    """A count of a noun followed by "و" and the noun's feminine singular ("20 طفلاً وطفلة", "12 مواطناً
+    ومواطنة": a singular noun after a number from eleven) counts both sexes: the feminine is no one more
+    (but "طفل وطفلة" are two, and "9 مواطنين ومواطنة" ten)."""
+    out: list[_Found] = []
+    for f in found:
+        last = out[-1] if out else None
+        if (last is not None and last.noun is not None and f.noun is not None and not f.parts
+                and last.low is not None and last.low > 1 and (f.low, f.high) == (1, 1)
+                and s[last.end:f.start] in (" و", " و ") and last.noun.number == f.noun.number == "singular"
+                and s[f.start:f.end] == last.noun.lemma + "ه"):
+            last.end = f.end
+            continue
+        out.append(f)
+    return out
 
 
 _NEXT_WORD = re.compile(r"[ \t]*([^\s]*)")
