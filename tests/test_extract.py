@@ -1732,3 +1732,12 @@ def test_killed_in_its_ranks_are_fighters(tmp_path: Path, text: str, victims: li
 def test_claimed_lives_with_the_subject_between(tmp_path: Path, text: str, low: int) -> None:
     (c,) = claims_of(run(tmp_path, text), "killed")
     assert c["count"]["low"] == low
+
+
+@pytest.mark.parametrize("text", [
+    "وتراجع عدد القتلى بعد الهدنة مقارنة بـ 120 قتيلاً يومياً في المناطق الخارجة عن سيطرة التنظيم.",
+    "An average of 50 civilians were killed per day in the besieged city.",
+])
+def test_a_rate_is_no_incident(tmp_path: Path, text: str) -> None:
+    (c,) = claims_of(run(tmp_path, text), "killed")
+    assert c["scope"] == "aggregate"
