@@ -273,7 +273,8 @@ def test_toll_given_as_their_number(tmp_path: Path) -> None:
 
 def test_killed_and_wounded_together_is_not_a_death_toll(tmp_path: Path) -> None:
     result = run(tmp_path, "سقط العشرات بين قتيل وجريح في انفجار سيارة مفخخة وسط مدينة الباب.")
-    assert not [c for c in claims_of(result, "killed") if c["count"]]
+    (killed,) = claims_of(result, "killed")
+    assert (killed["count"]["low"], killed["count"]["high"]) == (1, None)  # not ten: some of the tens died
 
 
 # ------------------------------------------------------------------ English
@@ -1741,3 +1742,51 @@ def test_claimed_lives_with_the_subject_between(tmp_path: Path, text: str, low: 
 def test_a_rate_is_no_incident(tmp_path: Path, text: str) -> None:
     (c,) = claims_of(run(tmp_path, text), "killed")
     assert c["scope"] == "aggregate"
+
+
+@pytest.mark.parametrize(("text", "high", "victims"), [
+    ("سقط 25 شخصاً بين قتيل وجريح في القصف على البلدة.", 24, ["people"]),
+    ("وارتفعت حصيلة التفجير في السوق إلى 40 قتيلاً وجريحاً.", 39, ["people"]),
+    ("أسفر القصف على البلدة عن مقتل وإصابة 30 مدنياً.", 29, ["civilians"]),
+    ("قتل وجرح أكثر من 30 شخصاً في القصف على السوق.", None, ["people"]),
+    ("The strike killed or wounded 30 civilians in the town.", 29, ["civilians"]),
+])
+def test_a_toll_of_killed_and_wounded_together_is_no_death_toll(tmp_path: Path, text: str, high: int | None,
+                                                                  victims: list[str]) -> None:
+    result = run(tmp_path, text)
+    (killed,) = claims_of(result, "killed")
+    (injured,) = claims_of(result, "injured")
+    for c in (killed, injured):  # both happened: at least one of each, at most the total less one
+        assert (c["count"]["low"], c["count"]["high"], c["count"]["vague"]) == (1, high, True)
+        assert c["victims"] == victims
+
+
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("وأوضح المسؤول أن طفلاً قتل وجرح مدنيان في القصف على القرية.", 1, 2),
+    ("وقالت المصادر إن لاجئاً عراقياً قتل وجرح آخرون جراء انفجار عبوة ناسفة.", 1, None),
+    ("وأسفرت عملية الإنزال عن قتيل وجريح في القرية.", 1, 1),
+])
+def test_counts_around_the_verbs_of_both_are_their_own(tmp_path: Path, text: str, killed: int,
+                                                       injured: int | None) -> None:
+    result = run(tmp_path, text)
+    assert [(c["count"]["low"], c["count"]["high"]) for c in claims_of(result, "killed")] == [(killed, killed)]
+    assert [c["count"]["low"] for c in claims_of(result, "injured")] == ([injured] if injured else [])
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف البيان أن القصف المدفعي حقق إصابات مباشرة في صفوف المسلحين.",
+    "لقي شخصان حتفهما وأصيب تسعة آخرون جراء اندلاع حريق في فندق وسط المدينة.",
+    "Two people died when a blaze swept through a hotel in the city centre.",
+    "ويهدف المشروع إلى الارتقاء بالمستوى التعليمي للطلبة في المدينة.",
+])
+def test_hits_accidental_fires_and_rising_standards_are_no_harm(tmp_path: Path, text: str) -> None:
+    assert not [c for c in run(tmp_path, text)["claims"] if c["kind"] in ("killed", "injured")]
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("قتل 3 أشخاص جراء حريق اندلع إثر قصف مدفعي على الحي.", 3),  # the shelling started the fire
+    ("ارتقاء 5 شهداء في قصف على البلدة صباح اليوم.", 5),
+])
+def test_a_fire_from_an_attack_and_a_martyrs_rising_are_harm(tmp_path: Path, text: str, low: int) -> None:
+    (c,) = claims_of(run(tmp_path, text), "killed")
+    assert c["count"]["low"] == low

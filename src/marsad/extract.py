@@ -249,7 +249,7 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     norm = NormalizedText.of(text)
     cue_list = cues.find_cues(text, lang, norm)
     attacks = [c for c in cue_list if (c.has("cause") and not c.has("cause.shooting")) or c.has("attack")]
-    if not attacks and not any(c.has("outcome") for c in cue_list):
+    if not attacks and not any(c.has("outcome") or c.has("combined_toll") for c in cue_list):
         return claims, {}
     sentences = split_sentences(text)
     harmed = _harm_sentences(sentences, cue_list)
@@ -497,7 +497,8 @@ def _date_from_narrative(claims: list[dict[str, Any]], doc: Document, text: str,
 def _harm_sentences(sentences: list[Sentence], cue_list: list[cues.Cue]) -> list[int]:
     """Indexes of the sentences that carry an outcome word."""
     starts = [s.start for s in sentences]
-    return sorted({bisect.bisect_right(starts, c.start) - 1 for c in cue_list if c.has("outcome")} - {-1})
+    return sorted({bisect.bisect_right(starts, c.start) - 1 for c in cue_list
+                   if c.has("outcome") or c.has("combined_toll")} - {-1})
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -742,13 +743,17 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
-    if not outcome_cues or _not_war_harm(found, sentence):
+    combined = [c for c in found.within(found.cues, sentence.start, sentence.end)
+                if c.has("combined_toll") and not c.has("outcome")]
+    if not (outcome_cues or combined) or _not_war_harm(found, sentence):
         return []
     counts = [c for c in counts if c.low != 0 or (c.high or 0) != 0]  # "| 0 | 0 |" (page counters): no toll
+    drafts: list[Draft] = []
+    if combined:
+        drafts, counts = _combined_tolls(text, found, index, counts, combined)
     if lang == "ar":  # "وقعتا ضحية خداع", "راح ضحية الهجمات 42 شخصاً": a victim noun as a predicate is no one
         counts = [c for c in counts if not (c.low == 1 and c.noun is not None and _VICTIM_WORD.fullmatch(
             normalize(text[c.start:c.end])) and not _victim_reported(text, found, c, sentence, outcome_cues, lang))]
-    drafts: list[Draft] = []
     previous: Draft | None = None
     foreseen = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("foreseen")]
     for count in counts:
@@ -827,6 +832,52 @@ _QUESTION_END = re.compile(r"[?؟][\s\"'”»)]*$")
 _QUESTION_OPENER = _Lazy(lambda: re.compile(
     rf"(?i)^[\s\"'“«(\-–•*]*(?:[وف]?{_g('ar', 'clauses', 'question_words')}(?![\u0621-\u064a])|"
     rf"{_g('en', 'clauses', 'question_words')}\b)"))
+
+
+# between a count and the combined-toll phrase after it: "25 شخصاً بين قتيل وجريح", "30 civilians were killed
+# or wounded" (a few words, no clause break)
+_COMBINED_GAP = re.compile(r"[^\S\n]*(?:[^\s\d.,،;:؛]+[^\S\n]+){0,2}?")
+
+
+def _combined_tolls(text: str, found: Found, index: int, counts: list[Any],
+                    combined: list[cues.Cue]) -> tuple[list[Draft], list[Any]]:
+    """Counts of the killed and the injured together ("25 شخصاً بين قتيل وجريح", "40 قتيلاً وجريحاً",
+    "مقتل وإصابة 30 مدنياً", "dozens were killed or wounded"): no death toll, and no toll of the injured
+    either, but bounds both: each such count makes a killed and an injured claim of at least one (the
+    phrase says both happened) and at most N - 1 (vague). A count right before the phrase and one right
+    after it are the killed and the injured ("طفلاً قتل وجرح مدنيان"). Returns those drafts and the counts
+    left to read (not the words inside the phrase: the "وجريحاً" of "40 قتيلاً وجريحاً" is no one more)."""
+    drafts: list[Draft] = []
+    rest: list[Any] = []
+    counts = [c for c in counts if not any(cue.start <= c.start < cue.end for cue in combined)]
+    for cue in combined:  # "طفلاً قتل وجرح مدنيان": one count before each verb, no total
+        before = [c for c in counts if c.end <= cue.start and c.category
+                  and (gap := _COMBINED_GAP.fullmatch(text, c.end, cue.start)) is not None
+                  and not _CLAUSE_BREAK.search(gap.group())]
+        after = [c for c in counts if c.start >= cue.end and not text[cue.end:c.start].strip() and c.category]
+        if before and (after or cue.has("combined_toll.verbs")):
+            pairs = (("killed", before[-1]), ("injured", after[0])) if after else (("killed", before[-1]),)
+            for kind, count in pairs:
+                drafts.append(Draft(kind, count, count.start, index, _victims(count, text, found)))
+            counts = [c for c in counts if all(c is not count for _, count in pairs)]
+    for count in counts:
+        tied = any(
+            (count.start < cue.end and cue.start < count.end)  # "40 قتيلاً وجريحاً": the noun is the phrase's
+            or (count.end <= cue.start and not cue.has("combined_toll.verbs")
+                and (gap := _COMBINED_GAP.fullmatch(text, count.end, cue.start)) is not None
+                and not _CLAUSE_BREAK.search(gap.group()))
+            or (cue.end <= count.start and not text[cue.end:count.start].strip())
+            for cue in combined)
+        if not tied or (count.category is None and count.noun is None and count.low is None):
+            rest.append(count)
+            continue
+        total = count.high  # (None: open, "more than 30")
+        # both outcomes happened: at least one of each, at most the total less one
+        bound = replace(count, low=1, high=total - 1 if total and total > 1 else None, vague=True, parts=())
+        victims = _victims(count, text, found)
+        drafts += [Draft("killed", bound, count.start, index, list(victims)),
+                   Draft("injured", bound, count.start, index, list(victims))]
+    return drafts, rest
 
 
 @cache
