@@ -1694,3 +1694,32 @@ def test_a_sentence_of_a_court_is_no_harm(tmp_path: Path, text: str) -> None:
 ])
 def test_a_sentence_carried_out_is_harm(tmp_path: Path, text: str, low: int) -> None:
     assert [c["count"]["low"] for c in run(tmp_path, text)["claims"] if c["kind"] == "killed" and c["count"]] == [low]
+
+
+# ------------------------------------------------------------------ Arabic perpetrators: who is not the doer
+
+def claim_doer(result: dict, kind: str = "killed") -> dict:
+    return claims_of(result, kind)[0]["perpetrator"] or {}
+
+
+def test_a_doer_named_by_its_deed_is_a_label_not_an_earlier_actor(tmp_path: Path) -> None:
+    # the sentence before names another side; the bomber of this one is not known
+    text = ("وقصفت قوات النظام قرية مجاورة أمس. وقتل سبعة مدنيين في تفجير انتحاري استهدف سوقا شعبيا "
+            "في مدينة الباب.")
+    doer = claim_doer(run(tmp_path, text))
+    assert doer.get("id") == "unknown" and "انتحاري" in doer.get("text", "")
+    # a group the same sentence names still wins over the label
+    text = "وقتل سبعة مدنيين في تفجير انتحاري نفذه عنصر من تنظيم داعش في سوق مدينة الباب."
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+    text = "وقصفت قوات النظام أمس مواقع قريبة. وقتل مدنيان جراء اعتداء مجموعات إرهابية بالقذائف على حي سكني."
+    assert claim_doer(run(tmp_path, text)).get("id") == "unknown"
+
+
+def test_a_states_security_forces_are_that_state(tmp_path: Path) -> None:
+    text = "قالت مصادر محلية إن قوات الأمن التركية قتلت ثلاثة مدنيين قرب الحدود."
+    assert claim_doer(run(tmp_path, text)).get("id") == "turkey"
+
+
+def test_sides_of_a_clash_named_with_other_clash_words(tmp_path: Path) -> None:
+    text = "قتل أربعة أشخاص في مصادمات بين قوات سوريا الديمقراطية وأبناء العشائر في ريف دير الزور."
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
