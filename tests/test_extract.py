@@ -1790,3 +1790,72 @@ def test_hits_accidental_fires_and_rising_standards_are_no_harm(tmp_path: Path, 
 def test_a_fire_from_an_attack_and_a_martyrs_rising_are_harm(tmp_path: Path, text: str, low: int) -> None:
     (c,) = claims_of(run(tmp_path, text), "killed")
     assert c["count"]["low"] == low
+
+
+# ------------------------------------------------------------------ Arabic perpetrators: who is not the doer
+
+def claim_doer(result: dict, kind: str = "killed") -> dict:
+    return claims_of(result, kind)[0]["perpetrator"] or {}
+
+
+def test_a_doer_named_by_its_deed_is_a_label_not_an_earlier_actor(tmp_path: Path) -> None:
+    # the sentence before names another side; the bomber of this one is not known
+    text = ("وقصفت قوات النظام قرية مجاورة أمس. وقتل سبعة مدنيين في تفجير انتحاري استهدف سوقا شعبيا "
+            "في مدينة الباب.")
+    doer = claim_doer(run(tmp_path, text))
+    assert doer.get("id") == "unknown" and "انتحاري" in doer.get("text", "")
+    # a group the same sentence names still wins over the label
+    text = "وقتل سبعة مدنيين في تفجير انتحاري نفذه عنصر من تنظيم داعش في سوق مدينة الباب."
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+    text = "وقصفت قوات النظام أمس مواقع قريبة. وقتل مدنيان جراء اعتداء مجموعات إرهابية بالقذائف على حي سكني."
+    assert claim_doer(run(tmp_path, text)).get("id") == "unknown"
+
+
+def test_a_states_security_forces_are_that_state(tmp_path: Path) -> None:
+    text = "قالت مصادر محلية إن قوات الأمن التركية قتلت ثلاثة مدنيين قرب الحدود."
+    assert claim_doer(run(tmp_path, text)).get("id") == "turkey"
+
+
+def test_sides_of_a_clash_named_with_other_clash_words(tmp_path: Path) -> None:
+    text = "قتل أربعة أشخاص في مصادمات بين قوات سوريا الديمقراطية وأبناء العشائر في ريف دير الزور."
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
+
+
+def test_the_side_holding_the_ground_is_not_the_doer(tmp_path: Path) -> None:
+    text = "قتل ستة مدنيين في قصف جوي على بلدة كفرنبل الخاضعة لسيطرة فصائل المعارضة في ريف إدلب."
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
+    text = "قتل ستة مدنيين في قصف جوي على مدينة الطبقة التي سقطت بأيدي مسلحي تنظيم داعش قبل عامين."
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
+    # "على أيدي" is still the doer's hands
+    text = "قتل ستة مدنيين على أيدي مسلحي تنظيم داعش في قرية قرب الطبقة."
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+
+
+def test_a_country_after_a_place_word_is_a_place(tmp_path: Path) -> None:
+    text = "قتل خمسة أشخاص في انفجار سيارة مفخخة في بلدة حدودية جنوب شرقي تركيا."
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
+    text = "قتل خمسة أشخاص في انفجار عبوة ناسفة في بلدة الراعي الحدودية مع تركيا."
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
+    text = "قتلت تركيا خمسة مدنيين في قصف مدفعي على قرية قرب عفرين."
+    assert claim_doer(run(tmp_path, text)).get("id") == "turkey"
+
+
+def test_the_object_of_an_attack_verb_is_not_the_doer(tmp_path: Path) -> None:
+    text = "باغتوا قوات سوريا الديمقراطية فجرا وقتلوا ثمانية عناصر قرب بلدة الشحيل."
+    assert claim_doer(run(tmp_path, text)).get("id") != "sdf"
+    text = "هاجم مسلحون قوات النظام قرب درعا ما أدى إلى مقتل سبعة عناصر."
+    assert claim_doer(run(tmp_path, text)).get("id") != "syrian_government"
+    # the subject right after the verb is the doer
+    text = "هاجمت قوات النظام بلدة بصرى ما أدى إلى مقتل سبعة مدنيين."
+    assert claim_doer(run(tmp_path, text)).get("id") == "syrian_government"
+
+
+def test_the_group_of_the_harmed_named_after_a_member_word(tmp_path: Path) -> None:
+    text = "قتلت غارة أمريكية اثنين من مسؤولي جماعة حزب الله قرب الحدود."
+    assert claim_doer(run(tmp_path, text)).get("id") != "hezbollah"
+    text = "قصف الطيران الإسرائيلي موقعا قرب الجولان وقتل أربعة مسلحين لداعش."
+    assert claim_doer(run(tmp_path, text)).get("id") == "israel"
+    text = "أعلن البنتاغون مقتل قيادي في تنظيم القاعدة قرب إدلب."
+    assert claim_doer(run(tmp_path, text)).get("id") != "al_qaeda"
+    text = "قتلت غارة جوية عددا من كبار قادة حزب الله في ريف القنيطرة."
+    assert claim_doer(run(tmp_path, text)).get("id") != "hezbollah"

@@ -123,6 +123,7 @@ _TARGET_BEFORE = _Lazy(lambda: re.compile(
 # a number of a side's men without a person noun: the side is the harmed ("قتل وجرح عدد من قوات النظام")
 _QUANTITY_OF_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وب]?{_g('ar', 'actors', 'quantity_of')}\s+(?:من\s+)?"
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+){{0,2}}"  # "عدد من كبار قادة X"
     rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
 # the doer's men after a word of agency: "على يد عناصر من تنظيم X", "برصاص مسلحي X"
 _AGENT_BEFORE = _Lazy(lambda: re.compile(
@@ -132,6 +133,23 @@ _AGENT_BEFORE = _Lazy(lambda: re.compile(
 _AR_SIDES_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?(?:ال)?{_g('ar', 'actors', 'clash_nouns')}(?:\s+[^\s،,.:؛]+){{0,2}}\s+"
     rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?$"))
+# "الخاضعة لسيطرة X", "سقطت بأيدي مسلحي X": X holds the ground (its men after an optional member word)
+_AR_HELD_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s|ل){_g('ar', 'actors', 'held_before')}\s+(?:{_g('ar', 'actors', 'target_before')}\s+)?"
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# "في تركيا", "الحدودية مع الأردن", "جنوب شرقي تركيا": a country as a place
+_AR_PLACE_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?(?:{_g('ar', 'actors', 'place_before')}|"
+    rf"(?:ال)?{_g('ar', 'places', 'directions')}(?:\s*(?:ال)?{_g('ar', 'places', 'directions')})?(?:ي|يه|ي)?)\s+$"))
+# "باغتوا قوات X": the verb carries its subject, the name after it is its object
+_AR_OBJECT_OF_PLURAL = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?{_g('ar', 'actors', 'object_verbs')}وا\s+(?:(?:ال)?{_g('ar', 'actors', 'target_before')}\s+)?$"))
+# "هاجم": a verb right before its subject (verb-subject-object order)
+_AR_VERB_BEFORE_SUBJECT = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'actors', 'object_verbs')}\s+$"))
+# "اثنين من مسؤولي جماعة X", "4 مسلحين لـX": between a count's person noun and the group of the counted
+_MEMBERS_OF_GAP = _Lazy(lambda: re.compile(
+    rf"\s*(?:(?:{_g('ar', 'actors', 'membership')})\s+(?:(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+){{1,2}}|"
+    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+|جماعه\s+)?"))
 _FUNCTION_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?{_g('ar', 'clauses', 'function_after', False)}\b|"
     rf"{_g('en', 'clauses', 'function_after', False)}\b)"))
@@ -2193,10 +2211,15 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     after = text[mention.end:mention.end + 40]
     arabic = not mention.text.isascii()
     folded = normalize(before) if arabic else ""
+    if arabic and mention.via != "weapon" and _AR_HELD_BEFORE.search(folded[-45:]):
+        return True  # "الخاضعة لسيطرة X", "سقطت بأيدي مسلحي X": the ground X holds
     if arabic and _AGENT_BEFORE.search(folded[-40:]):
         return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
     if _TARGET_BEFORE.search(normalize(before[-25:])):
         return True
+    if arabic and mention.via != "weapon" and (_AR_PLACE_BEFORE.search(folded[-30:])
+                                               or _object_of_verb(text, found, mention, folded)):
+        return True  # "الحدودية مع تركيا"; "باغتوا قوات X", "هاجم مسلحون قوات X"
     if arabic and mention.via != "weapon" and _AR_SIDES_BEFORE.search(folded):
         return True  # "اشتباكات بين قوات النظام وفصائل المعارضة": one of two sides of a clash
     if arabic and mention.via != "weapon" and _QUANTITY_OF_BEFORE.search(folded[-30:]):
@@ -2205,9 +2228,10 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True
     if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
         return True
-    if any(c.start <= mention.start and mention.end <= c.end + 2 and c.category == "combatants"
+    if any(c.start <= mention.start and mention.end <= c.end + 2
+           and (c.category == "combatants" or (arabic and mention.via != "weapon" and c.start < mention.start))
            for c in found.within(found.counts, mention.start - 60, mention.end + 1)):
-        return True
+        return True  # the group inside the words of a count: "مقتل قيادي في تنظيم X", "زعيم X"
     if _group_of_counted(text, found, mention):
         return True
     # the next of a list ("members of X and Y", "50 rebels and jihadists killed") is what the first is
@@ -2233,6 +2257,8 @@ def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
         m = _MEMBERSHIP.match(normalize(gap))
         if m is not None and m.end() == len(gap) and gap.strip():
             return True
+        if not mention.text.isascii() and gap.strip() and _MEMBERS_OF_GAP.fullmatch(normalize(gap)):
+            return True  # "اثنين من مسؤولي جماعة X", "أربعة مسلحين لـX"
     # the next group of the list: "مقتل 40 عنصراً من قوات النظام ومن حزب الله"
     return any(a.end <= mention.start and _GROUP_JOIN.fullmatch(text, a.end, mention.start)
                and _group_of_counted(text, found, a)
@@ -2244,6 +2270,16 @@ _GROUP_JOIN = _Lazy(lambda: re.compile(
     rf"\s*(?:[،,]\s*)?(?:{_g('ar', 'clauses', 'conjunctions', False)}|{_g('en', 'clauses', 'conjunctions', False)})\s*"
     rf"(?:(?:{_g('en', 'actor_words', 'membership')}|{_g('ar', 'actors', 'membership')})\s+"
     rf"(?:{_g('en', 'articles', 'definite')}\s+)?)?"))
+
+
+def _object_of_verb(text: str, found: Found, mention: Any, folded: str) -> bool:
+    """Whether an Arabic actor is the object of an attack verb: the verb carries its subject ("باغتوا قوات
+    X") or its subject is named between them ("هاجم مسلحون قوات X"; Arabic puts the subject first)."""
+    if _AR_OBJECT_OF_PLURAL.search(folded[-30:]):
+        return True
+    return any(not text[p.end:mention.start].strip()
+               and _AR_VERB_BEFORE_SUBJECT.search(normalize(text[max(0, p.start - 20):p.start]))
+               for p in found.within(found.actors, mention.start - 40, mention.start) if p.end <= mention.start)
 
 
 def _not_doer(text: str, found: Found, mention: Any, floor: int) -> bool:
