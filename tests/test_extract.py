@@ -1859,3 +1859,18 @@ def test_the_group_of_the_harmed_named_after_a_member_word(tmp_path: Path) -> No
     assert claim_doer(run(tmp_path, text)).get("id") != "al_qaeda"
     text = "قتلت غارة جوية عددا من كبار قادة حزب الله في ريف القنيطرة."
     assert claim_doer(run(tmp_path, text)).get("id") != "hezbollah"
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("أوقعت الهجمات في المدينة عدداً من القتلى وصل عددهم إلى 35 شخصاً.", 35),
+    ("Dozens of people were killed in the strikes, and the death toll rose to 40 on Sunday.", 40),
+])
+def test_a_vague_toll_given_as_a_number_is_one_claim(tmp_path: Path, text: str, low: int) -> None:
+    (c,) = claims_of(run(tmp_path, text), "killed")
+    assert (c["count"]["low"], c["count"]["vague"]) == (low, False)
+
+
+def test_a_vague_toll_and_another_number_stay_two(tmp_path: Path) -> None:
+    text = "قتل عدد من المدنيين في القصف على البلدة، وأصيب 12 شخصاً في قرية مجاورة."
+    result = run(tmp_path, text)
+    assert [c["count"]["vague"] for c in claims_of(result, "killed")] == [True]

@@ -46,6 +46,7 @@ ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all 
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
+RESTATED_CHARS = 60      # how far after a vague count its number may be given ("وصل عددهم إلى 35")
 MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
 QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
 NO_VIOLENCE_CHARS = 80   # how far a cause that is no violence ("جراء الزلزال") may stand from the harm word
@@ -837,6 +838,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         drafts += _pronoun_referents(text, found, index, counts, outcome_cues, drafts)
         drafts = _dual_harm(text, found, index, sentence, counts, outcome_cues, drafts)
+    drafts = _without_restated(text, drafts)
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     if drafts and _QUESTION_END.search(text, sentence.start, sentence.end):
         # a question asserts no toll: "كم عدد ضحايا المعارك؟", "Were civilians killed?" (a headline's
@@ -844,6 +846,17 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         opener = _QUESTION_OPENER.match(normalize(text[sentence.start:sentence.end]))
         drafts = [] if opener else [d for d in drafts if d.count is not None]
     return drafts
+
+
+def _without_restated(text: str, drafts: list[Draft]) -> list[Draft]:
+    """Without a vague count the sentence goes on to give as a number ("أوقعت عدداً من القتلى وصل عددهم إلى
+    35 شخصاً", "dozens were killed; the toll rose to 40"): the number is the toll, the vague words are not a
+    second one."""
+    return [d for d in drafts if not (
+        d.count is not None and d.count.vague and d.parent is None and any(
+            o.kind == d.kind and o.count is not None and not o.count.vague
+            and 0 <= o.count.start - d.count.end <= RESTATED_CHARS
+            and _TOLL_WORDS.search(normalize(text[d.count.end:o.count.start])) for o in drafts))]
 
 
 _QUESTION_END = re.compile(r"[?؟][\s\"'”»)]*$")
