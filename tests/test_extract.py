@@ -1874,3 +1874,22 @@ def test_a_vague_toll_and_another_number_stay_two(tmp_path: Path) -> None:
     text = "قتل عدد من المدنيين في القصف على البلدة، وأصيب 12 شخصاً في قرية مجاورة."
     result = run(tmp_path, text)
     assert [c["count"]["vague"] for c in claims_of(result, "killed")] == [True]
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق عناصر الحاجز النار على سيارة تقل 4 مدنيين دون وقوع إصابات.",
+    "نجا 5 مدنيين من الموت بأعجوبة بعد سقوط قذيفة قرب منزلهم.",
+    "Three children survived the strike on the village school.",
+])
+def test_people_unharmed_are_no_toll(tmp_path: Path, text: str) -> None:
+    assert not [c for c in run(tmp_path, text)["claims"] if c["kind"] in ("killed", "injured")]
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("قتل 3 مدنيين في القصف على البلدة ونجا طفلهم.", 3),
+    ("The strike killed four civilians in the village; two children survived.", 4),
+    ("قتل 3 مدنيين في القصف دون وقوع إصابات أخرى.", 3),
+])
+def test_a_toll_beside_the_unharmed_stays(tmp_path: Path, text: str, low: int) -> None:
+    (c,) = claims_of(run(tmp_path, text), "killed")
+    assert c["count"]["low"] == low

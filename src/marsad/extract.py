@@ -762,6 +762,9 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
+    negations = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("negation")]
+    if negations:  # a denied harm word governs no count: "أطلقوا النار على سيارة تقل 4 مدنيين دون وقوع إصابات"
+        outcome_cues = [c for c in outcome_cues if not _negated(text, c, negations, outcome_cues, lang)]
     combined = [c for c in found.within(found.cues, sentence.start, sentence.end)
                 if c.has("combined_toll") and not c.has("outcome")]
     if not (outcome_cues or combined) or _not_war_harm(found, sentence):
@@ -838,7 +841,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         drafts += _pronoun_referents(text, found, index, counts, outcome_cues, drafts)
         drafts = _dual_harm(text, found, index, sentence, counts, outcome_cues, drafts)
-    drafts = _without_restated(text, drafts)
+    drafts = [d for d in _without_restated(text, drafts)  # "نجا 5 مدنيين من الموت" (but "بعد إصابته")
+              if not (d.kind == "killed" and d.count is not None and _survivors(text, d.count, sentence))]
     drafts += _countless(text, found, index, sentence, outcome_cues, drafts, lang)
     if drafts and _QUESTION_END.search(text, sentence.start, sentence.end):
         # a question asserts no toll: "كم عدد ضحايا المعارك؟", "Were civilians killed?" (a headline's
@@ -846,6 +850,31 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         opener = _QUESTION_OPENER.match(normalize(text[sentence.start:sentence.end]))
         drafts = [] if opener else [d for d in drafts if d.count is not None]
     return drafts
+
+
+_SURVIVED = _Lazy(lambda: re.compile(
+    rf"(?i)(?<![\w\u0600-\u06ff])(?:{_g('ar', 'negation', 'survived', False)}|"
+    rf"{_g('en', 'negation', 'survived', False)})(?![\w\u0600-\u06ff])"))
+
+
+_ONE_WORD_GAP = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?")
+
+
+def _survivors(text: str, count: Any, sentence: Sentence) -> bool:
+    """Whether the counted people survived: "نجا 5 مدنيين من الموت", "three children (have) survived" (a
+    survival word right before the count, or in English right after it, past at most one word)."""
+    before = list(_SURVIVED.finditer(text, max(sentence.start, count.start - 12), count.start))
+    if before and not text[before[-1].end():count.start].strip():
+        return True
+    after = _SURVIVED.search(text, count.end, min(sentence.end, count.end + 15))  # (English: the verb after)
+    return after is not None and after.group().isascii() \
+        and bool(_ONE_WORD_GAP.fullmatch(text, count.end, after.start()))
+
+
+def _survival_before(text: str, cue: cues.Cue, sentence: Sentence) -> bool:
+    """A survival word earlier in the harm word's clause: "نجا 5 مدنيين من الموت" reports no death."""
+    survived = list(_SURVIVED.finditer(text, max(sentence.start, cue.start - 40), cue.start))
+    return bool(survived) and not _CLAUSE_BREAK.search(text, survived[-1].end(), cue.start)
 
 
 def _without_restated(text: str, drafts: list[Draft]) -> list[Draft]:
@@ -1489,7 +1518,7 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
         if lang == "ar" and _VICTIM_WORD.fullmatch(normalize(cue.text)) and not _victim_reported(
                 text, found, cue, sentence, outcome_cues, lang):
             continue  # "وقعتا ضحية خداع", "النظام يقدم نفسه على أنه ضحية الإرهاب"
-        if _negated(text, cue, negations, outcome_cues, lang):
+        if _negated(text, cue, negations, outcome_cues, lang) or _survival_before(text, cue, sentence):
             continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
         if not victims and lang == "en" and (subject := _EN_SUBJECT_BEFORE.search(text, sentence.start, cue.start)) \
