@@ -174,7 +174,10 @@ class NormalizedText:
         """The normalised form of ``original[start:end]``, cut from this one (no second pass)."""
         if not self.shifts:
             return NormalizedText(self.original[start:end], self.text[start:end], ())
-        removed = [shift + j for j, shift in enumerate(self.shifts)]  # original offsets of removed characters
+        removed = self.__dict__.get("_removed")  # original offsets of removed characters (built once)
+        if removed is None:
+            removed = [shift + j for j, shift in enumerate(self.shifts)]
+            object.__setattr__(self, "_removed", removed)
         lo, hi = bisect_left(removed, start), bisect_left(removed, end)
         inner = [r - start for r in removed[lo:hi]]
         return NormalizedText(self.original[start:end], self.text[start - lo:end - hi],
