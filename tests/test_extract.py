@@ -1859,3 +1859,24 @@ def test_the_group_of_the_harmed_named_after_a_member_word(tmp_path: Path) -> No
     assert claim_doer(run(tmp_path, text)).get("id") != "al_qaeda"
     text = "قتلت غارة جوية عددا من كبار قادة حزب الله في ريف القنيطرة."
     assert claim_doer(run(tmp_path, text)).get("id") != "hezbollah"
+
+
+def test_the_target_of_an_attack_after_a_space_is_not_the_doer(tmp_path: Path) -> None:
+    # "مواقع قوات X", "ضد تنظيم X": X is what the attack aimed at
+    text = "شنت الطائرات التركية غارات على مواقع قوات النظام قرب بلدة تادف ما أدى لمقتل 12 عنصراً."
+    assert claim_doer(run(tmp_path, text)).get("id") == "turkey"
+    text = "قتل سبعة مدنيين في غارات جوية للتحالف الدولي ضد تنظيم داعش في ريف البوكمال."
+    assert claim_doer(run(tmp_path, text)).get("id") == "intl_coalition"
+    text = "شن تنظيم داعش هجوماً على مقرات قوات سوريا الديمقراطية في ريف الرقة ما أدى لمقتل أربعة مدنيين."
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+
+
+def test_the_other_side_of_a_fight_after_against_may_be_the_doer(tmp_path: Path) -> None:
+    # "قضى N في الاشتباكات ضد X": the counted fell fighting X, as with "الاشتباكات مع X"
+    text = "وفي ريف حماة قضى ثلاثة مقاتلين في الاشتباكات ضد قوات النظام قرب بلدة اللطامنة."
+    assert claim_doer(run(tmp_path, text)).get("id") == "syrian_government"
+    text = "قتل قائد ميداني خلال معارك عنيفة ضد تنظيم داعش في ريف دير الزور."
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+    # but a war against X is no fight of the harmed: X is its target
+    text = "قتل عشرة مدنيين خلال الحرب ضد تنظيم داعش التي تشنها الولايات المتحدة في مدينة الميادين."
+    assert claim_doer(run(tmp_path, text)).get("id") == "intl_coalition"
