@@ -1880,3 +1880,13 @@ def test_the_other_side_of_a_fight_after_against_may_be_the_doer(tmp_path: Path)
     # but a war against X is no fight of the harmed: X is its target
     text = "قتل عشرة مدنيين خلال الحرب ضد تنظيم داعش التي تشنها الولايات المتحدة في مدينة الميادين."
     assert claim_doer(run(tmp_path, text)).get("id") == "intl_coalition"
+
+
+def test_the_organisation_named_again_as_the_doer(tmp_path: Path) -> None:
+    text = ("سيطر تنظيم داعش على قرية الصالحية شرق المدينة قبل أسبوع. "
+            "وقصف التنظيم الحي الشرقي بقذائف الهاون ما أدى لمقتل خمسة مدنيين.")
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+    # when it is unclear which group, the doer is unknown rather than a neighbour
+    text = ("اشتبك تنظيم داعش مع تنظيم القاعدة قرب القرية. "
+            "وقصف التنظيم الحي الشرقي ما أدى لمقتل خمسة مدنيين.")
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
