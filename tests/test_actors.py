@@ -530,3 +530,27 @@ def test_the_organisation_stays_unknown_when_unclear_or_not_the_doer():
     assert _anaphors("سيطر تنظيم داعش على القرية. وقال التنظيم في بيان إنه انسحب.") == []
     assert _anaphors("سيطرت هيئة تحرير الشام على البلدة. وأعلنت الهيئة العامة للإغاثة وصول المساعدات.") == []
     assert _anaphors("سيطرت هيئة تحرير الشام على البلدة وقصفت الهيئة العامة للنقل.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قصفت جماعة الحوثي حياً سكنياً في مدينة تعز", "houthis"),
+    ("قتل جنديان بنيران أنصار الله على الحدود", "houthis"),
+    ("The Houthis fired a missile at the port", "houthis"),
+    ("أطلقت كتائب القسام رشقة صواريخ", "hamas"),
+    ("A Hamas commander was killed", "hamas"),
+    ("تبنت سرايا القدس العملية", "pij"),
+    ("Palestinian Islamic Jihad said its fighters", "pij"),
+    ("قال مسؤول في حركة فتح إن", "fatah"),
+    ("a Fatah official said", "fatah"),
+])
+def test_palestinian_and_yemeni_groups(text, expected):
+    assert [m.actor.id for m in find_actors(text) if m.actor] == [expected]
+
+
+def test_words_that_only_look_like_those_groups():
+    # "فتح" only quoted or after حركة; "حماس" the movement, "بحماس" with enthusiasm; "Fatah" inside other names
+    assert [m.actor.id for m in find_actors('اتهمت "فتح" حماس بالتصعيد', "ar") if m.actor] == ["fatah", "hamas"]
+    assert [m.text for m in find_actors("فتح مجهولون النار على السيارة", "ar")] == ["مجهولون"]
+    assert find_actors("استقبل الأهالي القافلة بحماس كبير", "ar") == []
+    assert [m.actor.id for m in find_actors("fighters of Jaish al-Fatah and Fatah Halab", "en") if m.actor] == \
+        ["armed_opposition"]

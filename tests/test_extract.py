@@ -1890,3 +1890,11 @@ def test_the_organisation_named_again_as_the_doer(tmp_path: Path) -> None:
     text = ("اشتبك تنظيم داعش مع تنظيم القاعدة قرب القرية. "
             "وقصف التنظيم الحي الشرقي ما أدى لمقتل خمسة مدنيين.")
     assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
+
+
+def test_the_dead_of_a_group_named_in_construct_are_not_its_victims(tmp_path: Path) -> None:
+    # "قتلى X": X's own dead; "قتلى قصف X": the dead of X's attack
+    text = "ارتفع عدد قتلى قوات النظام إلى 20 عنصراً في المعارك مع فصائل المعارضة شرق المدينة."
+    assert claim_doer(run(tmp_path, text)).get("id") == "armed_opposition"
+    text = "ارتفع عدد قتلى قصف النظام على الغوطة الشرقية إلى 12 مدنياً."
+    assert claim_doer(run(tmp_path, text)).get("id") == "syrian_government"
