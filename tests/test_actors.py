@@ -517,6 +517,7 @@ def test_the_organisation_as_the_doer_refers_to_the_group_named_before():
     assert _anaphors("هاجم تنظيم ي ب ك القرية، ثم قصف التنظيم المدرسة.") == [("التنظيم", "sdf")]
     # the body "الهيئة" after the group whose name it heads
     assert _anaphors("سيطرت هيئة تحرير الشام على البلدة ثم اعتقلت الهيئة عشرة شبان.") == [("الهيئة", "hts")]
+    assert _anaphors("دخلت جماعة الحوثي المدينة ثم قصفت الجماعة حي الروضة.") == [("الجماعة", "houthis")]
 
 
 def test_the_organisation_stays_unknown_when_unclear_or_not_the_doer():
