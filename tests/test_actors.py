@@ -502,3 +502,56 @@ def test_english_outlets_in_headlines_are_sources() -> None:
     found = A.find_sources("Strike kills 15 near the city | Jordan Times", "en")
     assert [m.source.key for m in found] == ["jordan_times"]
     assert [m.source.key for m in A.find_sources("Daily Sabah reported on Monday", "en")] == ["daily_sabah"]
+
+
+def _anaphors(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.actor.id if m.actor else None) for m in find_actors(text, "ar") if m.via == "anaphor"]
+
+
+def test_the_organisation_as_the_doer_refers_to_the_group_named_before():
+    text = "سيطر تنظيم داعش على القرية أمس. وقصف التنظيم البلدة المجاورة بقذائف الهاون."
+    assert _anaphors(text) == [("التنظيم", "isis")]
+    # a group named by its neutral name counts when one of its aliases is a تنظيم
+    assert _anaphors("انسحب داعش من القرية ثم أعدم التنظيم ثلاثة شبان.") == [("التنظيم", "isis")]
+    # "تنظيم" heading a partisan name: the organisation is that actor
+    assert _anaphors("هاجم تنظيم ي ب ك القرية، ثم قصف التنظيم المدرسة.") == [("التنظيم", "sdf")]
+    # the body "الهيئة" after the group whose name it heads
+    assert _anaphors("سيطرت هيئة تحرير الشام على البلدة ثم اعتقلت الهيئة عشرة شبان.") == [("الهيئة", "hts")]
+    assert _anaphors("دخلت جماعة الحوثي المدينة ثم قصفت الجماعة حي الروضة.") == [("الجماعة", "houthis")]
+
+
+def test_the_organisation_stays_unknown_when_unclear_or_not_the_doer():
+    # two groups of the kind named together: ambiguous, a label that names nobody
+    text = "اندلعت اشتباكات بين تنظيم داعش وتنظيم القاعدة. وقصف التنظيم البلدة."
+    assert _anaphors(text) == [("التنظيم", None)]
+    # no group named before it
+    assert _anaphors("قصف التنظيم البلدة بالهاون.") == [("التنظيم", None)]
+    # not in a doer's place: the harmed, a speaker, another organisation
+    assert _anaphors("سيطر تنظيم داعش على القرية. وقتل عشرة من قادة التنظيم.") == []
+    assert _anaphors("سيطر تنظيم داعش على القرية. وقال التنظيم في بيان إنه انسحب.") == []
+    assert _anaphors("سيطرت هيئة تحرير الشام على البلدة. وأعلنت الهيئة العامة للإغاثة وصول المساعدات.") == []
+    assert _anaphors("سيطرت هيئة تحرير الشام على البلدة وقصفت الهيئة العامة للنقل.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("قصفت جماعة الحوثي حياً سكنياً في مدينة تعز", "houthis"),
+    ("قتل جنديان بنيران أنصار الله على الحدود", "houthis"),
+    ("The Houthis fired a missile at the port", "houthis"),
+    ("أطلقت كتائب القسام رشقة صواريخ", "hamas"),
+    ("A Hamas commander was killed", "hamas"),
+    ("تبنت سرايا القدس العملية", "pij"),
+    ("Palestinian Islamic Jihad said its fighters", "pij"),
+    ("قال مسؤول في حركة فتح إن", "fatah"),
+    ("a Fatah official said", "fatah"),
+])
+def test_palestinian_and_yemeni_groups(text, expected):
+    assert [m.actor.id for m in find_actors(text) if m.actor] == [expected]
+
+
+def test_words_that_only_look_like_those_groups():
+    # "فتح" only quoted or after حركة; "حماس" the movement, "بحماس" with enthusiasm; "Fatah" inside other names
+    assert [m.actor.id for m in find_actors('اتهمت "فتح" حماس بالتصعيد', "ar") if m.actor] == ["fatah", "hamas"]
+    assert [m.text for m in find_actors("فتح مجهولون النار على السيارة", "ar")] == ["مجهولون"]
+    assert find_actors("استقبل الأهالي القافلة بحماس كبير", "ar") == []
+    assert [m.actor.id for m in find_actors("fighters of Jaish al-Fatah and Fatah Halab", "en") if m.actor] == \
+        ["armed_opposition"]

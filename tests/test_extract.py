@@ -1893,3 +1893,42 @@ def test_people_unharmed_are_no_toll(tmp_path: Path, text: str) -> None:
 def test_a_toll_beside_the_unharmed_stays(tmp_path: Path, text: str, low: int) -> None:
     (c,) = claims_of(run(tmp_path, text), "killed")
     assert c["count"]["low"] == low
+
+
+def test_the_target_of_an_attack_after_a_space_is_not_the_doer(tmp_path: Path) -> None:
+    # "مواقع قوات X", "ضد تنظيم X": X is what the attack aimed at
+    text = "شنت الطائرات التركية غارات على مواقع قوات النظام قرب بلدة تادف ما أدى لمقتل 12 عنصراً."
+    assert claim_doer(run(tmp_path, text)).get("id") == "turkey"
+    text = "قتل سبعة مدنيين في غارات جوية للتحالف الدولي ضد تنظيم داعش في ريف البوكمال."
+    assert claim_doer(run(tmp_path, text)).get("id") == "intl_coalition"
+    text = "شن تنظيم داعش هجوماً على مقرات قوات سوريا الديمقراطية في ريف الرقة ما أدى لمقتل أربعة مدنيين."
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+
+
+def test_the_other_side_of_a_fight_after_against_may_be_the_doer(tmp_path: Path) -> None:
+    # "قضى N في الاشتباكات ضد X": the counted fell fighting X, as with "الاشتباكات مع X"
+    text = "وفي ريف حماة قضى ثلاثة مقاتلين في الاشتباكات ضد قوات النظام قرب بلدة اللطامنة."
+    assert claim_doer(run(tmp_path, text)).get("id") == "syrian_government"
+    text = "قتل قائد ميداني خلال معارك عنيفة ضد تنظيم داعش في ريف دير الزور."
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+    # but a war against X is no fight of the harmed: X is its target
+    text = "قتل عشرة مدنيين خلال الحرب ضد تنظيم داعش التي تشنها الولايات المتحدة في مدينة الميادين."
+    assert claim_doer(run(tmp_path, text)).get("id") == "intl_coalition"
+
+
+def test_the_organisation_named_again_as_the_doer(tmp_path: Path) -> None:
+    text = ("سيطر تنظيم داعش على قرية الصالحية شرق المدينة قبل أسبوع. "
+            "وقصف التنظيم الحي الشرقي بقذائف الهاون ما أدى لمقتل خمسة مدنيين.")
+    assert claim_doer(run(tmp_path, text)).get("id") == "isis"
+    # when it is unclear which group, the doer is unknown rather than a neighbour
+    text = ("اشتبك تنظيم داعش مع تنظيم القاعدة قرب القرية. "
+            "وقصف التنظيم الحي الشرقي ما أدى لمقتل خمسة مدنيين.")
+    assert claim_doer(run(tmp_path, text)).get("id") in (None, "unknown")
+
+
+def test_the_dead_of_a_group_named_in_construct_are_not_its_victims(tmp_path: Path) -> None:
+    # "قتلى X": X's own dead; "قتلى قصف X": the dead of X's attack
+    text = "ارتفع عدد قتلى قوات النظام إلى 20 عنصراً في المعارك مع فصائل المعارضة شرق المدينة."
+    assert claim_doer(run(tmp_path, text)).get("id") == "armed_opposition"
+    text = "ارتفع عدد قتلى قصف النظام على الغوطة الشرقية إلى 12 مدنياً."
+    assert claim_doer(run(tmp_path, text)).get("id") == "syrian_government"

@@ -67,7 +67,8 @@ class ActorMention:
     text: str
     actor: Actor | None  # None for a label that names nobody ("terrorists", "gunmen")
     partisan: bool  # the words are a partisan / derogatory label
-    via: str  # "name" | "alias" | "weapon" (a weapon or aircraft cue, e.g. "Russian warplanes")
+    via: str  # "name" | "alias" | "weapon" (a weapon or aircraft cue, e.g. "Russian warplanes") | "anaphor"
+    #           (a word that refers back to a group named before it, "التنظيم": see data [[anaphors]])
 
 
 @dataclass(frozen=True)
@@ -604,7 +605,98 @@ def find_actors(text: str | NormalizedText, language: str | None = None) -> list
         s, e = _original_span(nt, m.start, m.end)
         via = "weapon" if m.entry.weapon else "name" if m.key in data.name_keys else "alias"
         out.append(ActorMention(s, e, nt.original[s:e], a, m.entry.partisan, via))
+    if language != "en":
+        anaphors = find_anaphors(nt, out)
+        if anaphors:
+            out = sorted(out + anaphors, key=lambda m: m.start)
     return out
+
+
+# ---------------------------------------------------------------------------------------------- anaphors
+
+
+@dataclass(frozen=True)
+class _Anaphor:
+    pattern: re.Pattern[str]  # on normalised text; group "w" is the word with its article
+    heads: tuple[str, ...]  # normalised head nouns of the kind ("تنظيم")
+    kinds: frozenset[str]  # ids of actors with a neutral Arabic alias headed by one of them
+    within: int
+    label: bool
+    guard: _Guard
+
+
+@cache
+def _anaphor_data() -> tuple[_Anaphor, ...]:
+    data = resources.load(ACTORS_RESOURCE)
+    wordlists = data.get("wordlists", {})
+    out = []
+    for spec in data.get("anaphors", []):
+        word = normalize(spec["phrase"])
+        rest = re.escape(word[2:] if word.startswith("ال") else word)
+        # "التنظيم", "والتنظيم", "بالتنظيم", "للتنظيم" (ل + ال written لل)
+        pattern = re.compile(rf"(?<!\w)(?:[وف]?[بك]?(?P<w>ال{rest})|[وف]?(?P<l>لل{rest}))(?!\w)")
+        heads = tuple(normalize(h) for h in spec.get("heads", []))
+        kinds = frozenset(
+            actor_id for actor_id, a in data.get("actors", {}).items()
+            if any(normalize(p).startswith(h + " ") for phrase in a.get("ar", []) for p in expand(phrase)
+                   for h in heads))
+        out.append(_Anaphor(pattern, heads, kinds, int(spec.get("within", 1500)), bool(spec.get("label", False)),
+                            _guard(spec, wordlists)))
+    return tuple(out)
+
+
+def _of_kind(mention: ActorMention, kind: _Anaphor) -> bool:
+    if mention.actor is None or mention.actor.id == UNKNOWN_ID or mention.via == "weapon":
+        return False
+    named = normalize(mention.text)
+    return mention.actor.id in kind.kinds or any(named.startswith(h + " ") for h in kind.heads)
+
+
+def find_anaphors(text: str | NormalizedText, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The words that refer back to an armed group by its kind ("قصف التنظيم البلدة" after "تنظيم داعش"),
+    as mentions of that group (via "anaphor"): the last group of that kind named in ``mentions`` before
+    the word (within the anaphor's reach), unless a group of another actor of that kind was named shortly
+    before it (ambiguous). Unresolved, the word is a label that names nobody (actor None) when its
+    anaphor says ``label``, else no mention. A group "of the kind" is one named with a head noun
+    ("تنظيم ي ب ك") or one of whose neutral aliases has it ("تنظيم داعش" for "داعش")."""
+    kinds = _anaphor_data()
+    if not kinds:
+        return []
+    nt = _as_normalized(text)
+    norm = nt.text
+    out: list[ActorMention] = []
+    for kind in kinds:
+        for m in kind.pattern.finditer(norm):
+            start, end = m.span("w") if m.group("w") is not None else m.span("l")
+            s, e = _original_span(nt, start, end)
+            if any(x.start < e and s < x.end for x in mentions):
+                continue  # part of a name ("التنظيم" in a longer phrase)
+            nm = _NEXT_WORD.match(norm, end)
+            nxt = nm.group(1) if nm else ""
+            g = kind.guard
+            if nxt and nxt not in g.allow_next and (
+                    nxt in g.not_next or (g.not_next_re is not None and g.not_next_re.fullmatch(nxt))):
+                continue  # "الهيئة العامة", "الحركة التجارية"
+            if g.prev:  # the doer's place: "قصف التنظيم", "على يد التنظيم", "هجوم للتنظيم"
+                pm = _PREV_WORD.search(norm, max(0, m.start() - 80), m.start())
+                if pm is None or not any(f in g.prev for f in _word_forms(pm.group(1))):
+                    continue
+            before = [x for x in mentions if x.end <= s and x.start >= s - kind.within and _of_kind(x, kind)]
+            actor_ = None
+            if before:
+                last = before[-1]
+                assert last.actor is not None
+                near = last.start - AMBIGUOUS_CHARS
+                if not any(x.actor is not None and x.actor.id != last.actor.id and x.start >= near
+                           for x in before[:-1]):
+                    actor_ = last.actor
+            if actor_ is not None or kind.label:
+                out.append(ActorMention(s, e, nt.original[s:e], actor_, False, "anaphor"))
+    return out
+
+
+# two groups of a kind named this close together: "التنظيم" after both may mean either
+AMBIGUOUS_CHARS = 200
 
 
 # ---------------------------------------------------------------------------------------------- sources

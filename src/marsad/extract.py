@@ -114,6 +114,9 @@ _PLURAL_VERB_AFTER_COMMA = re.compile(r"[^\S\n]*[،,][^\S\n]*")
 _PLURAL_VERB = re.compile(r"(?:وا|ا)(?:\s|$)")
 _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
+    # "مواقع قوات X", "ضد تنظيم X" (see _AR_CLASH_AGAINST for "الاشتباكات ضد X")
+    rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'aimed_at')}\s+|"
+
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
     rf"{_g('ar', 'actors', 'harmed_nouns')}(?:\s+و\S+)?\s+(?:{_g('ar', 'actors', 'harmed_of_before')}\s*)|"
     # what the attack hit belongs to X: "نقطة عسكرية لقوات X", "مقراً تابعاً لـX"
@@ -134,6 +137,14 @@ _AGENT_BEFORE = _Lazy(lambda: re.compile(
 _AR_SIDES_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?(?:ال)?{_g('ar', 'actors', 'clash_nouns')}(?:\s+[^\s،,.:؛]+){{0,2}}\s+"
     rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?$"))
+# "شهداء X", "قتلى X": X's own dead (not "قتلى قصف النظام": the dead of an attack named by its weapon)
+_AR_HARMED_OF_GROUP = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وب]?{_g('ar', 'actors', 'harmed_of_group')}\s+$"))
+# "في الاشتباكات ضد قوات X", "معارك عنيفة ضد X" (up to three words between): X is the other side of a
+# fight, not its target
+_AR_CLASH_AGAINST = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وفب]?(?:ال)?{_g('ar', 'actors', 'clash_nouns')}(?:\s+[^\s،,.:؛]+){{0,3}}\s+"
+    rf"{_g('ar', 'actors', 'against_words')}\s+$"))
 # "الخاضعة لسيطرة X", "سقطت بأيدي مسلحي X": X holds the ground (its men after an optional member word)
 _AR_HELD_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s|ل){_g('ar', 'actors', 'held_before')}\s+(?:{_g('ar', 'actors', 'target_before')}\s+)?"
@@ -2257,8 +2268,10 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True  # "الخاضعة لسيطرة X", "سقطت بأيدي مسلحي X": the ground X holds
     if arabic and _AGENT_BEFORE.search(folded[-40:]):
         return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
-    if _TARGET_BEFORE.search(normalize(before[-25:])):
+    if _TARGET_BEFORE.search(normalize(before[-25:])) and not (arabic and _AR_CLASH_AGAINST.search(folded[-45:])):
         return True
+    if arabic and mention.via != "weapon" and _AR_HARMED_OF_GROUP.search(folded[-20:]):
+        return True  # "شهداء القسام", "قتلى قوات النظام": the dead of X
     if arabic and mention.via != "weapon" and (_AR_PLACE_BEFORE.search(folded[-30:])
                                                or _object_of_verb(text, found, mention, folded)):
         return True  # "الحدودية مع تركيا"; "باغتوا قوات X", "هاجم مسلحون قوات X"
