@@ -618,6 +618,7 @@ def find_actors(text: str | NormalizedText, language: str | None = None) -> list
 @dataclass(frozen=True)
 class _Anaphor:
     pattern: re.Pattern[str]  # on normalised text; group "w" is the word with its article
+    stem: str  # the word without its article, which every match has: a text without it is not scanned
     heads: tuple[str, ...]  # normalised head nouns of the kind ("تنظيم")
     kinds: frozenset[str]  # ids of actors with a neutral Arabic alias headed by one of them
     within: int
@@ -640,8 +641,8 @@ def _anaphor_data() -> tuple[_Anaphor, ...]:
             actor_id for actor_id, a in data.get("actors", {}).items()
             if any(normalize(p).startswith(h + " ") for phrase in a.get("ar", []) for p in expand(phrase)
                    for h in heads))
-        out.append(_Anaphor(pattern, heads, kinds, int(spec.get("within", 1500)), bool(spec.get("label", False)),
-                            _guard(spec, wordlists)))
+        out.append(_Anaphor(pattern, word[2:] if word.startswith("ال") else word, heads, kinds,
+                            int(spec.get("within", 1500)), bool(spec.get("label", False)), _guard(spec, wordlists)))
     return tuple(out)
 
 
@@ -666,6 +667,8 @@ def find_anaphors(text: str | NormalizedText, mentions: list[ActorMention]) -> l
     norm = nt.text
     out: list[ActorMention] = []
     for kind in kinds:
+        if kind.stem not in norm:  # (a substring test is far cheaper than the pattern tried at every offset)
+            continue
         for m in kind.pattern.finditer(norm):
             start, end = m.span("w") if m.group("w") is not None else m.span("l")
             s, e = _original_span(nt, start, end)
