@@ -633,7 +633,8 @@ def _anaphor_data() -> tuple[_Anaphor, ...]:
     out = []
     for spec in data.get("anaphors", []):
         word = normalize(spec["phrase"])
-        rest = re.escape(word[2:] if word.startswith("ال") else word)
+        stem = word[2:] if word.startswith("ال") else word
+        rest = re.escape(stem)
         # "التنظيم", "والتنظيم", "بالتنظيم", "للتنظيم" (ل + ال written لل)
         pattern = re.compile(rf"(?<!\w)(?:[وف]?[بك]?(?P<w>ال{rest})|[وف]?(?P<l>لل{rest}))(?!\w)")
         heads = tuple(normalize(h) for h in spec.get("heads", []))
@@ -641,7 +642,7 @@ def _anaphor_data() -> tuple[_Anaphor, ...]:
             actor_id for actor_id, a in data.get("actors", {}).items()
             if any(normalize(p).startswith(h + " ") for phrase in a.get("ar", []) for p in expand(phrase)
                    for h in heads))
-        out.append(_Anaphor(pattern, word[2:] if word.startswith("ال") else word, heads, kinds,
+        out.append(_Anaphor(pattern, stem, heads, kinds,
                             int(spec.get("within", 1500)), bool(spec.get("label", False)), _guard(spec, wordlists)))
     return tuple(out)
 

@@ -116,7 +116,6 @@ _TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
     # "مواقع قوات X", "ضد تنظيم X" (see _AR_CLASH_AGAINST for "الاشتباكات ضد X")
     rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'aimed_at')}\s+|"
-
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
     rf"{_g('ar', 'actors', 'harmed_nouns')}(?:\s+و\S+)?\s+(?:{_g('ar', 'actors', 'harmed_of_before')}\s*)|"
     # what the attack hit belongs to X: "نقطة عسكرية لقوات X", "مقراً تابعاً لـX"
@@ -152,7 +151,7 @@ _AR_HELD_BEFORE = _Lazy(lambda: re.compile(
 # "في تركيا", "الحدودية مع الأردن", "جنوب شرقي تركيا": a country as a place
 _AR_PLACE_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?(?:{_g('ar', 'actors', 'place_before')}|"
-    rf"(?:ال)?{_g('ar', 'places', 'directions')}(?:\s*(?:ال)?{_g('ar', 'places', 'directions')})?(?:ي|يه|ي)?)\s+$"))
+    rf"(?:ال)?{_g('ar', 'places', 'directions')}(?:\s*(?:ال)?{_g('ar', 'places', 'directions')})?(?:يه|ي)?)\s+$"))
 # "باغتوا قوات X": the verb carries its subject, the name after it is its object
 _AR_OBJECT_OF_PLURAL = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?{_g('ar', 'actors', 'object_verbs')}وا\s+(?:(?:ال)?{_g('ar', 'actors', 'target_before')}\s+)?$"))
@@ -161,7 +160,7 @@ _AR_VERB_BEFORE_SUBJECT = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', '
 # "اثنين من مسؤولي جماعة X", "4 مسلحين لـX": between a count's person noun and the group of the counted
 _MEMBERS_OF_GAP = _Lazy(lambda: re.compile(
     rf"\s*(?:(?:{_g('ar', 'actors', 'membership')})\s+(?:(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+){{1,2}}|"
-    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+|جماعه\s+)?"))
+    rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?"))
 _FUNCTION_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:[.,،:;؛)\"”»|]|-\s|$|و?{_g('ar', 'clauses', 'function_after', False)}\b|"
     rf"{_g('en', 'clauses', 'function_after', False)}\b)"))
@@ -706,9 +705,7 @@ _COMPARED_BEFORE = _Lazy(lambda: re.compile(
     r"\s+(?:\S+\s+)?[\"'«“]?#?$"))
 # a cheap test first (47k places a corpus, the full pattern is tried at every offset of its window):
 # the longest word of each phrase, which a match has as written
-_COMPARED_HINT = _Lazy(lambda: re.compile("|".join(dict.fromkeys(
-    re.escape(max(phrase.split(), key=len)) for lang in ("ar", "en")
-    for phrase in _grammar(lang)["places"]["compared_with"] if phrase.strip()))))
+_COMPARED_HINT = _Lazy(lambda: _longest_words((("ar", "compared_with"), ("en", "compared_with"))))
 _STREET_HINT = _Lazy(lambda: _quick_test("places", "street_hint", ("street_nouns",)))
 _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
 
@@ -772,12 +769,12 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
               if not any(p.start < c.end and c.start < p.end for p in dates_here)]
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
-    outcome_cues = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("outcome")]
-    negations = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("negation")]
+    sentence_cues = found.within(found.cues, sentence.start, sentence.end)
+    outcome_cues = [c for c in sentence_cues if c.has("outcome")]
+    negations = [c for c in sentence_cues if c.has("negation")]
     if negations:  # a denied harm word governs no count: "أطلقوا النار على سيارة تقل 4 مدنيين دون وقوع إصابات"
         outcome_cues = [c for c in outcome_cues if not _negated(text, c, negations, outcome_cues, lang)]
-    combined = [c for c in found.within(found.cues, sentence.start, sentence.end)
-                if c.has("combined_toll") and not c.has("outcome")]
+    combined = [c for c in sentence_cues if c.has("combined_toll") and not c.has("outcome")]
     if not (outcome_cues or combined) or _not_war_harm(found, sentence):
         return []
     counts = [c for c in counts if c.low != 0 or (c.high or 0) != 0]  # "| 0 | 0 |" (page counters): no toll
@@ -788,7 +785,7 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
         counts = [c for c in counts if not (c.low == 1 and c.noun is not None and _VICTIM_WORD.fullmatch(
             normalize(text[c.start:c.end])) and not _victim_reported(text, found, c, sentence, outcome_cues, lang))]
     previous: Draft | None = None
-    foreseen = [c for c in found.within(found.cues, sentence.start, sentence.end) if c.has("foreseen")]
+    foreseen = [c for c in sentence_cues if c.has("foreseen")]
     for count in counts:
         between = text[previous.count.end:count.start] if previous and previous.count else ""
         between_norm = normalize(between)
@@ -866,8 +863,6 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
 _SURVIVED = _Lazy(lambda: re.compile(
     rf"(?i)(?<![\w\u0600-\u06ff])(?:{_g('ar', 'negation', 'survived', False)}|"
     rf"{_g('en', 'negation', 'survived', False)})(?![\w\u0600-\u06ff])"))
-
-
 _ONE_WORD_GAP = re.compile(r"[^\S\n]+(?:[a-z]+[^\S\n]+)?")
 
 
@@ -1516,7 +1511,6 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
     denial = any(c.has("denial") for c in sentence_cues)
     memory = [c for c in sentence_cues if c.has("commemoration")]
     foreseen = [c for c in sentence_cues if c.has("foreseen")]
-    negations = [c for c in sentence_cues if c.has("negation")]
     for cue in outcome_cues:
         kind_role = _outcome_kind(cue)
         if not kind_role or kind_role not in _COUNTLESS or kind_role[0] in have:
@@ -1529,8 +1523,8 @@ def _countless(text: str, found: Found, index: int, sentence: Sentence, outcome_
         if lang == "ar" and _VICTIM_WORD.fullmatch(normalize(cue.text)) and not _victim_reported(
                 text, found, cue, sentence, outcome_cues, lang):
             continue  # "وقعتا ضحية خداع", "النظام يقدم نفسه على أنه ضحية الإرهاب"
-        if _negated(text, cue, negations, outcome_cues, lang) or _survival_before(text, cue, sentence):
-            continue  # "دون وقوع إصابات", "لم تسفر عن ضحايا" (but "لا يقتل إلا المدنيين" says it does)
+        if _survival_before(text, cue, sentence):
+            continue  # "نجا 5 مدنيين من الموت" (the denied harm words, "دون وقوع إصابات", are not passed in)
         victims = _person_categories(text[cue.end:min(sentence.end, cue.end + 80)], lang, singulars=denial)
         if not victims and lang == "en" and (subject := _EN_SUBJECT_BEFORE.search(text, sentence.start, cue.start)) \
                 and (subject.group(2) or _EN_INTRANSITIVE.fullmatch(cue.text)):
@@ -1570,6 +1564,11 @@ def _negated(text: str, cue: cues.Cue, negations: list[cues.Cue], outcome_cues: 
     return False
 
 
+def _harm_word_after(cue: Any, outcome_cues: list[cues.Cue]) -> bool:
+    """Whether another harm word follows ``cue`` closely (within 25 characters)."""
+    return any(cue.end < c.start <= cue.end + 25 for c in outcome_cues)
+
+
 _FALL_WORD = _Lazy(lambda: re.compile(rf"[وفل]?{_g('ar', 'tolls', 'fall_words')}"))
 _NEXT_WORDS = re.compile(r"\s*(?:[^\s،,.:؛]+\s+){0,1}[^\s،,.:؛]+")
 
@@ -1577,7 +1576,7 @@ _NEXT_WORDS = re.compile(r"\s*(?:[^\s،,.:؛]+\s+){0,1}[^\s،,.:؛]+")
 def _fallen_named(text: str, cue: cues.Cue, outcome_cues: list[cues.Cue], lang: str) -> bool:
     """Whether a word of falling ("سقوط", "سقط") has the harmed right after it (within two words): a harm word
     ("سقوط قتلى وجرحى") or a person noun ("سقط مدنيون")."""
-    if any(cue.end < c.start <= cue.end + 25 for c in outcome_cues):
+    if _harm_word_after(cue, outcome_cues):
         return True
     m = _NEXT_WORDS.match(text, cue.end)
     return bool(m) and bool(_person_categories(m.group(0), lang, singulars=True))
@@ -1592,7 +1591,7 @@ def _victim_reported(text: str, found: Found, cue: Any, sentence: Sentence, outc
     """Whether a singular victim noun (a cue or a count) reports harm: a person noun right before it ("مدني
     ضحية", "الطفل علي، ضحية جديدة"), a violent cause right after it ("ضحية قصف", "ضحية رصاص قسد"), or another
     harm word right after it in a list of the harmed ("ضحية وثلاثة مصابين")."""
-    if any(cue.end < c.start <= cue.end + 25 for c in outcome_cues):
+    if _harm_word_after(cue, outcome_cues):
         return True
     if any(cue.end <= c.start <= cue.end + 15 and c.has("cause")
            for c in found.within(found.cues, cue.end, min(sentence.end, cue.end + 40))):
@@ -1808,10 +1807,7 @@ _ORIGIN_BEFORE = _Lazy(lambda: re.compile(
     rf"\s+(?:[وبل]?{_g('ar', 'places', 'origin_place_nouns', False)}\s+)?#?$"))
 # a cheap test first (the full pattern is tried at every offset of its window): the longest word of each
 # phrase and each origin word, which a match has as written
-_ORIGIN_HINT = _Lazy(lambda: re.compile("|".join(dict.fromkeys(
-    re.escape(max(phrase.split(), key=len)) for lang, key in (("ar", "origin_of"), ("ar", "origin_words"),
-                                                             ("en", "origin_before"))
-    for phrase in _grammar(lang)["places"][key] if phrase.strip()))))
+_ORIGIN_HINT = _Lazy(lambda: _longest_words((("ar", "origin_of"), ("ar", "origin_words"), ("en", "origin_before"))))
 
 
 # words saying the wounded were taken somewhere, or naming the hospital that treats them or that an
@@ -1826,6 +1822,14 @@ _ELSEWHERE_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)(?:و|ف)?{_g('ar', 'elsewhere', 'burial_stems')}\S*(?:\s+[^\s,.:]+){{0,3}}?\s+"
     rf"(?:{_g('ar', 'elsewhere', 'burial_to')}\s+)?(?:{_g('ar', 'elsewhere', 'cemetery_stems')}\S*\s+)?)"
     rf"(?:{_g('ar', 'elsewhere', 'elsewhere_in')}\s+|ب)?(?:{_g('ar', 'elsewhere', 'town_nouns')}\s+)?#?$"))
+
+
+def _longest_words(lists: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
+    """A cheap test on raw text before a pattern of [places] phrases written as they are: the longest word
+    of each phrase of the (language, key) lists, which a match has as written."""
+    return re.compile("|".join(dict.fromkeys(
+        re.escape(max(phrase.split(), key=len)) for lang, key in lists
+        for phrase in _grammar(lang)["places"][key] if phrase.strip())))
 
 
 def _quick_test(section: str, hint: str, keys: tuple[str, ...]) -> re.Pattern[str]:
@@ -2264,27 +2268,25 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
     after = text[mention.end:mention.end + 40]
     arabic = not mention.text.isascii()
     folded = normalize(before) if arabic else ""
-    if arabic and mention.via != "weapon" and _AR_HELD_BEFORE.search(folded[-45:]):
+    named = arabic and mention.via != "weapon"  # (an attacker named by its weapon is never the harmed)
+    if named and _AR_HELD_BEFORE.search(folded[-45:]):
         return True  # "الخاضعة لسيطرة X", "سقطت بأيدي مسلحي X": the ground X holds
     if arabic and _AGENT_BEFORE.search(folded[-40:]):
         return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
     if _TARGET_BEFORE.search(normalize(before[-25:])) and not (arabic and _AR_CLASH_AGAINST.search(folded[-45:])):
         return True
-    if arabic and mention.via != "weapon" and _AR_HARMED_OF_GROUP.search(folded[-20:]):
-        return True  # "شهداء القسام", "قتلى قوات النظام": the dead of X
-    if arabic and mention.via != "weapon" and (_AR_PLACE_BEFORE.search(folded[-30:])
-                                               or _object_of_verb(text, found, mention, folded)):
-        return True  # "الحدودية مع تركيا"; "باغتوا قوات X", "هاجم مسلحون قوات X"
-    if arabic and mention.via != "weapon" and _AR_SIDES_BEFORE.search(folded):
-        return True  # "اشتباكات بين قوات النظام وفصائل المعارضة": one of two sides of a clash
-    if arabic and mention.via != "weapon" and _QUANTITY_OF_BEFORE.search(folded[-30:]):
-        return True  # "مقتل عدد من قوات النظام", "العشرات من ميليشيا X" (not "عدد من الغارات الروسية")
+    if named and (_AR_HARMED_OF_GROUP.search(folded[-20:])  # "شهداء القسام", "قتلى قوات النظام": the dead of X
+                  or _AR_PLACE_BEFORE.search(folded[-30:])  # "الحدودية مع تركيا": a country as a place
+                  or _object_of_verb(text, found, mention, folded)  # "باغتوا قوات X", "هاجم مسلحون قوات X"
+                  or _AR_SIDES_BEFORE.search(folded)  # "اشتباكات بين قوات النظام وفصائل المعارضة": a side
+                  or _QUANTITY_OF_BEFORE.search(folded[-30:])):  # "مقتل عدد من قوات النظام" (not "عدد من الغارات")
+        return True
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
     if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
         return True
     if any(c.start <= mention.start and mention.end <= c.end + 2
-           and (c.category == "combatants" or (arabic and mention.via != "weapon" and c.start < mention.start))
+           and (c.category == "combatants" or (named and c.start < mention.start))
            for c in found.within(found.counts, mention.start - 60, mention.end + 1)):
         return True  # the group inside the words of a count: "مقتل قيادي في تنظيم X", "زعيم X"
     if _group_of_counted(text, found, mention):
