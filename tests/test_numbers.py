@@ -400,6 +400,25 @@ def test_country_names_are_not_demonyms() -> None:
     assert (c.low, c.noun) == (19, None)
 
 
+@pytest.mark.parametrize(
+    "text, low, noun",
+    [
+        ("قتل 124 عراقيا في التفجير", 124, "عراقي"),    # 11..99 (and their hundreds) take a singular
+        ("أصيب 13 فلسطينياً بالرصاص", 13, "فلسطيني"),   # accusative noun: the demonym's accusative counts
+        ("اعتقل أكثر من 40 إيرانيا", 41, "ايراني"),
+    ],
+)
+def test_demonym_accusative_after_a_number(text: str, low: int, noun: str) -> None:
+    c = one(text)
+    assert (c.low, c.noun, c.category) == (low, noun, "people")
+
+
+def test_demonym_accusative_is_no_noun_elsewhere() -> None:
+    assert counts("دعم فلسطينيا واسع") == []              # an adverb without a number
+    assert [c.noun for c in counts("قتل 5 عراقيا")] == [None]  # 3..10 take a plural: not this noun
+    assert counts("في عام 2011 عربيا") == []              # a year is no count
+
+
 # --------------------------------------------------------------------------- superlatives, ages, headlines
 
 

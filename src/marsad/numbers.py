@@ -213,6 +213,9 @@ class _Lex:
     title_lemmas: frozenset[str] = frozenset()  # person nouns also used as honorific titles (شهيد)
     first_names: dict[str, bool] = field(default_factory=dict)  # memo: can this word start a name?
     person_nouns: dict[str, PersonNoun | None] = field(default_factory=dict)  # memo of person_noun()
+    # the accusative singular of the demonyms that is a noun only as the singular accusative that follows
+    # 11..99 ("25 فلسطينيا"; elsewhere "فلسطينيا" is an adverb)
+    tamyiz: dict[str, _Noun] = field(default_factory=dict)
     given_names: frozenset[str] = frozenset()
     name_starters: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
@@ -286,7 +289,7 @@ def _noun_forms(entry: dict[str, Any], lang: str) -> list[tuple[str, _Noun, bool
     for d in duals:
         add(d, "dual_or_plural" if d in plural_set else "dual")
     add(sg, "singular")
-    if not sg.endswith("ه") and not sg.endswith("ا") and entry.get("accusative", True):
+    if not sg.endswith("ه") and not sg.endswith("ا") and entry.get("accusative", True) is True:
         add(sg + "ا", "singular", article=False)  # accusative: طفلا، مدنيا
     if not entry.get("possessive", False):
         return out
@@ -397,8 +400,12 @@ def _lex(lang: str) -> _Lex:
             anchors.add(base)
     persons = list(data.get("person", []))
     persons += [{"plural": [w], "category": "people"} for w in data.get("demonyms", [])]
+    tamyiz: dict[str, _Noun] = {}
     for entry in persons:
         for form, noun, article in _noun_forms(entry, lang):
+            if ar and noun.number == "singular" and entry.get("accusative") == "after_number" \
+                    and form == _n(entry["singular"]):
+                tamyiz[form + "ا"] = noun
             surfaces = _ar_surfaces(form, article) if ar else [(form, 0, False)]
             for surface, skip, definite in surfaces:
                 known = nouns.get(surface)
@@ -443,6 +450,7 @@ def _lex(lang: str) -> _Lex:
         adjectives=frozenset(_n(w) for w in data.get("adjectives", [])),
         words=words,
         nouns=nouns,
+        tamyiz=tamyiz,
         anchors=frozenset(),  # (below: they include the harm words that may take a bare name)
         superlatives=wordset("superlatives"),
         title_lemmas=frozenset(nouns[w][2].lemma for w in wordset("titles", names) if w in nouns),
@@ -497,7 +505,7 @@ def _aliases(words: list[str]) -> re.Pattern[str]:
 
 
 def _with_specials(lex: _Lex) -> _Lex:
-    nxt = set(lex.words) | set(lex.nouns) | set(lex.after) | set(lex.months) | set(lex.post_bounds)
+    nxt = set(lex.words) | set(lex.nouns) | set(lex.after) | set(lex.months) | set(lex.post_bounds) | set(lex.tamyiz)
     nxt |= set(lex.range_joiners) | set(lex.adjectives)
     nxt |= {"من", "of", ")", "-", "و", "and", "%", "٪", "$", "the", "\n"}
     prv = set(lex.bounds) | {p[-1] for p in lex.range_start} | lex.before_names | lex.before_time
@@ -536,6 +544,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         after_ok=a.after_ok | b.after_ok, harm_cues=a.harm_cues | b.harm_cues, that_words=a.that_words | b.that_words,
         adjectives=a.adjectives | b.adjectives,
         words=d(a.words, b.words), nouns=d(a.nouns, b.nouns), anchors=a.anchors | b.anchors,
+        tamyiz=d(a.tamyiz, b.tamyiz),
         superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
         given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
         titles=a.titles | b.titles, not_names=a.not_names | b.not_names,
@@ -1077,8 +1086,10 @@ class _Doc:
                         return kind, back[k].start + (len(back[k].text) - len(phrase[0]))
         return None, None
 
-    def attach_noun(self, end: int, construct_ok: bool) -> tuple[int, _Noun | None, tuple[str, ...]]:
-        """The person noun right after a number ending at ``end``: (new end, noun, categories).
+    def attach_noun(self, end: int, construct_ok: bool, value: int | None = None,
+                    ) -> tuple[int, _Noun | None, tuple[str, ...]]:
+        """The person noun right after a number (of ``value``, when known) ending at ``end``: (new end,
+        noun, categories).
 
         Arabic: ``5 أطفال``, ``خمسة من المدنيين``, and after a vague word the construct
         ``عشرات المدنيين``. English: ``five (young) children``, ``dozens of civilians``. After
@@ -1107,6 +1118,9 @@ class _Doc:
         while j < len(toks) and j <= limit:
             t = toks[j]
             info = lex.nouns.get(t.text)
+            if info is None and j == i and not via and value is not None and 11 <= value % 100 \
+                    and not 1900 <= value <= 2100 and t.text in lex.tamyiz:
+                info = (0, False, lex.tamyiz[t.text])  # "25 فلسطينيا" (not a year: "2011 عربيا")
             if info is None and via and j == i and (
                     toks[i - 1].text == "من" if i else _prev_word(self.s, t.start) == "من"):
                 # "4 من أبنائه", "5 من عناصرها", "3 من مسلحي التنظيم", "عدد من مرافقيه" (the من of the vague word)
@@ -1349,7 +1363,7 @@ class _Doc:
             return unit_end, None
         # --- postposed bound, person noun, coordination
         e2, pkind = self.post_bound(end)
-        new_end, noun, cats = self.attach_noun(e2 if pkind else end, definite)
+        new_end, noun, cats = self.attach_noun(e2 if pkind else end, definite, num.value if num else None)
         if noun is not None:
             end = new_end
             if pkind is None:
