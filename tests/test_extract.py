@@ -884,6 +884,19 @@ def test_harm_from_a_disaster_an_accident_or_a_disease_is_no_claim(tmp_path: Pat
         assert claims_of(run(tmp_path, text), "killed"), text
 
 
+def test_a_patient_is_no_wounded_person_and_an_attempt_no_killing(tmp_path: Path) -> None:
+    for text in ("أجرى الأطباء في مشفى المدينة عملية لطفل مصاب بالشلل منذ ولادته.",
+                 "تعيش مع والدتها وشقيقتها المصابة بالسكري في حي الوعر.",
+                 "أوقفت الشرطة شاباً مطلوباً بتهمة محاولة قتل عسكريين في مدينة طرابلس.",
+                 "Police charged two men with attempted murder after a brawl in the town."):
+        assert [c for c in run(tmp_path, text)["claims"] if c["kind"] in ("killed", "injured")] == [], text
+    # the harm after a failed attempt is harm ("tried to kill the mayor, killing two of his guards")
+    result = run(tmp_path, "Gunmen tried to kill the mayor of Raqqa, killing two of his guards.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [2]
+    result = run(tmp_path, "نجا رئيس البلدية من محاولة قتل أسفرت عن مقتل 3 من حراسه بإطلاق نار.")
+    assert [c["count"]["low"] for c in claims_of(result, "killed")] == [3]
+
+
 def test_a_fall_with_no_one_fallen_is_no_harm(tmp_path: Path) -> None:
     for text in ("بات حي الشيخ مقصود على وشك السقوط بعد قصف عنيف.",
                  "أغلقت المدرسة في بلدة سرمين خشية سقوط القذائف عليها جراء القصف."):
