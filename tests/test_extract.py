@@ -897,6 +897,19 @@ def test_a_patient_is_no_wounded_person_and_an_attempt_no_killing(tmp_path: Path
     assert [c["count"]["low"] for c in claims_of(result, "killed")] == [3]
 
 
+def test_a_bare_mention_of_death_is_no_claim(tmp_path: Path) -> None:
+    # no count, no weapon, no place below the country, no time: rhetoric and generic talk, no incident
+    for text in ("يستمر مسلسل موت المدنيين في هذا البلد المنكوب.",
+                 "The killing of civilians must stop, the minister said."):
+        assert run(tmp_path, text)["claims"] == [], text
+    # any one of them makes it a report of harm
+    for text in ("سقط قتلى في بلدة كفرنبل.",
+                 "سقط قتلى بقصف مدفعي.",
+                 "قتل مدنيون فجر اليوم.",
+                 "استشهد طفلان وأصيبت امرأة."):
+        assert claims_of(run(tmp_path, text), "killed"), text
+
+
 def test_a_fall_with_no_one_fallen_is_no_harm(tmp_path: Path) -> None:
     for text in ("بات حي الشيخ مقصود على وشك السقوط بعد قصف عنيف.",
                  "أغلقت المدرسة في بلدة سرمين خشية سقوط القذائف عليها جراء القصف."):

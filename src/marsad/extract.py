@@ -305,6 +305,7 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     _date_from_narrative(claims, doc, text, norm, lang, cue_list, sentences)
     for c in claims:
         c.pop(_DATING, None)
+    claims = _without_bare_mentions(claims)
     return claims, {"place": _lead_place(text, found, sentences), "cause": _lead_cause(found, sentences),
                     "actor": _lead_actor(text, lang, norm, found, sentences),
                     "responsible": lambda: _responsible(text, lang, norm, sentences),
@@ -446,6 +447,27 @@ def _lead_end(text: str, sentences: list[Sentence]) -> int:
             if said == ATTACK_LEAD_SENTENCES:
                 return i + 1
     return len(sentences)
+
+
+def _without_bare_mentions(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The claims without the bare mentions of death or wounds: no count, no weapon, no place below the
+    country and no time, in the sentence or its context ("يستمر مسلسل موت المدنيين"، "التضامن مع ضحايا
+    الهجمات"، "قتل الأطفال والنساء"). They report no incident an analyst could record: rhetoric, history
+    and generic talk of killing."""
+    def bare(c: dict[str, Any]) -> bool:
+        place = c.get("place") or {}
+        return (c["kind"] in ("killed", "injured") and c.get("count") is None and c.get("cause") is None
+                and place.get("precision") in (None, "country") and not (c.get("period") or {}).get("text"))
+
+    parents = {c.get("part_of") for c in claims}
+    keep = [i for i, c in enumerate(claims) if i in parents or not bare(c)]
+    if len(keep) == len(claims):
+        return claims
+    new_index = {old: new for new, old in enumerate(keep)}
+    for c in claims:
+        if c.get("part_of") is not None:
+            c["part_of"] = new_index[c["part_of"]]
+    return [claims[i] for i in keep]
 
 
 def _share_event_dates(claims: list[dict[str, Any]], published: dt.date | None) -> None:
