@@ -260,6 +260,11 @@ def test_lists_add_up_with_their_parts() -> None:
     c = one("قتل رجل وزوجته وطفليه")
     assert c.low == 4 and [p.low for p in c.parts] == [1, 1, 2]
 
+    # a plural ending in hamza takes the case before a suffix: أبناءه، أبناؤه، أبنائه
+    c = one("مقتل رجل وأبنائه الثلاثة بغارة")
+    assert c.low == 4 and [p.low for p in c.parts] == [1, 3]
+    assert one("نجا من القصف مع أشقائه الخمسة").low == 5
+
     c = one("Among the dead were two women and a child")
     assert (c.low, [p.category for p in c.parts]) == (3, ["women", "children"])
 

@@ -303,6 +303,9 @@ def _noun_forms(entry: dict[str, Any], lang: str) -> list[tuple[str, _Noun, bool
         for p in plurals:
             if not p.endswith("ين") and not p.endswith("ون"):
                 add((p[:-1] + "ت" if p.endswith("ه") else p) + suffix, "plural", True, article=False)
+            if p.endswith("ء"):  # the hamza takes the case before a suffix: أبناؤه، أبنائه (أبناءه above)
+                add(p[:-1] + "و" + suffix, "plural", True, article=False)
+                add(p[:-1] + "ي" + suffix, "plural", True, article=False)
     return out
 
 
