@@ -837,7 +837,19 @@ def test_names_after_a_harm_word_are_people(text: str, low: int, high: int) -> N
     assert text[count.start:count.end] == count.text
 
 
+@pytest.mark.parametrize(("text", "category"), [
+    ("استشهد الحاج منذر الصالح بقصف على السوق.", "people"),   # any name after a title: one person
+    ("أصيب الشيخ أبو خليل بجروح في الغارة.", "people"),
+    ("مقتل العقيد نمر الرفاعي في كمين على الطريق.", "combatants"),   # a rank's bearer fights
+])
+def test_a_title_after_a_harm_word_names_one_person(text: str, category: str) -> None:
+    (count,) = [c for c in find_counts(text, "ar") if c.low is not None]
+    assert (count.low, count.high, count.category) == (1, 1, category)
+    assert text[count.start:count.end] == count.text and count.text.split()[0] in ("الحاج", "الشيخ", "العقيد")
+
+
 @pytest.mark.parametrize("text", [
+    "استشهد الحاج بقصف على السوق.",
     "فرح الناس بمقتل رأس العصابة في الكمين.",
     "وأدى القصف إلى إصابة كل من يقف قرب الجدار.",
     "قال سامر خليل العبدو إن القصف توقف.",

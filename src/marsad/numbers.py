@@ -219,6 +219,7 @@ class _Lex:
     given_names: frozenset[str] = frozenset()
     name_starters: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
+    ranks: frozenset[str] = frozenset()  # titles of soldiers and police: the named are combatants
     not_names: frozenset[str] = frozenset()
     hand_words: frozenset[str] = frozenset()  # "على يد": after them علي is the preposition, not a name
     not_after_named: frozenset[str] = frozenset()
@@ -459,7 +460,8 @@ def _lex(lang: str) -> _Lex:
         title_lemmas=frozenset(nouns[w][2].lemma for w in wordset("titles", names) if w in nouns),
         given_names=wordset("given", names),
         name_starters=wordset("starters", names),
-        titles=wordset("titles", names),
+        titles=wordset("titles", names) | wordset("ranks", names),
+        ranks=wordset("ranks", names),
         not_names=wordset("not_names", names),
         hand_words=wordset("hand_words", names),
         not_after_named=wordset("not_after", names),
@@ -550,7 +552,7 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         tamyiz=d(a.tamyiz, b.tamyiz),
         superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
         given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
-        titles=a.titles | b.titles, not_names=a.not_names | b.not_names,
+        titles=a.titles | b.titles, ranks=a.ranks | b.ranks, not_names=a.not_names | b.not_names,
         hand_words=a.hand_words | b.hand_words,
         not_after_named=a.not_after_named | b.not_after_named,
         name_connectors=a.name_connectors | b.name_connectors,
@@ -1675,6 +1677,11 @@ class _Doc:
             break
         toks = self.src.fwd(pos, 4)
         first = toks[0]
+        titled = first.text in lex.titles and first.text not in lex.nouns
+        title_start, ranked = first.start, first.text in lex.ranks
+        if titled:  # "استشهد الحاج فلان الفلاني"، "مقتل الدكتور فلان": a title says a person's name follows
+            pos = _NAME_SEP.match(s, first.end).end()  # type: ignore[union-attr]
+            first = self.src.fwd(pos, 1)[0]
         dual: _Noun | None = None
         info = lex.nouns.get(first.text)
         if info is not None:
@@ -1687,7 +1694,7 @@ class _Doc:
             span = self.name_after(pos)
             if span is None:
                 break
-            if dual is None and s[span[0]] != '"' and not self.known_first_name(span[0]):
+            if dual is None and not titled and s[span[0]] != '"' and not self.known_first_name(span[0]):
                 break  # "بمقتل زعيم العصابة": without a quote or a person noun, a known given name only
             names.append(span)
             m = _NAME_GAP.match(s, span[1])
@@ -1704,8 +1711,8 @@ class _Doc:
         n = len(names)
         if dual is not None and n < 2:
             return None  # "الطفلين فلان (8 سنوات) وابن عمه ...": the dual says two, at_noun counts it
-        noun = dual or _NAMED
-        begin = first.start if dual is not None else names[0][0]
+        noun = dual or (_NAMED_RANK if titled and ranked else _NAMED)
+        begin = first.start if dual is not None else title_start if titled else names[0][0]
         return names[-1][1], _Found(begin, names[-1][1], n, n, False, False, noun, (noun.category,),
                                     name=names[0] if n == 1 else None)
 
@@ -2067,6 +2074,7 @@ class _Doc:
 # an age or a note in brackets after a name: "الطفل فلان (12 عاما)"
 PAREN_ASIDE = re.compile(r"[^\S\n]*\([^()\n]{1,25}\)")
 _NAMED = _Noun("", "people", None, "singular", "always")  # a person known only by name
+_NAMED_RANK = _Noun("", "combatants", None, "singular", "always")  # ... and a soldier's or policeman's rank
 # what may stand before the subject of a headline ("والي دمشق في التنظيم بقبضة الأمن"): a line start or a stop
 _HEADLINE_START = re.compile(r'(?:^|[\n.:!؟?"«\-–|])[^\S\n]*$')
 OPEN_PAREN = re.compile(r"[^\S\n]*\([^\S\n]*")  # an opening bracket with the spaces around it
