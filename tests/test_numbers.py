@@ -1071,6 +1071,15 @@ def test_a_noun_and_its_feminine_after_a_number_count_both_sexes(text: str, low:
     assert (c.low, c.categories[0] if c.categories else c.category) == (low, category)
 
 
+@pytest.mark.parametrize(("text", "low", "categories"), [
+    ("أسفر القصف عن مقتل 12 مدنياً وعسكرياً", 12, ("civilians", "combatants")),  # an accusative: the same 12
+    ("قتل 12 مدنياً وطفل في الغارة", 13, ("civilians", "children")),             # no accusative: one more
+])
+def test_two_nouns_after_one_number(text: str, low: int, categories: tuple[str, ...]) -> None:
+    c = counts(text, "ar")[0]
+    assert (c.low, c.categories) == (low, categories)
+
+
 def test_two_single_nouns_of_both_sexes_are_two() -> None:
     (c,) = counts("استشهد طفل وطفلة في القصف", "ar")
     assert c.low == 2

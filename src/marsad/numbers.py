@@ -2289,18 +2289,24 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
 
 
 def _with_feminine_pairs(found: list[_Found], s: str) -> list[_Found]:
-    """A count of a noun followed by "و" and the noun's feminine singular ("20 طفلاً وطفلة", "12 مواطناً
-    ومواطنة": a singular noun after a number from eleven) counts both sexes: the feminine is no one more
-    (but "طفل وطفلة" are two, and "9 مواطنين ومواطنة" ten)."""
+    """A count of a singular noun (after a number from eleven) followed by "و" and the noun's feminine
+    singular ("20 طفلاً وطفلة", "12 مواطناً ومواطنة") counts both sexes, and followed by "و" and another
+    noun's singular accusative ("12 مدنياً وعسكرياً") counts both kinds: the second noun is no one more
+    (but "طفل وطفلة" are two, "9 مواطنين ومواطنة" ten, and "12 مدنياً وطفل" thirteen)."""
     out: list[_Found] = []
     for f in found:
         last = out[-1] if out else None
         if (last is not None and last.noun is not None and f.noun is not None and not f.parts
                 and last.low is not None and last.low > 1 and (f.low, f.high) == (1, 1)
-                and s[last.end:f.start] in (" و", " و ") and last.noun.number == f.noun.number == "singular"
-                and s[f.start:f.end] == last.noun.lemma + "ه"):
-            last.end = f.end
-            continue
+                and s[last.end:f.start] in (" و", " و ") and last.noun.number == f.noun.number == "singular"):
+            word = s[f.start:f.end]
+            if word == last.noun.lemma + "ه":
+                last.end = f.end
+                continue
+            if word.endswith("ا") and " " not in word:
+                last.end = f.end
+                last.categories = tuple(dict.fromkeys((*last.categories, *f.categories)))
+                continue
         out.append(f)
     return out
 
