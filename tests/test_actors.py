@@ -555,3 +555,14 @@ def test_words_that_only_look_like_those_groups():
     assert find_actors("استقبل الأهالي القافلة بحماس كبير", "ar") == []
     assert [m.actor.id for m in find_actors("fighters of Jaish al-Fatah and Fatah Halab", "en") if m.actor] == \
         ["armed_opposition"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["التنظيم", "للتنظيم", "وبالتنظيم", "فكالتنظيم", "والتنظيم", "تنظيم", "اللتنظيم",
+                                 "الحركه", "للحركه", "والجماعه", "الهييه", "لل", "ال", "و", "x", "1", "_", " ", ".",
+                                 "\n", "-"]), max_size=15))
+def test_anaphor_matches_are_the_patterns_matches(parts):
+    text = "".join(parts)
+    for kind in A._anaphor_data():
+        expected = [(m.span(), m.groupdict()) for m in kind.pattern.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in A._anaphor_matches(kind, text)] == expected

@@ -654,6 +654,22 @@ def _of_kind(mention: ActorMention, kind: _Anaphor) -> bool:
     return mention.actor.id in kind.kinds or any(named.startswith(h + " ") for h in kind.heads)
 
 
+def _anaphor_matches(kind: _Anaphor, norm: str) -> Iterator[re.Match[str]]:
+    """The same matches as ``kind.pattern.finditer(norm)``, found from the occurrences of the stem: a
+    match is one whole word that ends with the stem, with two to four letters before it ("ال", "لل",
+    "وبال"), so it can only begin 2, 3 or 4 characters before an occurrence (and where no letter stands
+    before it: at most one of those)."""
+    stem, pattern = kind.stem, kind.pattern
+    i = norm.find(stem, 2)
+    while i >= 0:
+        end = i + len(stem)
+        for start in (i - 4, i - 3, i - 2):
+            if start >= 0 and (m := pattern.match(norm, start)) is not None and m.end() == end:
+                yield m
+                break
+        i = norm.find(stem, i + 1)
+
+
 def find_anaphors(text: str | NormalizedText, mentions: list[ActorMention]) -> list[ActorMention]:
     """The words that refer back to an armed group by its kind ("قصف التنظيم البلدة" after "تنظيم داعش"),
     as mentions of that group (via "anaphor"): the last group of that kind named in ``mentions`` before
@@ -670,7 +686,7 @@ def find_anaphors(text: str | NormalizedText, mentions: list[ActorMention]) -> l
     for kind in kinds:
         if kind.stem not in norm:  # (a substring test is far cheaper than the pattern tried at every offset)
             continue
-        for m in kind.pattern.finditer(norm):
+        for m in _anaphor_matches(kind, norm):
             start, end = m.span("w") if m.group("w") is not None else m.span("l")
             s, e = _original_span(nt, start, end)
             if any(x.start < e and s < x.end for x in mentions):
