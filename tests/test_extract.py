@@ -521,6 +521,26 @@ def test_the_target_and_the_ground_are_not_the_perpetrator(tmp_path: Path) -> No
     assert perpetrator(run(tmp_path, text)) == "unknown"
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Shelling on positions of the Syrian army killed three children in the town, activists said.", "unknown"),
+    ("Turkish jets struck targets of the Kurdish YPG, killing seven civilians.", "turkey"),
+    ("Air raids targeting the Islamic State near the river killed 12 civilians on Tuesday.", "unknown"),
+    ("Two children died as the jets were pounding the Nusra Front in the hills.", "unknown"),
+    ("Four farmers died when the jets bombed Islamic State hideouts, the monitor said.", "unknown"),
+    ("Five civilians were killed in an offensive against the so-called Islamic State near the dam.", "unknown"),
+    # the other side of a fight, and the accused, may be the doer
+    ("Three civilians were killed in heavy clashes against Hezbollah in the village.", "hezbollah"),
+    ("Rights groups renewed accusations against the Syrian regime after 20 civilians were killed.",
+     "syrian_government"),
+    # an attack named by its weapon stays the doer
+    ("Protests against Russian air strikes grew after 9 civilians were killed in the town.", "russia"),
+])
+def test_the_target_named_after_against_or_positions_of_is_not_the_perpetrator(
+        tmp_path: Path, text: str, doer: str) -> None:
+    result = run(tmp_path, text)
+    assert perpetrator(result) == doer and [c["perpetrator"]["id"] for c in result["claims"]] == [doer]
+
+
 def test_a_country_as_a_place_is_not_the_perpetrator(tmp_path: Path) -> None:
     text = "An opposition leader said in Turkey that the attack had killed 200 people."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -113,7 +113,7 @@ _QUOTED_NAME = re.compile(r'["“«„][^"“”«»„،,.:;؛()\n]{1,40}["”�
 _PLURAL_VERB_AFTER_COMMA = re.compile(r"[^\S\n]*[،,][^\S\n]*")
 _PLURAL_VERB = re.compile(r"(?:وا|ا)(?:\s|$)")
 _TARGET_BEFORE = _Lazy(lambda: re.compile(
-    rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
+    rf"(?:{_g('ar', 'actors', 'target_before')}|"
     # "مواقع قوات X", "ضد تنظيم X" (see _AR_CLASH_AGAINST for "الاشتباكات ضد X")
     rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'aimed_at')}\s+|"
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
@@ -1326,6 +1326,16 @@ _EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
     rf"{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
+# "against X", "positions of the X", "jets targeting X": X (after an optional "the" and one capitalised word
+# or "so-called": "against Kurdish YPG") is the target
+_EN_AIMED_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_g('en', 'actor_words', 'target_before')}\s+(?:{_THE.pattern}\s+)?"
+    rf"(?:(?-i:[A-Z][\w'-]*)\s+|so-called\s+)?$"))
+# "clashes with IS fighters against X", "accusations of war crimes against X": before "against", X is the
+# other side of a fight or the accused, who may be the doer
+_EN_AGAINST_SIDE = _Lazy(lambda: re.compile(
+    rf"(?i)\b(?:{_g('en', 'actor_words', 'clash_before')}|{_g('en', 'actor_words', 'accusation_before')})"
+    rf"(?:\s+[\w'-]+){{0,3}}\s+$"))
 # "the IS group's Raqqa stronghold", "Daesh terror groups Raqqa bastion": the ground an actor holds, named
 # by its place (capitalised) between the actor and the word
 _EN_OWNED_PLACE = _Lazy(lambda: re.compile(
@@ -2256,8 +2266,7 @@ def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: l
 
 _TARGET_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:\(\w{{1,8}}\)\s*)?(?:{_g('en', 'actor_words', 'group_word')}\s+)?"
-    rf"(?:-?\s*{_g('en', 'actor_words', 'held_words')}|{_g('en', 'actor_words', 'target_after')})\b|"
-    rf"^\s*{_g('ar', 'actors', 'target_after')}"))
+    rf"(?:-?\s*{_g('en', 'actor_words', 'held_words')}|{_g('en', 'actor_words', 'target_after')})\b"))
 
 
 def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
@@ -2357,6 +2366,9 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
         return True
     if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
         return True
+    if mention.via != "weapon" and (aimed := _EN_AIMED_BEFORE.search(before)) \
+            and not (aimed.group().lower().startswith("against") and _EN_AGAINST_SIDE.search(before, 0, aimed.start())):
+        return True  # (an attack named by its weapon stays the doer: "protests against Russian raids")
     return (mention.via != "weapon" and bool(_EN_PLACE_BEFORE.search(before))
             and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
 
