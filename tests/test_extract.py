@@ -541,6 +541,40 @@ def test_the_target_named_after_against_or_positions_of_is_not_the_perpetrator(
     assert perpetrator(result) == doer and [c["perpetrator"]["id"] for c in result["claims"]] == [doer]
 
 
+@pytest.mark.parametrize(("title", "text", "doer"), [
+    # another item of a round-up: the title's actor is named in no attack
+    ("روسيا وإيران تبحثان إعادة الإعمار في سوريا",
+     "بحث وزيرا خارجية البلدين في موسكو ملفات التعاون الاقتصادي.\n\n"
+     "وفي شأن آخر، قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مدينة الباب.", "unknown"),
+    ("Russia and Turkey agree on new round of talks",
+     "The ministers met in Ankara on Monday to prepare the summit.\n\nSeparately, six people were killed when "
+     "a car bomb exploded in a market in the north of the country.", "unknown"),
+    # the title names its actor attacking: a later paragraph of the same story takes it
+    ("قوات النظام تقصف بلدة كفرنبل بالبراميل المتفجرة",
+     "شهدت البلدة منذ الصباح حركة نزوح واسعة نحو الحقول المجاورة.\n\n"
+     "وأسفر القصف عن مقتل خمسة مدنيين بينهم طفلان.", "syrian_government"),
+    ("قسد تعذب شابا حتى الموت في ريف دير الزور",
+     "داهمت دورية البلدة صباح اليوم.\n\nوقال ذووه إن الشاب توفي بعد ساعات من اعتقاله، وإن جثته سلمت إليهم.", "sdf"),
+    ("Assad regime responsible for chemical attack, EU says",
+     "The EU foreign policy chief spoke in Brussels on Tuesday.\n\n"
+     "Doctors in the town said the attack killed 58 people, including 11 children.", "syrian_government"),
+])
+def test_a_claim_apart_from_the_lead_takes_its_actor_only_if_the_lead_names_it_attacking(
+        tmp_path: Path, title: str, text: str, doer: str) -> None:
+    result = run(tmp_path, text, title=title)
+    assert result["claims"] and {c["perpetrator"]["id"] for c in result["claims"]} == {doer}
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    # verb, subject, object: the name right after the verb is the doer, the one after the target word its target
+    ("قصف تنظيم داعش معاقل قوات سوريا الديمقراطية في ريف الرقة، ما أدى إلى مقتل ثلاثة مدنيين.", "isis"),
+    ("استهدفت قوات النظام مواقع هيئة تحرير الشام في ريف إدلب، ما أسفر عن مقتل طفلين.", "syrian_government"),
+    ("قتل ثلاثة مدنيين عندما قصفت القوات التركية مواقع وحدات حماية الشعب قرب البلدة.", "turkey"),
+])
+def test_arabic_verb_subject_object_order(tmp_path: Path, text: str, doer: str) -> None:
+    assert [c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]] == [doer]
+
+
 def test_a_country_as_a_place_is_not_the_perpetrator(tmp_path: Path) -> None:
     text = "An opposition leader said in Turkey that the attack had killed 200 people."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -2373,14 +2373,64 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
             and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
 
 
+_DOER_BEFORE_CHARS = 25  # how far before an actor a word of attack names it as the attacker ("قصفت قوات X")
+_DOER_AFTER_CHARS = 30  # ... and after it ("X نفذت هجمات", "X shelled the town")
+_EN_BY_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_g('en', 'actors', 'agent_prepositions')}\s+(?:{_THE.pattern}\s+)?$"))
+# "X (bears primary) responsibility for", "X is behind": the actor is named as the one who did it
+_EN_RESPONSIBLE_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s*(?:[\w'-]+\s+){{0,3}}?{_g('en', 'actors', 'responsible_words')}\b"))
+# "على يد X", "من قبل قوات X", "بنيران عناصر من X": a word of agency before the actor or its men
+_AR_AGENT_NEAR = _Lazy(lambda: re.compile(
+    rf"(?:^|\s){_g('ar', 'actors', 'agent_words')}\s*(?:(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+)?"
+    rf"(?:من\s+)?(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# "حمل المرصد قوات X المسؤولية", "X مسؤولة عن": X is named as the one who did it
+_AR_RESPONSIBLE_AFTER = _Lazy(lambda: re.compile(
+    rf"^[\s\"'”»]*(?:[^\s،,.:؛]+\s+){{0,2}}?[وب]?(?:ال)?{_g('ar', 'actors', 'responsible_words')}"))
+# "قسد تعذب شابا", "النظام يعدم معتقلين": a verb of violence right after the actor, its subject
+_AR_DOER_VERB_AFTER = _Lazy(lambda: re.compile(
+    rf"^[\s\"'”»]*(?:{_g('ar', 'actors', 'object_verbs')}|{_g('ar', 'actors', 'doer_verbs')})(?:\s|$)"))
+# what parts the actor from a word of attack in its clause (not quotes or brackets: 'قصف نفذه "ي ب ك"')
+_DOER_BREAK = re.compile(r"[،,;؛:.!?؟\n]")
+
+
+def _named_attacking(text: str, found: Found, mention: Any) -> bool:
+    """Whether an actor is named as the one attacking where it stands: by its weapon ("Russian raids"), next
+    to a word of attack in its clause ("قصفت قوات X", "X نفذت هجمات", "غارات X", "X shelled the town"),
+    after a word of agency ("على يد X", "by X") or as the subject of a harm verb after it ("X قتلت",
+    "X killed"). A name elsewhere (a talk, a defeat, a country as a place) names no attack."""
+    if mention.via == "weapon":
+        return True
+    before = text[max(0, mention.start - 40):mention.start]
+    of = normalize(mention.text).startswith("ل") or before.endswith("ل")  # "مجزرة جديدة للنظام"
+    for c in found.within(found.cues, mention.start - _DOER_BEFORE_CHARS - 15, mention.end + _DOER_AFTER_CHARS):
+        attack = c.has("attack") or c.has("cause") or c.has("carried_out")
+        if (attack or (of and c.has("outcome"))) and mention.start - _DOER_BEFORE_CHARS <= c.end <= mention.start \
+                and not _DOER_BREAK.search(text, c.end, mention.start):
+            return True
+        if (attack or c.has("outcome")) and mention.end <= c.start <= mention.end + _DOER_AFTER_CHARS \
+                and not _DOER_BREAK.search(text, mention.end, c.start):
+            return True
+    if mention.text.isascii():
+        return bool(_EN_BY_BEFORE.search(before) or _EN_ACTIVE_AFTER.match(text[mention.end:mention.end + 40])
+                    or _EN_RESPONSIBLE_AFTER.match(text[mention.end:mention.end + 40]))
+    after = normalize(text[mention.end:mention.end + 40])
+    return bool(_AR_AGENT_NEAR.search(normalize(before)) or _AR_RESPONSIBLE_AFTER.match(after)
+                or _AR_DOER_VERB_AFTER.match(after))
+
+
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
-                claimant_span: tuple[int, int] | None) -> Any | None:
+                claimant_span: tuple[int, int] | None, weak: tuple[tuple[int, int], ...] = ()) -> Any | None:
+    """The doer of a claim: in the first of its context ranges that names one, the named actor nearest its
+    harm word (before it if any); else a label ("gunmen"). In the ``weak`` ranges (the report's lead, for a
+    claim told apart from it: maybe another item of a round-up) only an actor named there as attacking."""
     for start, end in ranges:
         outlets = [(m.start, m.end) for m in found.within(found.sources, start, end) if m.source.type in _OUTLETS]
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
                 and not any(a.start < b and a0 < a.end for a0, b in outlets)  # "Jordan Times", "Syria TV"
-                and not _not_doer(text, found, a, start)]
+                and not _not_doer(text, found, a, start)
+                and ((start, end) not in weak or _named_attacking(text, found, a))]
         named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
         if named:
             before = [a for a in named if a.start <= anchor]
@@ -2672,7 +2722,11 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     if scope == "aggregate" and (count is None or (count.get("low") or 0) >= WAR_TOLL):
         actor_ranges = actor_ranges[:1]  # a total of a war names who caused it in its own words, if at all
-    actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span)
+    # the title and first sentence, when the claim's own paragraph does not reach them
+    weak = tuple((s.start, s.end) for j, s in enumerate(sentences[:LEAD_SENTENCES])
+                 if j < draft.sentence - CONTEXT_SENTENCES
+                 or (j < draft.sentence and s.paragraph != sentence.paragraph))
+    actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span, weak)
     unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
                                                    and ranges[0][0] <= actor.start < ranges[0][1]):
