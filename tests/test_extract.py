@@ -575,6 +575,17 @@ def test_arabic_verb_subject_object_order(tmp_path: Path, text: str, doer: str) 
     assert [c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]] == [doer]
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Tags Syria Hama Russia Turkey air strikes Air strikes on a farming village killed 9 people.", "unknown"),
+    ("Tags: Syria, Islamic State, Hezbollah. Nine people were killed when a shell hit the market.", "unknown"),
+    # the subject of the report's first sentence, right after the tags, acts
+    ("Tags Qamishli Kurdish YPG Turkey Syrian regime warplanes bombed Kurdish positions killing four civilians.",
+     "syrian_government"),
+])
+def test_a_page_list_of_tags_names_no_perpetrator(tmp_path: Path, text: str, doer: str) -> None:
+    assert [c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]] == [doer]
+
+
 def test_a_country_as_a_place_is_not_the_perpetrator(tmp_path: Path) -> None:
     text = "An opposition leader said in Turkey that the attack had killed 200 people."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -45,6 +45,7 @@ ATTACK_LEAD_SENTENCES = 4  # where a report that states no harm names the attack
 ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all lead)
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
+TAG_LIST_CHARS = 150     # how far back from an English actor a page's "Tags" label may stand
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 RESTATED_CHARS = 60      # how far after a vague count its number may be given ("وصل عددهم إلى 35")
 MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
@@ -1331,6 +1332,11 @@ _EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
 _EN_AIMED_BEFORE = _Lazy(lambda: re.compile(
     rf"(?i)\b{_g('en', 'actor_words', 'target_before')}\s+(?:{_THE.pattern}\s+)?"
     rf"(?:(?-i:[A-Z][\w'-]*)\s+|so-called\s+)?$"))
+# "Tags Syria Idlib Russia airstrikes": a page's list of tags before the actor (no function word between)
+_EN_TAG_LIST = _Lazy(lambda: re.compile(
+    rf"(?<![\w-]){_g('en', 'actor_words', 'tag_labels', False)}(?![\w-])"
+    rf"(?:[\s:,|]+(?!(?i:{_g('en', 'actor_words', 'tag_breakers')})\b)[\w'’().-]+)*[\s:,|]*$"))
+_TAG_HINT = re.compile(r"Tag|TAG|Keyword|KEYWORD|Topic")
 # "clashes with IS fighters against X", "accusations of war crimes against X": before "against", X is the
 # other side of a fight or the accused, who may be the doer
 _EN_AGAINST_SIDE = _Lazy(lambda: re.compile(
@@ -2294,6 +2300,10 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True
     if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
         return True
+    if not arabic and _TAG_HINT.search(text, max(floor, mention.start - TAG_LIST_CHARS), mention.start) \
+            and _EN_TAG_LIST.search(text, max(floor, mention.start - TAG_LIST_CHARS), mention.start) \
+            and not _EN_ACTIVE_AFTER.match(after):
+        return True  # a keyword of the page ("Tags Syria Idlib Russia"), not the subject of the next sentence
     if any(c.start <= mention.start and mention.end <= c.end + 2
            and (c.category == "combatants" or (named and c.start < mention.start))
            for c in found.within(found.counts, mention.start - 60, mention.end + 1)):
