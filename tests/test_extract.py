@@ -566,6 +566,22 @@ def test_a_claim_apart_from_the_lead_takes_its_actor_only_if_the_lead_names_it_a
 
 
 @pytest.mark.parametrize(("text", "doer"), [
+    # both sides of a clash, the second named by its men ("وعناصر تنظيم X") or by an alias in brackets
+    ("دارت معارك بين فصائل المعارضة وعناصر تنظيم داعش قرب المخيم، وقتل فيها أربعة مدنيين.", "unknown"),
+    ("اندلعت اشتباكات بين قوات النظام وتنظيم \"الدولة الإسلامية\" (داعش) قرب المطار، ما أدى إلى مقتل ثلاثة مدنيين.",
+     "unknown"),
+    # the harmed's men: "في صفوف عناصر X"
+    ("سقط عشرات القتلى في صفوف عناصر داعش خلال العمليات العسكرية في المدينة.", "unknown"),
+    # a speaker from a side: "مصدر من X"
+    ("قال مصدر عسكري من المعارضة المسلحة إن غارة جوية قتلت 12 شخصا في البلدة.", "unknown"),
+    # an alias in brackets after a doer stays the doer
+    ("قصف تنظيم \"الدولة الإسلامية\" (داعش) البلدة، ما أدى إلى مقتل ثلاثة مدنيين.", "isis"),
+])
+def test_arabic_sides_harmed_and_speakers_are_not_the_perpetrator(tmp_path: Path, text: str, doer: str) -> None:
+    assert {c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]} == {doer}
+
+
+@pytest.mark.parametrize(("text", "doer"), [
     # verb, subject, object: the name right after the verb is the doer, the one after the target word its target
     ("قصف تنظيم داعش معاقل قوات سوريا الديمقراطية في ريف الرقة، ما أدى إلى مقتل ثلاثة مدنيين.", "isis"),
     ("استهدفت قوات النظام مواقع هيئة تحرير الشام في ريف إدلب، ما أسفر عن مقتل طفلين.", "syrian_government"),

@@ -122,7 +122,9 @@ _TARGET_BEFORE = _Lazy(lambda: re.compile(
     # what the attack hit belongs to X: "نقطة عسكرية لقوات X", "مقراً تابعاً لـX"
     rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'target_objects')}(?:\s+\S+)?\s+"
     rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)"
-    # ... with a group noun before the name: "معسكرا لتنظيم X", "عناصر ميليشيا X", "قتلى في صفوف جيش X"
+    # ... with a group noun before the name: "معسكرا لتنظيم X", "عناصر ميليشيا X", "قتلى في صفوف جيش X", and
+    # the harmed's men: "القتلى في صفوف عناصر X"
+    rf"(?:\s*(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+)?"
     rf"(?:\s*(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
 # a number of a side's men without a person noun: the side is the harmed ("قتل وجرح عدد من قوات النظام")
 _QUANTITY_OF_BEFORE = _Lazy(lambda: re.compile(
@@ -136,7 +138,10 @@ _AGENT_BEFORE = _Lazy(lambda: re.compile(
 # the two sides of a clash: "اشتباكات (عنيفة) بين X وY" names neither as the doer of its harm
 _AR_SIDES_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?(?:ال)?{_g('ar', 'actors', 'clash_nouns')}(?:\s+[^\s،,.:؛]+){{0,2}}\s+"
-    rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?$"))
+    rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?"
+    # the side's men or a group noun before its name: "بين المعارضة وعناصر تنظيم X", "بين مقاتلي X و..."
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+(?:من\s+)?)?"
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
 # "شهداء X", "قتلى X": X's own dead (not "قتلى قصف النظام": the dead of an attack named by its weapon)
 _AR_HARMED_OF_GROUP = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وب]?{_g('ar', 'actors', 'harmed_of_group')}\s+$"))
@@ -149,6 +154,10 @@ _AR_CLASH_AGAINST = _Lazy(lambda: re.compile(
 _AR_HELD_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s|ل){_g('ar', 'actors', 'held_before')}\s+(?:{_g('ar', 'actors', 'target_before')}\s+)?"
     rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# "قال مصدر مسؤول من X", "المتحدث باسم قوات X", "مصادر في X": X speaks; it is not named as the doer
+_AR_SPEAKER_OF = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?{_g('ar', 'actors', 'speaker_nouns')}(?:\s+[^\s،,.:؛]+)?\s+{_g('ar', 'actors', 'speaker_of')}"
+    rf"\s*(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
 # "في تركيا", "الحدودية مع الأردن", "جنوب شرقي تركيا": a country as a place
 _AR_PLACE_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?(?:{_g('ar', 'actors', 'place_before')}|"
@@ -2294,6 +2303,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
                   or _AR_PLACE_BEFORE.search(folded[-30:])  # "الحدودية مع تركيا": a country as a place
                   or _object_of_verb(text, found, mention, folded)  # "باغتوا قوات X", "هاجم مسلحون قوات X"
                   or _AR_SIDES_BEFORE.search(folded)  # "اشتباكات بين قوات النظام وفصائل المعارضة": a side
+                  or _AR_SPEAKER_OF.search(folded[-45:])  # "قال مصدر عسكري من قوات X": X speaks
                   or _QUANTITY_OF_BEFORE.search(folded[-30:])):  # "مقتل عدد من قوات النظام" (not "عدد من الغارات")
         return True
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
@@ -2310,12 +2320,23 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True  # the group inside the words of a count: "مقتل قيادي في تنظيم X", "زعيم X"
     if _group_of_counted(text, found, mention):
         return True
+    # "تنظيم "الدولة الإسلامية" (داعش)", "Islamic State (IS)": a name in brackets right after the same actor's
+    # is what the name before it is
+    if before.endswith("(") or before.rstrip().endswith("("):
+        alias = [p for p in found.within(found.actors, max(floor, mention.start - 60), mention.start)
+                 if p.end <= mention.start and p.actor == mention.actor
+                 and _BRACKET_GAP.fullmatch(text, p.end, mention.start)]
+        if alias:
+            return _not_doer(text, found, alias[-1], floor)
     # the next of a list ("members of X and Y", "50 rebels and jihadists killed") is what the first is
     if mention.via != "weapon" and mention.text.isascii():
         previous = [m for m in found.within(found.actors, max(floor, mention.start - 30), mention.start)
                     if _EN_LIST_GAP.fullmatch(text, m.end, mention.start)]
         return bool(previous) and _not_doer(text, found, previous[-1], floor)
     return False
+
+
+_BRACKET_GAP = re.compile(r"[\s\"'”»]*\(\s*")
 
 
 def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
