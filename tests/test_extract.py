@@ -582,6 +582,17 @@ def test_arabic_sides_harmed_and_speakers_are_not_the_perpetrator(tmp_path: Path
 
 
 @pytest.mark.parametrize(("text", "doer"), [
+    # of two sides named in the claim's sentence, the one named attacking (by its weapon, agency, verb)
+    ("قالت وزارة الدفاع في حكومة النظام السوري إن 15 شخصا قتلوا بقصف إسرائيلي استهدف أبنية في حي المزة.", "israel"),
+    ("تقدم النظام برسالة إلى مجلس الأمن تحدث فيها عن مقتل 35 مدنيا في القرية نتيجة القصف التركي.", "turkey"),
+    ("قتل ثلاثة من أفراد مليشيا موالية للنظام في غارة شنتها طائرة إسرائيلية على ريف القنيطرة.", "israel"),
+    ("سقط قتلى من قوات النظام في بلدة الصلنفة إثر استهدافهم من قبل فصائل المعارضة بالصواريخ.", "armed_opposition"),
+])
+def test_the_side_named_attacking_is_the_perpetrator(tmp_path: Path, text: str, doer: str) -> None:
+    assert {c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"] if c["kind"] == "killed"} == {doer}
+
+
+@pytest.mark.parametrize(("text", "doer"), [
     # verb, subject, object: the name right after the verb is the doer, the one after the target word its target
     ("قصف تنظيم داعش معاقل قوات سوريا الديمقراطية في ريف الرقة، ما أدى إلى مقتل ثلاثة مدنيين.", "isis"),
     ("استهدفت قوات النظام مواقع هيئة تحرير الشام في ريف إدلب، ما أسفر عن مقتل طفلين.", "syrian_government"),

@@ -2421,11 +2421,25 @@ _AR_RESPONSIBLE_AFTER = _Lazy(lambda: re.compile(
 # "قسد تعذب شابا", "النظام يعدم معتقلين": a verb of violence right after the actor, its subject
 _AR_DOER_VERB_AFTER = _Lazy(lambda: re.compile(
     rf"^[\s\"'”»]*(?:{_g('ar', 'actors', 'object_verbs')}|{_g('ar', 'actors', 'doer_verbs')})(?:\s|$)"))
+# between an actor and the verb or attack word it is the subject of: quotes, at most one word of
+# subject_verb_gap ("قد", "أمس", "also")
+_VERB_NEXT = _Lazy(lambda: re.compile(
+    rf"[\s\"'”»)]*(?:(?:{_g('ar', 'actors', 'subject_verb_gap', False)}|(?i:{_g('en', 'actors', 'subject_verb_gap')}))"
+    rf"[\s\"'”»]+)?"))
 # what parts the actor from a word of attack in its clause (not quotes or brackets: 'قصف نفذه "ي ب ك"')
 _DOER_BREAK = re.compile(r"[،,;؛:.!?؟\n]")
 
 
 def _named_attacking(text: str, found: Found, mention: Any) -> bool:
+    """_attacking, once per mention (the claims of a sentence ask the same)."""
+    key = (id(mention), -1)  # (no floor is -1)
+    known = found.not_doer.get(key)
+    if known is None:
+        known = found.not_doer[key] = _attacking(text, found, mention)
+    return known
+
+
+def _attacking(text: str, found: Found, mention: Any) -> bool:
     """Whether an actor is named as the one attacking where it stands: by its weapon ("Russian raids"), next
     to a word of attack in its clause ("قصفت قوات X", "X نفذت هجمات", "غارات X", "X shelled the town"),
     after a word of agency ("على يد X", "by X") or as the subject of a harm verb after it ("X قتلت",
@@ -2440,8 +2454,8 @@ def _named_attacking(text: str, found: Found, mention: Any) -> bool:
                 and not _DOER_BREAK.search(text, c.end, mention.start):
             return True
         if (attack or c.has("outcome")) and mention.end <= c.start <= mention.end + _DOER_AFTER_CHARS \
-                and not _DOER_BREAK.search(text, mention.end, c.start):
-            return True
+                and _VERB_NEXT.fullmatch(text, mention.end, c.start) and not c.text.startswith(("و", "ف")):
+            return True  # "X نفذت هجمات", "X قتلت" (not "X، وقتل", "X إن 15 شخصا قتلوا")
     if mention.text.isascii():
         return bool(_EN_BY_BEFORE.search(before) or _EN_ACTIVE_AFTER.match(text[mention.end:mention.end + 40])
                     or _EN_RESPONSIBLE_AFTER.match(text[mention.end:mention.end + 40]))
@@ -2455,7 +2469,7 @@ def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: 
     """The doer of a claim: in the first of its context ranges that names one, the named actor nearest its
     harm word (before it if any); else a label ("gunmen"). In the ``weak`` ranges (the report's lead, for a
     claim told apart from it: maybe another item of a round-up) only an actor named there as attacking."""
-    for start, end in ranges:
+    for k, (start, end) in enumerate(ranges):
         outlets = [(m.start, m.end) for m in found.within(found.sources, start, end) if m.source.type in _OUTLETS]
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
@@ -2463,6 +2477,8 @@ def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: 
                 and not _not_doer(text, found, a, start)
                 and ((start, end) not in weak or _named_attacking(text, found, a))]
         named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
+        if k == 0 and len({a.actor.id for a in named}) > 1:  # of two sides in its sentence, the one attacking
+            named = [a for a in named if _named_attacking(text, found, a)] or named
         if named:
             before = [a for a in named if a.start <= anchor]
             return _nearest(before or named, anchor)
