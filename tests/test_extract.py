@@ -582,6 +582,22 @@ def test_arabic_sides_harmed_and_speakers_are_not_the_perpetrator(tmp_path: Path
 
 
 @pytest.mark.parametrize(("text", "doer"), [
+    # friendly fire: the side struck by mistake is no doer, and the doer is not borrowed from the context
+    ("قصفت قوات النظام بلدة كفرنبل بالمدفعية. وفي وقت لاحق استهدفت طائرات حربية بالخطأ مواقع للجيش الحر قرب "
+     "البلدة، ما أدى إلى مقتل ثلاثة عناصر.", "unknown"),
+    ("Regime forces shelled the town on Monday. Later, aircraft mistakenly struck Free Syrian Army positions "
+     "nearby, killing eight fighters.", "unknown"),
+    ("استهدفت طائرات التحالف عن طريق الخطأ مواقع لقوات سوريا الديمقراطية، ما أدى إلى مقتل ستة مقاتلين.",
+     "intl_coalition"),
+    ("Coalition jets mistakenly struck Syrian army positions near the airport, killing 62 soldiers.",
+     "intl_coalition"),
+])
+def test_friendly_fire_names_the_side_firing_or_nobody(tmp_path: Path, text: str, doer: str) -> None:
+    result = run(tmp_path, text)
+    assert [c["perpetrator"]["id"] for c in result["claims"]] == [doer] and perpetrator(result) == doer
+
+
+@pytest.mark.parametrize(("text", "doer"), [
     # of two sides named in the claim's sentence, the one named attacking (by its weapon, agency, verb)
     ("قالت وزارة الدفاع في حكومة النظام السوري إن 15 شخصا قتلوا بقصف إسرائيلي استهدف أبنية في حي المزة.", "israel"),
     ("تقدم النظام برسالة إلى مجلس الأمن تحدث فيها عن مقتل 35 مدنيا في القرية نتيجة القصف التركي.", "turkey"),

@@ -2404,6 +2404,10 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
             and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
 
 
+# "قصفت بالخطأ مواقع X", "mistakenly struck X positions": an attack on the doer's own side or its ally
+_MISTAKE = _Lazy(lambda: re.compile(
+    rf"(?<![\w\u0621-\u064a])(?:[وب]?{_g('ar', 'actors', 'mistake_words', False)}|"
+    rf"(?i:{_g('en', 'actors', 'mistake_words')}))(?![\w\u0621-\u064a])"))
 _DOER_BEFORE_CHARS = 25  # how far before an actor a word of attack names it as the attacker ("قصفت قوات X")
 _DOER_AFTER_CHARS = 30  # ... and after it ("X نفذت هجمات", "X shelled the town")
 _EN_BY_BEFORE = _Lazy(lambda: re.compile(
@@ -2773,6 +2777,13 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     weak = tuple((s.start, s.end) for j, s in enumerate(sentences[:LEAD_SENTENCES])
                  if j < draft.sentence - CONTEXT_SENTENCES
                  or (j < draft.sentence and s.paragraph != sentence.paragraph))
+    # friendly fire: "قصفت بالخطأ مواقع X" names a side struck by mistake (X, not the doer): the doer is the side
+    # the sentence names firing, or nobody (not "الغارات الموجهة بالخطأ" on civilians, whose doer is named before)
+    mistaken = bool(_MISTAKE.search(text, sentence.start, sentence.end)) and any(
+        a.actor is not None and _not_doer(text, found, a, sentence.start)
+        for a in found.within(found.actors, sentence.start, sentence.end))
+    if mistaken:
+        actor_ranges = actor_ranges[:1]
     actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span, weak)
     unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
@@ -2784,7 +2795,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "count": count,
         "period": _period_json(period),
         "place": _place_json(place, region, text, found.places),
-        "perpetrator": dict(_actor_json(actor), unattributed=True) if unattributed else _actor_json(actor),
+        "perpetrator": dict(_actor_json(actor), **({"unattributed": True} if unattributed else {}),
+                            **({"friendly_fire": True} if mistaken else {})),
         "cause": _pick_cause(found, ranges),
         "claimant": claimant,
         "modality": modality,
@@ -3047,7 +3059,8 @@ def analyse(doc: Document) -> dict[str, Any]:
             summary["perpetrator"] = claimed
         # the attacker the lead names by its weapon; the one the headline names as its subject, also for
         # a label ("terrorists fired shells")
-        elif attacker and not perpetrator.get("unattributed") and (not perpetrator.get("text") or headline):
+        elif attacker and not perpetrator.get("unattributed") and not perpetrator.get("friendly_fire") \
+                and (not perpetrator.get("text") or headline):
             summary["perpetrator"] = attacker
     return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
