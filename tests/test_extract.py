@@ -574,6 +574,8 @@ def test_a_claim_apart_from_the_lead_takes_its_actor_only_if_the_lead_names_it_a
     ("سقط عشرات القتلى في صفوف عناصر داعش خلال العمليات العسكرية في المدينة.", "unknown"),
     # a speaker from a side: "مصدر من X"
     ("قال مصدر عسكري من المعارضة المسلحة إن غارة جوية قتلت 12 شخصا في البلدة.", "unknown"),
+    # what the attack hit belongs to X, with an adjective and a quote between
+    ("دمرت الغارات عددا من المواقع العسكرية التابعة لتنظيم \"داعش\" وقتل فيها سبعة مدنيين.", "unknown"),
     # an alias in brackets after a doer stays the doer
     ("قصف تنظيم \"الدولة الإسلامية\" (داعش) البلدة، ما أدى إلى مقتل ثلاثة مدنيين.", "isis"),
 ])

@@ -2297,7 +2297,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True  # "الخاضعة لسيطرة X", "سقطت بأيدي مسلحي X": the ground X holds
     if arabic and _AGENT_BEFORE.search(folded[-40:]):
         return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
-    if _TARGET_BEFORE.search(normalize(before[-25:])) and not (arabic and _AR_CLASH_AGAINST.search(folded[-45:])):
+    if _TARGET_BEFORE.search(normalize(before[-45:])) and not (arabic and _AR_CLASH_AGAINST.search(folded[-45:])):
         return True
     if named and (_AR_HARMED_OF_GROUP.search(folded[-20:])  # "شهداء القسام", "قتلى قوات النظام": the dead of X
                   or _AR_PLACE_BEFORE.search(folded[-30:])  # "الحدودية مع تركيا": a country as a place
