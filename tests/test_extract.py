@@ -528,6 +528,7 @@ def test_the_target_and_the_ground_are_not_the_perpetrator(tmp_path: Path) -> No
     ("Two children died as the jets were pounding the Nusra Front in the hills.", "unknown"),
     ("Four farmers died when the jets bombed Islamic State hideouts, the monitor said.", "unknown"),
     ("Five civilians were killed in an offensive against the so-called Islamic State near the dam.", "unknown"),
+    ("Rebels attacked the Syrian army near the dam, and four civilians were killed.", "armed_opposition"),
     # the other side of a fight, and the accused, may be the doer
     ("Three civilians were killed in heavy clashes against Hezbollah in the village.", "hezbollah"),
     ("Rights groups renewed accusations against the Syrian regime after 20 civilians were killed.",
