@@ -584,6 +584,15 @@ def test_arabic_sides_harmed_and_speakers_are_not_the_perpetrator(tmp_path: Path
     assert {c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]} == {doer}
 
 
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات روسية بلدة كفرنبل صباح اليوم. وفي سياق آخر، قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مدينة الباب.",
+    "قصفت طائرات روسية بلدة كفرنبل صباح اليوم. من جهة أخرى، قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مدينة الباب.",
+    "Russian jets pounded the town in the morning. Separately, three civilians were killed when a bomb exploded.",
+])
+def test_a_sentence_opening_on_another_event_takes_no_doer_from_before(tmp_path: Path, text: str) -> None:
+    assert [c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]] == ["unknown"]
+
+
 @pytest.mark.parametrize(("text", "doer"), [
     # friendly fire: the side struck by mistake is no doer, and the doer is not borrowed from the context
     ("قصفت قوات النظام بلدة كفرنبل بالمدفعية. وفي وقت لاحق استهدفت طائرات حربية بالخطأ مواقع للجيش الحر قرب "

@@ -2404,6 +2404,11 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
             and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
 
 
+# a sentence that opens on another event than the one before: "وفي سياق آخر،", "من جهة أخرى", "Separately,"
+_SHIFT_OPENER = _Lazy(lambda: re.compile(
+    rf"[^\w\u0621-\u064a]*(?:[وف]?\s*{_g('ar', 'actors', 'shift_openers', False)}|"
+    rf"(?i:{_g('en', 'actors', 'shift_openers')}))"
+    rf"(?![\w\u0621-\u064a])"))
 # "قصفت بالخطأ مواقع X", "mistakenly struck X positions": an attack on the doer's own side or its ally
 _MISTAKE = _Lazy(lambda: re.compile(
     rf"(?<![\w\u0621-\u064a])(?:[وب]?{_g('ar', 'actors', 'mistake_words', False)}|"
@@ -2779,6 +2784,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
                  or (j < draft.sentence and s.paragraph != sentence.paragraph))
     # friendly fire: "قصفت بالخطأ مواقع X" names a side struck by mistake (X, not the doer): the doer is the side
     # the sentence names firing, or nobody (not "الغارات الموجهة بالخطأ" on civilians, whose doer is named before)
+    if _SHIFT_OPENER.match(text, sentence.start, sentence.end):
+        actor_ranges = actor_ranges[:1]  # "وفي سياق آخر، ...", "Separately, ...": another event than before
     mistaken = bool(_MISTAKE.search(text, sentence.start, sentence.end)) and any(
         a.actor is not None and _not_doer(text, found, a, sentence.start)
         for a in found.within(found.actors, sentence.start, sentence.end))
