@@ -615,6 +615,8 @@ def test_friendly_fire_names_the_side_firing_or_nobody(tmp_path: Path, text: str
     ("تقدم النظام برسالة إلى مجلس الأمن تحدث فيها عن مقتل 35 مدنيا في القرية نتيجة القصف التركي.", "turkey"),
     ("قتل ثلاثة من أفراد مليشيا موالية للنظام في غارة شنتها طائرة إسرائيلية على ريف القنيطرة.", "israel"),
     ("سقط قتلى من قوات النظام في بلدة الصلنفة إثر استهدافهم من قبل فصائل المعارضة بالصواريخ.", "armed_opposition"),
+    # agency across quotes: "على يد مقاتلي \"X\""
+    ("وتأتي خسائر قوات النظام بعد مقتل 12 عنصرا على يد مقاتلي \"هيئة تحرير الشام\" في ريف اللاذقية.", "hts"),
 ])
 def test_the_side_named_attacking_is_the_perpetrator(tmp_path: Path, text: str, doer: str) -> None:
     assert {c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"] if c["kind"] == "killed"} == {doer}

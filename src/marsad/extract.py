@@ -2429,12 +2429,14 @@ _AR_RESPONSIBLE_AFTER = _Lazy(lambda: re.compile(
     rf"^[\s\"'”»]*(?:[^\s،,.:؛]+\s+){{0,2}}?[وب]?(?:ال)?{_g('ar', 'actors', 'responsible_words')}"))
 # "قسد تعذب شابا", "النظام يعدم معتقلين": a verb of violence right after the actor, its subject
 _AR_DOER_VERB_AFTER = _Lazy(lambda: re.compile(
-    rf"^[\s\"'”»]*(?:{_g('ar', 'actors', 'object_verbs')}|{_g('ar', 'actors', 'doer_verbs')})(?:\s|$)"))
+    rf"^[\s\"'”»]*(?:[،,]?\s*(?:التي|الذي|الذين)\s+)?"  # ... or in a relative clause: "X، التي قامت بهجمات"
+    rf"(?:{_g('ar', 'actors', 'object_verbs')}|{_g('ar', 'actors', 'doer_verbs')})(?:\s|$)"))
 # between an actor and the verb or attack word it is the subject of: quotes, at most one word of
 # subject_verb_gap ("قد", "أمس", "also")
 _VERB_NEXT = _Lazy(lambda: re.compile(
     rf"[\s\"'”»)]*(?:(?:{_g('ar', 'actors', 'subject_verb_gap', False)}|(?i:{_g('en', 'actors', 'subject_verb_gap')}))"
     rf"[\s\"'”»]+)?"))
+_QUOTE_MARKS = re.compile(r"[\"'«»“”„]")
 # what parts the actor from a word of attack in its clause (not quotes or brackets: 'قصف نفذه "ي ب ك"')
 _DOER_BREAK = re.compile(r"[،,;؛:.!?؟\n]")
 
@@ -2469,7 +2471,7 @@ def _attacking(text: str, found: Found, mention: Any) -> bool:
         return bool(_EN_BY_BEFORE.search(before) or _EN_ACTIVE_AFTER.match(text[mention.end:mention.end + 40])
                     or _EN_RESPONSIBLE_AFTER.match(text[mention.end:mention.end + 40]))
     after = normalize(text[mention.end:mention.end + 40])
-    return bool(_AR_AGENT_NEAR.search(normalize(before)) or _AR_RESPONSIBLE_AFTER.match(after)
+    return bool(_AR_AGENT_NEAR.search(_QUOTE_MARKS.sub(" ", normalize(before))) or _AR_RESPONSIBLE_AFTER.match(after)
                 or _AR_DOER_VERB_AFTER.match(after))
 
 
