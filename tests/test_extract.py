@@ -521,6 +521,128 @@ def test_the_target_and_the_ground_are_not_the_perpetrator(tmp_path: Path) -> No
     assert perpetrator(run(tmp_path, text)) == "unknown"
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Shelling on positions of the Syrian army killed three children in the town, activists said.", "unknown"),
+    ("Turkish jets struck targets of the Kurdish YPG, killing seven civilians.", "turkey"),
+    ("Air raids targeting the Islamic State near the river killed 12 civilians on Tuesday.", "unknown"),
+    ("Two children died as the jets were pounding the Nusra Front in the hills.", "unknown"),
+    ("Four farmers died when the jets bombed Islamic State hideouts, the monitor said.", "unknown"),
+    ("Five civilians were killed in an offensive against the so-called Islamic State near the dam.", "unknown"),
+    ("Rebels attacked the Syrian army near the dam, and four civilians were killed.", "armed_opposition"),
+    # the other side of a fight, and the accused, may be the doer
+    ("Three civilians were killed in heavy clashes against Hezbollah in the village.", "hezbollah"),
+    ("Rights groups renewed accusations against the Syrian regime after 20 civilians were killed.",
+     "syrian_government"),
+    # an attack named by its weapon stays the doer
+    ("Protests against Russian air strikes grew after 9 civilians were killed in the town.", "russia"),
+])
+def test_the_target_named_after_against_or_positions_of_is_not_the_perpetrator(
+        tmp_path: Path, text: str, doer: str) -> None:
+    result = run(tmp_path, text)
+    assert perpetrator(result) == doer and [c["perpetrator"]["id"] for c in result["claims"]] == [doer]
+
+
+@pytest.mark.parametrize(("title", "text", "doer"), [
+    # another item of a round-up: the title's actor is named in no attack
+    ("روسيا وإيران تبحثان إعادة الإعمار في سوريا",
+     "بحث وزيرا خارجية البلدين في موسكو ملفات التعاون الاقتصادي.\n\n"
+     "وفي شأن آخر، قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مدينة الباب.", "unknown"),
+    ("Russia and Turkey agree on new round of talks",
+     "The ministers met in Ankara on Monday to prepare the summit.\n\nSeparately, six people were killed when "
+     "a car bomb exploded in a market in the north of the country.", "unknown"),
+    # the title names its actor attacking: a later paragraph of the same story takes it
+    ("قوات النظام تقصف بلدة كفرنبل بالبراميل المتفجرة",
+     "شهدت البلدة منذ الصباح حركة نزوح واسعة نحو الحقول المجاورة.\n\n"
+     "وأسفر القصف عن مقتل خمسة مدنيين بينهم طفلان.", "syrian_government"),
+    ("قسد تعذب شابا حتى الموت في ريف دير الزور",
+     "داهمت دورية البلدة صباح اليوم.\n\nوقال ذووه إن الشاب توفي بعد ساعات من اعتقاله، وإن جثته سلمت إليهم.", "sdf"),
+    ("Assad regime responsible for chemical attack, EU says",
+     "The EU foreign policy chief spoke in Brussels on Tuesday.\n\n"
+     "Doctors in the town said the attack killed 58 people, including 11 children.", "syrian_government"),
+])
+def test_a_claim_apart_from_the_lead_takes_its_actor_only_if_the_lead_names_it_attacking(
+        tmp_path: Path, title: str, text: str, doer: str) -> None:
+    result = run(tmp_path, text, title=title)
+    assert result["claims"] and {c["perpetrator"]["id"] for c in result["claims"]} == {doer}
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    # both sides of a clash, the second named by its men ("وعناصر تنظيم X") or by an alias in brackets
+    ("دارت معارك بين فصائل المعارضة وعناصر تنظيم داعش قرب المخيم، وقتل فيها أربعة مدنيين.", "unknown"),
+    ("اندلعت اشتباكات بين قوات النظام وتنظيم \"الدولة الإسلامية\" (داعش) قرب المطار، ما أدى إلى مقتل ثلاثة مدنيين.",
+     "unknown"),
+    # the harmed's men: "في صفوف عناصر X"
+    ("سقط عشرات القتلى في صفوف عناصر داعش خلال العمليات العسكرية في المدينة.", "unknown"),
+    # a speaker from a side: "مصدر من X"
+    ("قال مصدر عسكري من المعارضة المسلحة إن غارة جوية قتلت 12 شخصا في البلدة.", "unknown"),
+    # what the attack hit belongs to X, with an adjective and a quote between
+    ("دمرت الغارات عددا من المواقع العسكرية التابعة لتنظيم \"داعش\" وقتل فيها سبعة مدنيين.", "unknown"),
+    # an alias in brackets after a doer stays the doer
+    ("قصف تنظيم \"الدولة الإسلامية\" (داعش) البلدة، ما أدى إلى مقتل ثلاثة مدنيين.", "isis"),
+])
+def test_arabic_sides_harmed_and_speakers_are_not_the_perpetrator(tmp_path: Path, text: str, doer: str) -> None:
+    assert {c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]} == {doer}
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت طائرات روسية بلدة كفرنبل صباح اليوم. وفي سياق آخر، قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مدينة الباب.",
+    "قصفت طائرات روسية بلدة كفرنبل صباح اليوم. من جهة أخرى، قتل ثلاثة مدنيين في انفجار عبوة ناسفة في مدينة الباب.",
+    "Russian jets pounded the town in the morning. Separately, three civilians were killed when a bomb exploded.",
+])
+def test_a_sentence_opening_on_another_event_takes_no_doer_from_before(tmp_path: Path, text: str) -> None:
+    assert [c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]] == ["unknown"]
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    # friendly fire: the side struck by mistake is no doer, and the doer is not borrowed from the context
+    ("قصفت قوات النظام بلدة كفرنبل بالمدفعية. وفي وقت لاحق استهدفت طائرات حربية بالخطأ مواقع للجيش الحر قرب "
+     "البلدة، ما أدى إلى مقتل ثلاثة عناصر.", "unknown"),
+    ("Regime forces shelled the town on Monday. Later, aircraft mistakenly struck Free Syrian Army positions "
+     "nearby, killing eight fighters.", "unknown"),
+    ("استهدفت طائرات التحالف عن طريق الخطأ مواقع لقوات سوريا الديمقراطية، ما أدى إلى مقتل ستة مقاتلين.",
+     "intl_coalition"),
+    ("Coalition jets mistakenly struck Syrian army positions near the airport, killing 62 soldiers.",
+     "intl_coalition"),
+])
+def test_friendly_fire_names_the_side_firing_or_nobody(tmp_path: Path, text: str, doer: str) -> None:
+    result = run(tmp_path, text)
+    assert [c["perpetrator"]["id"] for c in result["claims"]] == [doer] and perpetrator(result) == doer
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    # of two sides named in the claim's sentence, the one named attacking (by its weapon, agency, verb)
+    ("قالت وزارة الدفاع في حكومة النظام السوري إن 15 شخصا قتلوا بقصف إسرائيلي استهدف أبنية في حي المزة.", "israel"),
+    ("تقدم النظام برسالة إلى مجلس الأمن تحدث فيها عن مقتل 35 مدنيا في القرية نتيجة القصف التركي.", "turkey"),
+    ("قتل ثلاثة من أفراد مليشيا موالية للنظام في غارة شنتها طائرة إسرائيلية على ريف القنيطرة.", "israel"),
+    ("سقط قتلى من قوات النظام في بلدة الصلنفة إثر استهدافهم من قبل فصائل المعارضة بالصواريخ.", "armed_opposition"),
+    # agency across quotes: "على يد مقاتلي \"X\""
+    ("وتأتي خسائر قوات النظام بعد مقتل 12 عنصرا على يد مقاتلي \"هيئة تحرير الشام\" في ريف اللاذقية.", "hts"),
+])
+def test_the_side_named_attacking_is_the_perpetrator(tmp_path: Path, text: str, doer: str) -> None:
+    assert {c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"] if c["kind"] == "killed"} == {doer}
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    # verb, subject, object: the name right after the verb is the doer, the one after the target word its target
+    ("قصف تنظيم داعش معاقل قوات سوريا الديمقراطية في ريف الرقة، ما أدى إلى مقتل ثلاثة مدنيين.", "isis"),
+    ("استهدفت قوات النظام مواقع هيئة تحرير الشام في ريف إدلب، ما أسفر عن مقتل طفلين.", "syrian_government"),
+    ("قتل ثلاثة مدنيين عندما قصفت القوات التركية مواقع وحدات حماية الشعب قرب البلدة.", "turkey"),
+])
+def test_arabic_verb_subject_object_order(tmp_path: Path, text: str, doer: str) -> None:
+    assert [c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]] == [doer]
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("Tags Syria Hama Russia Turkey air strikes Air strikes on a farming village killed 9 people.", "unknown"),
+    ("Tags: Syria, Islamic State, Hezbollah. Nine people were killed when a shell hit the market.", "unknown"),
+    # the subject of the report's first sentence, right after the tags, acts
+    ("Tags Qamishli Kurdish YPG Turkey Syrian regime warplanes bombed Kurdish positions killing four civilians.",
+     "syrian_government"),
+])
+def test_a_page_list_of_tags_names_no_perpetrator(tmp_path: Path, text: str, doer: str) -> None:
+    assert [c["perpetrator"]["id"] for c in run(tmp_path, text)["claims"]] == [doer]
+
+
 def test_a_country_as_a_place_is_not_the_perpetrator(tmp_path: Path) -> None:
     text = "An opposition leader said in Turkey that the attack had killed 200 people."
     assert perpetrator(run(tmp_path, text)) == "unknown"

@@ -45,6 +45,7 @@ ATTACK_LEAD_SENTENCES = 4  # where a report that states no harm names the attack
 ATTACK_LEAD_CHARS = 400    # ... or this far into its text (a short post is all lead)
 LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead for details
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
+TAG_LIST_CHARS = 150     # how far back from an English actor a page's "Tags" label may stand
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
 RESTATED_CHARS = 60      # how far after a vague count its number may be given ("وصل عددهم إلى 35")
 MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
@@ -113,7 +114,7 @@ _QUOTED_NAME = re.compile(r'["“«„][^"“”«»„،,.:;؛()\n]{1,40}["”�
 _PLURAL_VERB_AFTER_COMMA = re.compile(r"[^\S\n]*[،,][^\S\n]*")
 _PLURAL_VERB = re.compile(r"(?:وا|ا)(?:\s|$)")
 _TARGET_BEFORE = _Lazy(lambda: re.compile(
-    rf"(?:{_g('ar', 'actors', 'target_before')}|{_g('en', 'actor_words', 'target_before')}|"
+    rf"(?:{_g('ar', 'actors', 'target_before')}|"
     # "مواقع قوات X", "ضد تنظيم X" (see _AR_CLASH_AGAINST for "الاشتباكات ضد X")
     rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'aimed_at')}\s+|"
     # the harmed of a group: "قتلى وجرحى لميليشيا X", "قتلى في صفوف قوات X"
@@ -121,7 +122,9 @@ _TARGET_BEFORE = _Lazy(lambda: re.compile(
     # what the attack hit belongs to X: "نقطة عسكرية لقوات X", "مقراً تابعاً لـX"
     rf"(?:^|\s)[وب]?(?:ال)?{_g('ar', 'actors', 'target_objects')}(?:\s+\S+)?\s+"
     rf"{_g('ar', 'actors', 'owned_by')}\s*-?\s*)"
-    # ... with a group noun before the name: "معسكرا لتنظيم X", "عناصر ميليشيا X", "قتلى في صفوف جيش X"
+    # ... with a group noun before the name: "معسكرا لتنظيم X", "عناصر ميليشيا X", "قتلى في صفوف جيش X", and
+    # the harmed's men: "القتلى في صفوف عناصر X"
+    rf"(?:\s*(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+)?"
     rf"(?:\s*(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
 # a number of a side's men without a person noun: the side is the harmed ("قتل وجرح عدد من قوات النظام")
 _QUANTITY_OF_BEFORE = _Lazy(lambda: re.compile(
@@ -135,7 +138,10 @@ _AGENT_BEFORE = _Lazy(lambda: re.compile(
 # the two sides of a clash: "اشتباكات (عنيفة) بين X وY" names neither as the doer of its harm
 _AR_SIDES_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?(?:ال)?{_g('ar', 'actors', 'clash_nouns')}(?:\s+[^\s،,.:؛]+){{0,2}}\s+"
-    rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?$"))
+    rf"{_g('ar', 'actors', 'sides_between')}\s+(?:(?:[^\s،,.:؛]+\s+){{1,5}}و\s*)?"
+    # the side's men or a group noun before its name: "بين المعارضة وعناصر تنظيم X", "بين مقاتلي X و..."
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+(?:من\s+)?)?"
+    rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
 # "شهداء X", "قتلى X": X's own dead (not "قتلى قصف النظام": the dead of an attack named by its weapon)
 _AR_HARMED_OF_GROUP = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وب]?{_g('ar', 'actors', 'harmed_of_group')}\s+$"))
@@ -148,6 +154,10 @@ _AR_CLASH_AGAINST = _Lazy(lambda: re.compile(
 _AR_HELD_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s|ل){_g('ar', 'actors', 'held_before')}\s+(?:{_g('ar', 'actors', 'target_before')}\s+)?"
     rf"(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# "قال مصدر مسؤول من X", "المتحدث باسم قوات X", "مصادر في X": X speaks; it is not named as the doer
+_AR_SPEAKER_OF = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وف]?{_g('ar', 'actors', 'speaker_nouns')}(?:\s+[^\s،,.:؛]+)?\s+{_g('ar', 'actors', 'speaker_of')}"
+    rf"\s*(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
 # "في تركيا", "الحدودية مع الأردن", "جنوب شرقي تركيا": a country as a place
 _AR_PLACE_BEFORE = _Lazy(lambda: re.compile(
     rf"(?:^|\s)[وف]?(?:{_g('ar', 'actors', 'place_before')}|"
@@ -1348,6 +1358,21 @@ _EN_TARGET_BEFORE = _Lazy(lambda: re.compile(
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?$|"
     rf"\b{_g('en', 'actors', 'sides_between')}\s+(?:{_THE.pattern}\s+)?[\w-]+(?:\s+[\w-]+){{0,3}}\s+"
     rf"{_g('en', 'actors', 'sides_and')}\s+(?:{_THE.pattern}\s+)?$"))
+# "against X", "positions of the X", "jets targeting X": X (after an optional "the" and one capitalised word
+# or "so-called": "against Kurdish YPG") is the target
+_EN_AIMED_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_g('en', 'actor_words', 'target_before')}\s+(?:{_THE.pattern}\s+)?"
+    rf"(?:(?-i:[A-Z][\w'-]*)\s+|so-called\s+)?$"))
+# "Tags Syria Idlib Russia airstrikes": a page's list of tags before the actor (no function word between)
+_EN_TAG_LIST = _Lazy(lambda: re.compile(
+    rf"(?<![\w-]){_g('en', 'actor_words', 'tag_labels', False)}(?![\w-])"
+    rf"(?:[\s:,|]+(?!(?i:{_g('en', 'actor_words', 'tag_breakers')})\b)[\w'’().-]+)*[\s:,|]*$"))
+_TAG_HINT = re.compile(r"Tag|TAG|Keyword|KEYWORD|Topic")
+# "clashes with IS fighters against X", "accusations of war crimes against X": before "against", X is the
+# other side of a fight or the accused, who may be the doer
+_EN_AGAINST_SIDE = _Lazy(lambda: re.compile(
+    rf"(?i)\b(?:{_g('en', 'actor_words', 'clash_before')}|{_g('en', 'actor_words', 'accusation_before')})"
+    rf"(?:\s+[\w'-]+){{0,3}}\s+$"))
 # "the IS group's Raqqa stronghold", "Daesh terror groups Raqqa bastion": the ground an actor holds, named
 # by its place (capitalised) between the actor and the word
 _EN_OWNED_PLACE = _Lazy(lambda: re.compile(
@@ -2278,8 +2303,7 @@ def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: l
 
 _TARGET_AFTER = _Lazy(lambda: re.compile(
     rf"^\s*(?:\(\w{{1,8}}\)\s*)?(?:{_g('en', 'actor_words', 'group_word')}\s+)?"
-    rf"(?:-?\s*{_g('en', 'actor_words', 'held_words')}|{_g('en', 'actor_words', 'target_after')})\b|"
-    rf"^\s*{_g('ar', 'actors', 'target_after')}"))
+    rf"(?:-?\s*{_g('en', 'actor_words', 'held_words')}|{_g('en', 'actor_words', 'target_after')})\b"))
 
 
 def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool:
@@ -2295,30 +2319,46 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True  # "الخاضعة لسيطرة X", "سقطت بأيدي مسلحي X": the ground X holds
     if arabic and _AGENT_BEFORE.search(folded[-40:]):
         return False  # "قتل على يد مسلحي التنظيم", "برصاص عناصر من تنظيم X": the men of X are the doers
-    if _TARGET_BEFORE.search(normalize(before[-25:])) and not (arabic and _AR_CLASH_AGAINST.search(folded[-45:])):
+    if _TARGET_BEFORE.search(normalize(before[-45:])) and not (arabic and _AR_CLASH_AGAINST.search(folded[-45:])):
         return True
     if named and (_AR_HARMED_OF_GROUP.search(folded[-20:])  # "شهداء القسام", "قتلى قوات النظام": the dead of X
                   or _AR_PLACE_BEFORE.search(folded[-30:])  # "الحدودية مع تركيا": a country as a place
                   or _object_of_verb(text, found, mention, folded)  # "باغتوا قوات X", "هاجم مسلحون قوات X"
                   or _AR_SIDES_BEFORE.search(folded)  # "اشتباكات بين قوات النظام وفصائل المعارضة": a side
+                  or _AR_SPEAKER_OF.search(folded[-45:])  # "قال مصدر عسكري من قوات X": X speaks
                   or _QUANTITY_OF_BEFORE.search(folded[-30:])):  # "مقتل عدد من قوات النظام" (not "عدد من الغارات")
         return True
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
     if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
         return True
+    if not arabic and _TAG_HINT.search(text, max(floor, mention.start - TAG_LIST_CHARS), mention.start) \
+            and _EN_TAG_LIST.search(text, max(floor, mention.start - TAG_LIST_CHARS), mention.start) \
+            and not _EN_ACTIVE_AFTER.match(after):
+        return True  # a keyword of the page ("Tags Syria Idlib Russia"), not the subject of the next sentence
     if any(c.start <= mention.start and mention.end <= c.end + 2
            and (c.category == "combatants" or (named and c.start < mention.start))
            for c in found.within(found.counts, mention.start - 60, mention.end + 1)):
         return True  # the group inside the words of a count: "مقتل قيادي في تنظيم X", "زعيم X"
     if _group_of_counted(text, found, mention):
         return True
+    # "تنظيم "الدولة الإسلامية" (داعش)", "Islamic State (IS)": a name in brackets right after the same actor's
+    # is what the name before it is
+    if before.endswith("(") or before.rstrip().endswith("("):
+        alias = [p for p in found.within(found.actors, max(floor, mention.start - 60), mention.start)
+                 if p.end <= mention.start and p.actor == mention.actor
+                 and _BRACKET_GAP.fullmatch(text, p.end, mention.start)]
+        if alias:
+            return _not_doer(text, found, alias[-1], floor)
     # the next of a list ("members of X and Y", "50 rebels and jihadists killed") is what the first is
     if mention.via != "weapon" and mention.text.isascii():
         previous = [m for m in found.within(found.actors, max(floor, mention.start - 30), mention.start)
                     if _EN_LIST_GAP.fullmatch(text, m.end, mention.start)]
         return bool(previous) and _not_doer(text, found, previous[-1], floor)
     return False
+
+
+_BRACKET_GAP = re.compile(r"[\s\"'”»]*\(\s*")
 
 
 def _group_of_counted(text: str, found: Found, mention: Any) -> bool:
@@ -2379,19 +2419,99 @@ def _english_not_doer(mention: Any, before: str, after: str) -> bool:
         return True
     if _EN_BACKER_BEFORE.search(before) or _EN_TARGET_BEFORE.search(before):
         return True
+    if mention.via != "weapon" and (aimed := _EN_AIMED_BEFORE.search(before)) \
+            and not (aimed.group().lower().startswith("against") and _EN_AGAINST_SIDE.search(before, 0, aimed.start())):
+        return True  # (an attack named by its weapon stays the doer: "protests against Russian raids")
     return (mention.via != "weapon" and bool(_EN_PLACE_BEFORE.search(before))
             and not _EN_FORCE_WORDS.search(mention.text) and not _EN_ATTACK_AFTER.match(after))
 
 
+# a sentence that opens on another event than the one before: "وفي سياق آخر،", "من جهة أخرى", "Separately,"
+_SHIFT_OPENER = _Lazy(lambda: re.compile(
+    rf"[^\w\u0621-\u064a]*(?:[وف]?\s*{_g('ar', 'actors', 'shift_openers', False)}|"
+    rf"(?i:{_g('en', 'actors', 'shift_openers')}))"
+    rf"(?![\w\u0621-\u064a])"))
+# "قصفت بالخطأ مواقع X", "mistakenly struck X positions": an attack on the doer's own side or its ally
+_MISTAKE = _Lazy(lambda: re.compile(
+    rf"(?<![\w\u0621-\u064a])(?:[وب]?{_g('ar', 'actors', 'mistake_words', False)}|"
+    rf"(?i:{_g('en', 'actors', 'mistake_words')}))(?![\w\u0621-\u064a])"))
+_DOER_BEFORE_CHARS = 25  # how far before an actor a word of attack names it as the attacker ("قصفت قوات X")
+_DOER_AFTER_CHARS = 30  # ... and after it ("X نفذت هجمات", "X shelled the town")
+_EN_BY_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?i)\b{_g('en', 'actors', 'agent_prepositions')}\s+(?:{_THE.pattern}\s+)?$"))
+# "X (bears primary) responsibility for", "X is behind": the actor is named as the one who did it
+_EN_RESPONSIBLE_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)^\s*(?:[\w'-]+\s+){{0,3}}?{_g('en', 'actors', 'responsible_words')}\b"))
+# "على يد X", "من قبل قوات X", "بنيران عناصر من X": a word of agency before the actor or its men
+_AR_AGENT_NEAR = _Lazy(lambda: re.compile(
+    rf"(?:^|\s){_g('ar', 'actors', 'agent_words')}\s*(?:(?:ال)?{_g('ar', 'actors', 'member_of_nouns')}\s+)?"
+    rf"(?:من\s+)?(?:(?:ال)?{_g('ar', 'actors', 'group_nouns')}\s+)?$"))
+# "حمل المرصد قوات X المسؤولية", "X مسؤولة عن": X is named as the one who did it
+_AR_RESPONSIBLE_AFTER = _Lazy(lambda: re.compile(
+    rf"^[\s\"'”»]*(?:[^\s،,.:؛]+\s+){{0,2}}?[وب]?(?:ال)?{_g('ar', 'actors', 'responsible_words')}"))
+# "قسد تعذب شابا", "النظام يعدم معتقلين": a verb of violence right after the actor, its subject
+_AR_DOER_VERB_AFTER = _Lazy(lambda: re.compile(
+    rf"^[\s\"'”»]*(?:[،,]?\s*(?:التي|الذي|الذين)\s+)?"  # ... or in a relative clause: "X، التي قامت بهجمات"
+    rf"(?:{_g('ar', 'actors', 'object_verbs')}|{_g('ar', 'actors', 'doer_verbs')})(?:\s|$)"))
+# between an actor and the verb or attack word it is the subject of: quotes, at most one word of
+# subject_verb_gap ("قد", "أمس", "also")
+_VERB_NEXT = _Lazy(lambda: re.compile(
+    rf"[\s\"'”»)]*(?:(?:{_g('ar', 'actors', 'subject_verb_gap', False)}|(?i:{_g('en', 'actors', 'subject_verb_gap')}))"
+    rf"[\s\"'”»]+)?"))
+_QUOTE_MARKS = re.compile(r"[\"'«»“”„]")
+# what parts the actor from a word of attack in its clause (not quotes or brackets: 'قصف نفذه "ي ب ك"')
+_DOER_BREAK = re.compile(r"[،,;؛:.!?؟\n]")
+
+
+def _named_attacking(text: str, found: Found, mention: Any) -> bool:
+    """_attacking, once per mention (the claims of a sentence ask the same)."""
+    key = (id(mention), -1)  # (no floor is -1)
+    known = found.not_doer.get(key)
+    if known is None:
+        known = found.not_doer[key] = _attacking(text, found, mention)
+    return known
+
+
+def _attacking(text: str, found: Found, mention: Any) -> bool:
+    """Whether an actor is named as the one attacking where it stands: by its weapon ("Russian raids"), next
+    to a word of attack in its clause ("قصفت قوات X", "X نفذت هجمات", "غارات X", "X shelled the town"),
+    after a word of agency ("على يد X", "by X") or as the subject of a harm verb after it ("X قتلت",
+    "X killed"). A name elsewhere (a talk, a defeat, a country as a place) names no attack."""
+    if mention.via == "weapon":
+        return True
+    before = text[max(0, mention.start - 40):mention.start]
+    of = normalize(mention.text).startswith("ل") or before.endswith("ل")  # "مجزرة جديدة للنظام"
+    for c in found.within(found.cues, mention.start - _DOER_BEFORE_CHARS - 15, mention.end + _DOER_AFTER_CHARS):
+        attack = c.has("attack") or c.has("cause") or c.has("carried_out")
+        if (attack or (of and c.has("outcome"))) and mention.start - _DOER_BEFORE_CHARS <= c.end <= mention.start \
+                and not _DOER_BREAK.search(text, c.end, mention.start):
+            return True
+        if (attack or c.has("outcome")) and mention.end <= c.start <= mention.end + _DOER_AFTER_CHARS \
+                and _VERB_NEXT.fullmatch(text, mention.end, c.start) and not c.text.startswith(("و", "ف")):
+            return True  # "X نفذت هجمات", "X قتلت" (not "X، وقتل", "X إن 15 شخصا قتلوا")
+    if mention.text.isascii():
+        return bool(_EN_BY_BEFORE.search(before) or _EN_ACTIVE_AFTER.match(text[mention.end:mention.end + 40])
+                    or _EN_RESPONSIBLE_AFTER.match(text[mention.end:mention.end + 40]))
+    after = normalize(text[mention.end:mention.end + 40])
+    return bool(_AR_AGENT_NEAR.search(_QUOTE_MARKS.sub(" ", normalize(before))) or _AR_RESPONSIBLE_AFTER.match(after)
+                or _AR_DOER_VERB_AFTER.match(after))
+
+
 def _pick_actor(text: str, found: Found, ranges: list[tuple[int, int]], anchor: int,
-                claimant_span: tuple[int, int] | None) -> Any | None:
-    for start, end in ranges:
+                claimant_span: tuple[int, int] | None, weak: tuple[tuple[int, int], ...] = ()) -> Any | None:
+    """The doer of a claim: in the first of its context ranges that names one, the named actor nearest its
+    harm word (before it if any); else a label ("gunmen"). In the ``weak`` ranges (the report's lead, for a
+    claim told apart from it: maybe another item of a round-up) only an actor named there as attacking."""
+    for k, (start, end) in enumerate(ranges):
         outlets = [(m.start, m.end) for m in found.within(found.sources, start, end) if m.source.type in _OUTLETS]
         here = [a for a in found.within(found.actors, start, end)
                 if not (claimant_span and a.start < claimant_span[1] and claimant_span[0] < a.end)
                 and not any(a.start < b and a0 < a.end for a0, b in outlets)  # "Jordan Times", "Syria TV"
-                and not _not_doer(text, found, a, start)]
+                and not _not_doer(text, found, a, start)
+                and ((start, end) not in weak or _named_attacking(text, found, a))]
         named = [a for a in here if a.actor is not None and a.actor.id != "unknown"]
+        if k == 0 and len({a.actor.id for a in named}) > 1:  # of two sides in its sentence, the one attacking
+            named = [a for a in named if _named_attacking(text, found, a)] or named
         if named:
             before = [a for a in named if a.start <= anchor]
             return _nearest(before or named, anchor)
@@ -2682,7 +2802,20 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
     period, dating = _claim_period(found, sentences, draft.sentence, ranges, draft.anchor, doc.published)
     if scope == "aggregate" and (count is None or (count.get("low") or 0) >= WAR_TOLL):
         actor_ranges = actor_ranges[:1]  # a total of a war names who caused it in its own words, if at all
-    actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span)
+    # the title and first sentence, when the claim's own paragraph does not reach them
+    weak = tuple((s.start, s.end) for j, s in enumerate(sentences[:LEAD_SENTENCES])
+                 if j < draft.sentence - CONTEXT_SENTENCES
+                 or (j < draft.sentence and s.paragraph != sentence.paragraph))
+    # friendly fire: "قصفت بالخطأ مواقع X" names a side struck by mistake (X, not the doer): the doer is the side
+    # the sentence names firing, or nobody (not "الغارات الموجهة بالخطأ" on civilians, whose doer is named before)
+    if _SHIFT_OPENER.match(text, sentence.start, sentence.end):
+        actor_ranges = actor_ranges[:1]  # "وفي سياق آخر، ...", "Separately, ...": another event than before
+    mistaken = bool(_MISTAKE.search(text, sentence.start, sentence.end)) and any(
+        a.actor is not None and _not_doer(text, found, a, sentence.start)
+        for a in found.within(found.actors, sentence.start, sentence.end))
+    if mistaken:
+        actor_ranges = actor_ranges[:1]
+    actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span, weak)
     unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
                                                    and ranges[0][0] <= actor.start < ranges[0][1]):
@@ -2693,7 +2826,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         "count": count,
         "period": _period_json(period),
         "place": _place_json(place, region, text, found.places),
-        "perpetrator": dict(_actor_json(actor), unattributed=True) if unattributed else _actor_json(actor),
+        "perpetrator": dict(_actor_json(actor), **({"unattributed": True} if unattributed else {}),
+                            **({"friendly_fire": True} if mistaken else {})),
         "cause": _pick_cause(found, ranges),
         "claimant": claimant,
         "modality": modality,
@@ -2956,7 +3090,8 @@ def analyse(doc: Document) -> dict[str, Any]:
             summary["perpetrator"] = claimed
         # the attacker the lead names by its weapon; the one the headline names as its subject, also for
         # a label ("terrorists fired shells")
-        elif attacker and not perpetrator.get("unattributed") and (not perpetrator.get("text") or headline):
+        elif attacker and not perpetrator.get("unattributed") and not perpetrator.get("friendly_fire") \
+                and (not perpetrator.get("text") or headline):
             summary["perpetrator"] = attacker
     return {"document": doc.as_json(), "claims": claims, "summary": summary}
 
