@@ -841,6 +841,7 @@ def test_names_after_a_harm_word_are_people(text: str, low: int, high: int) -> N
     ("استشهد الحاج منذر الصالح بقصف على السوق.", "people"),   # any name after a title: one person
     ("أصيب الشيخ أبو خليل بجروح في الغارة.", "people"),
     ("مقتل العقيد نمر الرفاعي في كمين على الطريق.", "combatants"),   # a rank's bearer fights
+    ("توفي اليوم الحاج منذر الصالح متأثراً بجروحه.", "people"),   # past a time word
 ])
 def test_a_title_after_a_harm_word_names_one_person(text: str, category: str) -> None:
     (count,) = [c for c in find_counts(text, "ar") if c.low is not None]
@@ -850,6 +851,7 @@ def test_a_title_after_a_harm_word_names_one_person(text: str, category: str) ->
 
 @pytest.mark.parametrize("text", [
     "استشهد الحاج بقصف على السوق.",
+    "قتل اليوم",
     "فرح الناس بمقتل رأس العصابة في الكمين.",
     "وأدى القصف إلى إصابة كل من يقف قرب الجدار.",
     "قال سامر خليل العبدو إن القصف توقف.",

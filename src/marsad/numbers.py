@@ -220,6 +220,7 @@ class _Lex:
     name_starters: frozenset[str] = frozenset()
     titles: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()  # titles of soldiers and police: the named are combatants
+    name_cue_times: frozenset[str] = frozenset()  # time words between a harm word and a name
     not_names: frozenset[str] = frozenset()
     hand_words: frozenset[str] = frozenset()  # "على يد": after them علي is the preposition, not a name
     not_after_named: frozenset[str] = frozenset()
@@ -462,6 +463,7 @@ def _lex(lang: str) -> _Lex:
         name_starters=wordset("starters", names),
         titles=wordset("titles", names) | wordset("ranks", names),
         ranks=wordset("ranks", names),
+        name_cue_times=wordset("harm_before_times", names),
         not_names=wordset("not_names", names),
         hand_words=wordset("hand_words", names),
         not_after_named=wordset("not_after", names),
@@ -552,7 +554,8 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         tamyiz=d(a.tamyiz, b.tamyiz),
         superlatives=a.superlatives | b.superlatives, title_lemmas=a.title_lemmas | b.title_lemmas,
         given_names=a.given_names | b.given_names, name_starters=a.name_starters | b.name_starters,
-        titles=a.titles | b.titles, ranks=a.ranks | b.ranks, not_names=a.not_names | b.not_names,
+        titles=a.titles | b.titles, ranks=a.ranks | b.ranks,
+        name_cue_times=a.name_cue_times | b.name_cue_times, not_names=a.not_names | b.not_names,
         hand_words=a.hand_words | b.hand_words,
         not_after_named=a.not_after_named | b.not_after_named,
         name_connectors=a.name_connectors | b.name_connectors,
@@ -1676,7 +1679,12 @@ class _Doc:
                 continue
             break
         toks = self.src.fwd(pos, 4)
-        first = toks[0]
+        k = 0
+        while k < min(3, len(toks) - 1) and toks[k].text in lex.name_cue_times:  # "توفي اليوم الحاج فلان"
+            k += 1
+        if k:
+            pos = _NAME_SEP.match(s, toks[k - 1].end).end()  # type: ignore[union-attr]
+        first = toks[k]
         titled = first.text in lex.titles and first.text not in lex.nouns
         title_start, ranked = first.start, first.text in lex.ranks
         if titled:  # "استشهد الحاج فلان الفلاني"، "مقتل الدكتور فلان": a title says a person's name follows
