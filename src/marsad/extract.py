@@ -200,6 +200,7 @@ class Found:
         self._within: dict[tuple[int, int, int], list[Any]] = {}
         # answers the claims of one document share (the claims of a sentence ask the same questions)
         self.not_doer: dict[tuple[int, int], bool] = {}  # (id of an actor mention, floor): _target_or_victim
+        self.attacking: dict[int, bool] = {}  # id of an actor mention: _attacking
         self.glued_stops: dict[tuple[int, int], list[int]] = {}  # range: _glued_stops
         self.place_ranks: dict[tuple[int, int], tuple[list[float], list[bool]]] = {}  # range: _ranks_and_away
         self.own_ranks: dict[int, tuple[bool, float]] = {}  # id of a place: (away, rank)
@@ -2344,7 +2345,7 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True
     # "تنظيم "الدولة الإسلامية" (داعش)", "Islamic State (IS)": a name in brackets right after the same actor's
     # is what the name before it is
-    if before.endswith("(") or before.rstrip().endswith("("):
+    if before.rstrip().endswith("("):
         alias = [p for p in found.within(found.actors, max(floor, mention.start - 60), mention.start)
                  if p.end <= mention.start and p.actor == mention.actor
                  and _BRACKET_GAP.fullmatch(text, p.end, mention.start)]
@@ -2465,10 +2466,9 @@ _DOER_BREAK = re.compile(r"[،,;؛:.!?؟\n]")
 
 def _named_attacking(text: str, found: Found, mention: Any) -> bool:
     """_attacking, once per mention (the claims of a sentence ask the same)."""
-    key = (id(mention), -1)  # (no floor is -1)
-    known = found.not_doer.get(key)
+    known = found.attacking.get(id(mention))
     if known is None:
-        known = found.not_doer[key] = _attacking(text, found, mention)
+        known = found.attacking[id(mention)] = _attacking(text, found, mention)
     return known
 
 
@@ -2808,13 +2808,11 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
                  or (j < draft.sentence and s.paragraph != sentence.paragraph))
     # friendly fire: "قصفت بالخطأ مواقع X" names a side struck by mistake (X, not the doer): the doer is the side
     # the sentence names firing, or nobody (not "الغارات الموجهة بالخطأ" on civilians, whose doer is named before)
-    if _SHIFT_OPENER.match(text, sentence.start, sentence.end):
-        actor_ranges = actor_ranges[:1]  # "وفي سياق آخر، ...", "Separately, ...": another event than before
     mistaken = bool(_MISTAKE.search(text, sentence.start, sentence.end)) and any(
         a.actor is not None and _not_doer(text, found, a, sentence.start)
         for a in found.within(found.actors, sentence.start, sentence.end))
-    if mistaken:
-        actor_ranges = actor_ranges[:1]
+    if mistaken or _SHIFT_OPENER.match(text, sentence.start, sentence.end):
+        actor_ranges = actor_ranges[:1]  # (and "وفي سياق آخر، ...", "Separately, ...": another event than before)
     actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span, weak)
     unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"

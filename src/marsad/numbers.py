@@ -2293,10 +2293,10 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
             done = max(end, f.end)
         else:
             done = max(done, end)
-    return [_to_count(f, nt) for f in _group(_with_feminine_pairs(doc.found, s), s)]
+    return [_to_count(f, nt) for f in _group(_one_count_of_paired_nouns(doc.found, s), s)]
 
 
-def _with_feminine_pairs(found: list[_Found], s: str) -> list[_Found]:
+def _one_count_of_paired_nouns(found: list[_Found], s: str) -> list[_Found]:
     """A count of a singular noun (after a number from eleven) followed by "و" and the noun's feminine
     singular ("20 طفلاً وطفلة", "12 مواطناً ومواطنة") counts both sexes, and followed by "و" and another
     noun's singular accusative ("12 مدنياً وعسكرياً") counts both kinds: the second noun is no one more
