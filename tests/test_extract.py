@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from marsad.arabic import NormalizedText
 from marsad.cues import find_cues
-from marsad.extract import analyse, split_sentences
+from marsad.extract import _counts_in, _may_claim, analyse, split_sentences
 from marsad.ingest import InputError, ReadOptions, read_documents
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -38,6 +39,38 @@ def claims_of(result: dict, kind: str) -> list[dict]:
 
 AR_STRIKE = ("قُتل خمسة مدنيين بينهم طفلان وامرأة، وأصيب 12 آخرون، جراء غارة جوية روسية استهدفت بلدة "
              "كفرنبل في ريف إدلب الجنوبي أمس، بحسب ما أفاد الدفاع المدني السوري.")
+
+
+def test_speaker_named_sentences_before_across_paragraphs(tmp_path: Path) -> None:
+    # "وأضاف أن": the speaker is the one named a few sentences (and paragraphs) before, even when the
+    # sentences between report no harm
+    text = ("قصف الطيران البلدة ليلاً. وتصاعدت أعمدة الدخان من الأحياء. وهرع الأهالي إلى الملاجئ. "
+            "وانقطعت الكهرباء عن المنطقة.\n\nأفاد الدفاع المدني السوري بأن فرقه وصلت إلى البلدة بعد ساعات "
+            "من القصف.\n\nوتعمل الفرق على فتح الطرقات.\n\nوأضاف أن القصف أدى إلى مقتل ثلاثة مدنيين.")
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["claimant"]["type"] == "civil_defence" and killed["modality"] == "reported"
+
+
+def test_summary_place_from_the_lead_far_from_the_harm(tmp_path: Path) -> None:
+    # the lead (title and first sentences) names the town; the toll comes paragraphs later
+    text = ("غارات جديدة على الشمال السوري. تتواصل الحملة الجوية منذ أيام. وشهدت بلدة كفرنبل في ريف إدلب "
+            "قصفاً عنيفاً صباح اليوم. ويعيش السكان أوضاعاً صعبة.\n\nوتحدث ناشطون عن غياب الخدمات. وتعاني "
+            "المنطقة من نقص الوقود. وارتفعت الأسعار في الأسواق.\n\nوتقول الأمم المتحدة إن الوضع يزداد سوءاً. "
+            "وقتل مدنيان في القصف.")
+    place = run(tmp_path, text)["summary"]["place"]
+    assert place["name_ar"] == "كفرنبل" and place["admin1"] == "Idlib"
+
+
+def test_harm_sentences_that_can_make_claims() -> None:
+    # a harm word without a number makes a claim only when it is a killing or an injury: the context of
+    # "ونزح السكان", "حملة اعتقالات" need not be read
+    text = ("ونزح السكان نحو المخيمات. وشنت القوات حملة اعتقالات في الحي. قتل طفل بقصف على البلدة. "
+            "وأصيب مدنيون. واعتقلت القوات 5 شبان.")
+    sentences = split_sentences(text)
+    cue_list = find_cues(text, "ar")
+    harmed = [0, 1, 2, 3, 4]
+    counts = _counts_in(text, "ar", NormalizedText.of(text), sentences, harmed)
+    assert _may_claim(sentences, harmed, counts, cue_list) == [2, 3, 4]
 
 
 def test_arabic_toll_with_parts_place_actor_claimant_and_date(tmp_path: Path) -> None:

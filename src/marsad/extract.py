@@ -47,6 +47,7 @@ LEAD_SENTENCES = 2       # the title and first sentence: their claims look ahead
 LATER_PLACE_SENTENCES = 8  # how far a report whose lead names only the country is read for the place
 TAG_LIST_CHARS = 150     # how far back from an English actor a page's "Tags" label may stand
 CONTEXT_SENTENCES = 3    # how far back in the paragraph a claim looks for place, date, actor, cause
+CLAIMANT_SENTENCES = 3   # how far back (across paragraphs) a sentence of attribution looks for who speaks
 RESTATED_CHARS = 60      # how far after a vague count its number may be given ("وصل عددهم إلى 35")
 MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
 QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
@@ -295,7 +296,11 @@ def _extract(doc: Document) -> tuple[list[dict[str, Any]], dict[str, Any]]:
     harmed = _harm_sentences(sentences, cue_list)
     if not harmed:  # no harm reported: maybe an attack on a named place, for linking to its incident
         return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks), {}
-    found = _recognise(doc, text, lang, norm, cue_list, sentences, harmed)
+    counts = _counts_in(text, lang, norm, sentences, harmed)
+    harmed = _may_claim(sentences, harmed, counts, cue_list)
+    if not harmed:  # no harm word that can make a claim: the attack may make one
+        return _attack_claims(doc, text, lang, norm, cue_list, sentences, attacks), {}
+    found = _recognise(doc, text, lang, norm, cue_list, sentences, harmed, counts)
     drafts: list[Draft] = []
     for index in harmed:
         drafts += _sentence_drafts(text, norm, found, index, sentences[index], lang)
@@ -575,8 +580,8 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _focus(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]]:
     """The stretches of text a claim can draw on: each sentence that reports harm with the context a
-    claim looks at (see ``_context_ranges``), and the lead, merged. Recognisers run on these only,
-    so a long page with one harm sentence costs little."""
+    claim looks at (see ``_context_ranges``), and the lead the summary reads, merged. Recognisers run
+    on these only, so a long page with one harm sentence costs little."""
     spans: list[tuple[int, int]] = []
     for i in harmed:
         first = i
@@ -585,7 +590,8 @@ def _focus(sentences: list[Sentence], harmed: list[int]) -> list[tuple[int, int]
         last = min(len(sentences) - 1, i + 2) if i < LEAD_SENTENCES else i
         spans.append((sentences[first].start, sentences[last].end))
     if sentences:
-        spans.append((sentences[0].start, sentences[min(1, len(sentences) - 1)].end))
+        last = max(LEAD_SENTENCES + 2, ATTACK_LEAD_SENTENCES + 1) - 1  # (_lead_place, _lead_cause, _lead_actor)
+        spans.append((sentences[0].start, sentences[min(last, len(sentences) - 1)].end))
     return _merge(spans)
 
 
@@ -670,16 +676,41 @@ def _dates_event(text: str, period: Any, dateline_start: int) -> bool:
     return bool(_LINE_WORDS.search(text, line_start, period.start))
 
 
-def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
-               sentences: list[Sentence], harmed: list[int]) -> Found:
-    """Run the recognisers where they matter: counts in the sentences that report harm; places,
-    actors, sources and dates in those sentences' context."""
-    def pieces(spans: list[tuple[int, int]]) -> list[tuple[int, str, NormalizedText]]:
-        return [(a, text[a:b], norm if (a, b) == (0, len(text)) else norm.slice(a, b)) for a, b in spans]
+def _text_pieces(text: str, norm: NormalizedText,
+                 spans: list[tuple[int, int]]) -> list[tuple[int, str, NormalizedText]]:
+    """Each span's offset, text and normalised text."""
+    return [(a, text[a:b], norm if (a, b) == (0, len(text)) else norm.slice(a, b)) for a, b in spans]
 
+
+def _counts_in(text: str, lang: str, norm: NormalizedText, sentences: list[Sentence],
+               harmed: list[int]) -> list[Any]:
+    """The counts of the sentences that report harm (with the lists that follow them)."""
     counts: list[Any] = []
-    for a, _piece, piece_norm in pieces(_merge([_with_list(text, sentences, i) for i in harmed])):
+    for a, _piece, piece_norm in _text_pieces(text, norm, _merge([_with_list(text, sentences, i) for i in harmed])):
         counts += [_shifted(c, a) for c in numbers.find_counts(piece_norm, lang)]
+    return counts
+
+
+def _may_claim(sentences: list[Sentence], harmed: list[int], counts: list[Any], cue_list: list[cues.Cue]) -> list[int]:
+    """The harm sentences that can make a claim: those with a count, or with a word of killing or injury
+    (the only harm words that make a claim without a number, see ``_countless`` and ``_dual_harm``). The
+    others ("اعتقل", "نزوح" without a number) make none, and the recognisers need not read their context."""
+    starts = [s.start for s in sentences]
+    marked = {bisect.bisect_right(starts, c.start) - 1 for c in counts}
+    marked |= {bisect.bisect_right(starts, c.start) - 1 for c in cue_list
+               if c.has("outcome") and (kind_role := _outcome_kind(c)) and kind_role[0] in ("killed", "injured")}
+    return [i for i in harmed if i in marked]
+
+
+def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_list: list[cues.Cue],
+               sentences: list[Sentence], harmed: list[int], counts: list[Any] | None = None) -> Found:
+    """Run the recognisers where they matter: counts in the sentences that report harm (unless given);
+    places, actors, sources and dates in those sentences' context."""
+    def pieces(spans: list[tuple[int, int]]) -> list[tuple[int, str, NormalizedText]]:
+        return _text_pieces(text, norm, spans)
+
+    if counts is None:
+        counts = _counts_in(text, lang, norm, sentences, harmed)
     places: list[Any] = []
     actor_list: list[Any] = []
     sources: list[Any] = []
@@ -694,7 +725,12 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)]
     for a, piece, piece_norm in pieces(extra):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
+    speakers = _outside(_merge([(sentences[max(0, i - CLAIMANT_SENTENCES)].start, sentences[i].start) for i in harmed]),
+                        [(a, a + len(piece)) for a, piece, _ in focus])
+    for a, _piece, piece_norm in pieces(speakers):  # who said what the harm sentence says (see _pick_claimant)
+        sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
     places.sort(key=lambda p: p.start)  # the pieces around harm sentences come after the focus pieces
+    sources.sort(key=lambda m: m.start)
     places = _not_names_of_other_things(places, sources, text)
     counts = [c for c in counts if not _name_of_other_thing(c, places, actor_list)]
     periods = [p for p in periods if _may_date_events(text, p, doc.dateline)]
@@ -2553,7 +2589,7 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
                         and _HEADLINE_SPEAKER_AFTER.match(text, m.end) and anchor - m.end <= HEADLINE_SPEECH_CHARS),
                        None)
     if mention is None and attribution:
-        for j in range(index - 1, max(-1, index - 4), -1):
+        for j in range(index - 1, max(-1, index - 1 - CLAIMANT_SENTENCES), -1):
             earlier = [s for s in found.within(found.sources, sentences[j].start, sentences[j].end)
                        if s.source.type != "belligerent"]
             if earlier:
