@@ -51,6 +51,19 @@ def test_speaker_named_sentences_before_across_paragraphs(tmp_path: Path) -> Non
     assert killed["claimant"]["type"] == "civil_defence" and killed["modality"] == "reported"
 
 
+def test_speaker_named_in_the_sentence_is_not_borrowed(tmp_path: Path) -> None:
+    # "أفاد مراسلنا": the outlet's own reporter speaks, not the monitor named two sentences before
+    text = ("وثق المرصد السوري لحقوق الإنسان قصفاً على البلدة.\n\nوتعمل الفرق على فتح الطرقات.\n\n"
+            "وأفاد مراسلنا أن القصف أدى إلى مقتل ثلاثة مدنيين.")
+    (killed,) = claims_of(run(tmp_path, text, outlet="Example News"), "killed")
+    assert killed["claimant"]["type"] == "outlet" and killed["modality"] == "reported"
+    # an armed group announcing its own dead is the claimant of that claim
+    text = ("وثق المرصد السوري لحقوق الإنسان قصفاً على البلدة.\n\nوتعمل الفرق على فتح الطرقات.\n\n"
+            "وأعلن تنظيم داعش مقتل خمسة من عناصره في الغارة.")
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["claimant"]["type"] == "belligerent" and killed["claimant"]["text"] == "تنظيم داعش"
+
+
 def test_summary_place_from_the_lead_far_from_the_harm(tmp_path: Path) -> None:
     # the lead (title and first sentences) names the town; the toll comes paragraphs later
     text = ("غارات جديدة على الشمال السوري. تتواصل الحملة الجوية منذ أيام. وشهدت بلدة كفرنبل في ريف إدلب "

@@ -2588,7 +2588,9 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
         mention = next((m for m in sources if _HEADLINE_SPEAKER_BEFORE.fullmatch(text, here.start, m.start)
                         and _HEADLINE_SPEAKER_AFTER.match(text, m.end) and anchor - m.end <= HEADLINE_SPEECH_CHARS),
                        None)
-    if mention is None and attribution:
+    named_here, speaker = (_speaker_named_after(text, found, attribution, here) if mention is None and attribution
+                           else (False, None))
+    if mention is None and attribution and not named_here:
         for j in range(index - 1, max(-1, index - 1 - CLAIMANT_SENTENCES), -1):
             earlier = [s for s in found.within(found.sources, sentences[j].start, sentences[j].end)
                        if s.source.type != "belligerent"]
@@ -2598,6 +2600,11 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
     if mention is not None:
         claimant = {"name": mention.source.name, "type": mention.source.type, "text": mention.text}
         span: tuple[int, int] | None = (mention.start, mention.end)
+    elif speaker is not None and speaker.actor is not None and speaker.actor.id != "unknown":
+        # "أعلن تنظيم X": a side speaks of its own dead or of what it did ("أعلنت القوات التركية مقتل زعيم
+        # تنظيم Y": it may be the doer, so its words stay among the actors)
+        claimant = {"name": speaker.actor.name, "type": "belligerent", "text": speaker.text}
+        span = None
     else:
         claimant = {"name": doc.outlet, "type": "outlet", "text": None}
         span = None
@@ -2610,6 +2617,26 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
     else:
         modality = "asserted"
     return claimant, modality, span
+
+
+_OWN_REPORTER = _Lazy(lambda: re.compile(rf"[\s\"'«“]*{_g('ar', 'actors', 'own_reporters')}(?!\w)"))
+_SPEAKER_GAP = re.compile(r"[\s\"'«“]*")
+
+
+def _speaker_named_after(text: str, found: Found, attribution: list[cues.Cue],
+                         sentence: Sentence) -> tuple[bool, Any | None]:
+    """Whether an Arabic verb of saying names its speaker right after it, though no source of the lexicon:
+    the outlet's reporter ("أفاد مراسلنا") or an armed group ("أعلن تنظيم X", with its mention). The sentence
+    says who speaks, so no source named sentences before is its speaker."""
+    for cue in attribution:
+        if cue.text.isascii():
+            continue
+        if _OWN_REPORTER.match(normalize(text[cue.end:min(sentence.end, cue.end + 20)])):
+            return True, None
+        for a in found.within(found.actors, cue.end, min(sentence.end, cue.end + 60)):
+            if _SPEAKER_GAP.fullmatch(text, cue.end, a.start):
+                return True, a
+    return False, None
 
 
 # a source named at the head of a sentence and followed by a colon is who says what follows (in a
