@@ -706,16 +706,13 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
                sentences: list[Sentence], harmed: list[int], counts: list[Any] | None = None) -> Found:
     """Run the recognisers where they matter: counts in the sentences that report harm (unless given);
     places, actors, sources and dates in those sentences' context."""
-    def pieces(spans: list[tuple[int, int]]) -> list[tuple[int, str, NormalizedText]]:
-        return _text_pieces(text, norm, spans)
-
     if counts is None:
         counts = _counts_in(text, lang, norm, sentences, harmed)
     places: list[Any] = []
     actor_list: list[Any] = []
     sources: list[Any] = []
     periods: list[Any] = []
-    focus = pieces(_focus(sentences, harmed))
+    focus = _text_pieces(text, norm, _focus(sentences, harmed))
     extra = _outside(_merge(_before_spans(sentences, harmed) + _after_spans(sentences, harmed, cue_list)),
                      [(a, a + len(piece)) for a, piece, _ in focus])
     for a, piece, piece_norm in focus:  # all recognisers on one piece in turn share its word index
@@ -723,11 +720,12 @@ def _recognise(doc: Document, text: str, lang: str, norm: NormalizedText, cue_li
         actor_list += [_shifted(m, a) for m in actors.find_actors(piece_norm, lang)]
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
         periods += [_shifted(p, a) for p in dates.find_periods(piece_norm, doc.published, lang)]
-    for a, piece, piece_norm in pieces(extra):
+    for a, piece, piece_norm in _text_pieces(text, norm, extra):
         places += [_shifted(p, a) for p in _places(piece, lang, piece_norm)]
+    # the sentences before a harm sentence where _pick_claimant looks for its speaker
     speakers = _outside(_merge([(sentences[max(0, i - CLAIMANT_SENTENCES)].start, sentences[i].start) for i in harmed]),
                         [(a, a + len(piece)) for a, piece, _ in focus])
-    for a, _piece, piece_norm in pieces(speakers):  # who said what the harm sentence says (see _pick_claimant)
+    for a, _piece, piece_norm in _text_pieces(text, norm, speakers):  # who said what the harm sentence says
         sources += [_shifted(m, a) for m in actors.find_sources(piece_norm, lang)]
     places.sort(key=lambda p: p.start)  # the pieces around harm sentences come after the focus pieces
     sources.sort(key=lambda m: m.start)
