@@ -62,6 +62,11 @@ def test_speaker_named_in_the_sentence_is_not_borrowed(tmp_path: Path) -> None:
             "وأعلن تنظيم داعش مقتل خمسة من عناصره في الغارة.")
     (killed,) = claims_of(run(tmp_path, text), "killed")
     assert killed["claimant"]["type"] == "belligerent" and killed["claimant"]["text"] == "تنظيم داعش"
+    # "رصد" of watching: the group watches, the monitor named before still speaks
+    text = ("وثق المرصد السوري لحقوق الإنسان قصفاً على البلدة.\n\nوتعمل الفرق على فتح الطرقات.\n\n"
+            "وتأخر إسعاف الجرحى بسبب رصد قوات النظام للمنطقة، وذكر أن القصف أدى إلى مقتل ثلاثة مدنيين.")
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["claimant"]["type"] == "monitor"
 
 
 def test_summary_place_from_the_lead_far_from_the_harm(tmp_path: Path) -> None:

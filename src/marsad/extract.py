@@ -2619,6 +2619,7 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
 
 _OWN_REPORTER = _Lazy(lambda: re.compile(rf"[\s\"'«“]*{_g('ar', 'actors', 'own_reporters')}(?!\w)"))
 _SPEAKER_GAP = re.compile(r"[\s\"'«“]*")
+_WATCH_VERB = _Lazy(lambda: re.compile(rf"[وف]?{_g('ar', 'actors', 'watch_verbs')}"))
 
 
 def _speaker_named_after(text: str, found: Found, attribution: list[cues.Cue],
@@ -2631,6 +2632,8 @@ def _speaker_named_after(text: str, found: Found, attribution: list[cues.Cue],
             continue
         if _OWN_REPORTER.match(normalize(text[cue.end:min(sentence.end, cue.end + 20)])):
             return True, None
+        if _WATCH_VERB.fullmatch(normalize(cue.text)):
+            continue  # "رصد قوات النظام المنطقة": the group watches, it does not speak
         for a in found.within(found.actors, cue.end, min(sentence.end, cue.end + 60)):
             if _SPEAKER_GAP.fullmatch(text, cue.end, a.start):
                 return True, a
