@@ -51,6 +51,20 @@ def test_speaker_named_sentences_before_across_paragraphs(tmp_path: Path) -> Non
     assert killed["claimant"]["type"] == "civil_defence" and killed["modality"] == "reported"
 
 
+@pytest.mark.parametrize(("text", "doer"), [
+    # a side that speaks of its own attack did it; the militants the strike was against did not
+    ("قال الجيش الأمريكي يوم الاثنين إنه نفذ ضربة جوية ضد متشددي تنظيم الدولة الإسلامية شمال شرق سوريا "
+     "مما أدى إلى مقتل شخصين.", "intl_coalition"),
+    ("The US military said it carried out an airstrike against Islamic State militants, killing two people.",
+     "intl_coalition"),
+    # "إنه قتل" may be passive: a harm verb after the pronoun does not make the speaker's side the doer
+    ("قالت مصادر مقربة من الحرس الثوري إنه قتل 5 عناصر في الغارة الإسرائيلية.", "israel"),
+])
+def test_a_side_speaking_of_its_own_attack_is_the_doer(tmp_path: Path, text: str, doer: str) -> None:
+    (killed,) = claims_of(run(tmp_path, text), "killed")
+    assert killed["perpetrator"]["id"] == doer
+
+
 def test_speaker_named_in_the_sentence_is_not_borrowed(tmp_path: Path) -> None:
     # "أفاد مراسلنا": the outlet's own reporter speaks, not the monitor named two sentences before
     text = ("وثق المرصد السوري لحقوق الإنسان قصفاً على البلدة.\n\nوتعمل الفرق على فتح الطرقات.\n\n"

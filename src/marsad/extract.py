@@ -2365,7 +2365,8 @@ def _target_or_victim(text: str, found: Found, mention: Any, floor: int) -> bool
         return True
     if _TARGET_AFTER.match(normalize(after[:30])) and not _EN_ACTIVE_AFTER.match(after):
         return True
-    if _english_not_doer(mention, before, after) or _EN_OWNED_PLACE.match(after):
+    if (_english_not_doer(mention, before, after) and not _own_attack(text, found, mention)) \
+            or _EN_OWNED_PLACE.match(after):  # ("X said it carried out the strike": X speaks, and did it)
         return True
     if not arabic and _TAG_HINT.search(text, max(floor, mention.start - TAG_LIST_CHARS), mention.start) \
             and _EN_TAG_LIST.search(text, max(floor, mention.start - TAG_LIST_CHARS), mention.start) \
@@ -2506,12 +2507,32 @@ def _named_attacking(text: str, found: Found, mention: Any) -> bool:
     return known
 
 
+# "قال الجيش X إنه نفذ ضربة", "X said it carried out a strike": a side speaking of its own attack
+_AR_OWN_ACT_AFTER = _Lazy(lambda: re.compile(
+    rf"[\s\"'”»]*(?:[^\s،,.:؛]+\s+){{0,4}}?[،,]?\s*{_g('ar', 'actors', 'own_act_pronouns', False)}\s+"))
+_EN_OWN_ACT_AFTER = _Lazy(lambda: re.compile(
+    rf"(?i)\s*(?:{_g('en', 'actors', 'speaker_auxiliaries')}\s+)?{_g('en', 'actors', 'speaker_verbs')}\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_g('en', 'actors', 'own_act_pronouns')}\s+"))
+OWN_ACT_CHARS = 25  # how far after "إنه" / "said it" the word of attack may stand (two or three words)
+
+
+def _own_attack(text: str, found: Found, mention: Any) -> bool:
+    """Whether the actor speaks of its own attack right after it is named: "قال الجيش X إنه نفذ ضربة جوية",
+    "أعلنت X أنها استهدفت", "X said it carried out an airstrike"."""
+    pattern = _EN_OWN_ACT_AFTER if mention.text.isascii() else _AR_OWN_ACT_AFTER
+    m = pattern.match(text, mention.end, min(len(text), mention.end + 80))
+    return m is not None and any(
+        m.end() <= c.start <= m.end() + OWN_ACT_CHARS and (c.has("attack") or c.has("carried_out")
+                                                             or (c.has("cause") and not c.has("cause.shooting")))
+        for c in found.within(found.cues, m.end(), m.end() + OWN_ACT_CHARS + 20))
+
+
 def _attacking(text: str, found: Found, mention: Any) -> bool:
     """Whether an actor is named as the one attacking where it stands: by its weapon ("Russian raids"), next
     to a word of attack in its clause ("قصفت قوات X", "X نفذت هجمات", "غارات X", "X shelled the town"),
     after a word of agency ("على يد X", "by X") or as the subject of a harm verb after it ("X قتلت",
     "X killed"). A name elsewhere (a talk, a defeat, a country as a place) names no attack."""
-    if mention.via == "weapon":
+    if mention.via == "weapon" or _own_attack(text, found, mention):
         return True
     before = text[max(0, mention.start - 40):mention.start]
     of = normalize(mention.text).startswith("ل") or before.endswith("ل")  # "مجزرة جديدة للنظام"
