@@ -1131,3 +1131,11 @@ def _same_scans(text: str) -> None:
         assert dates._scan_uncached(indexed, language) == reference
         for published in (PUB, None):
             assert find_periods(indexed, published, language) == find_periods(plain, published, language)
+
+
+@given(st.text(alphabet="بتaz59 ,_-\n", max_size=60))
+def test_few_characters_hold_few_word_starts(text: str) -> None:
+    # the scan counts the word starts before a cluster only past _BACK_WORDS_SURE characters
+    for i in range(len(text)):
+        j = min(len(text), i + dates._BACK_WORDS_SURE)
+        assert len(dates._STARTS.findall(text, i, j)) <= dates._BACK_WORDS

@@ -329,6 +329,7 @@ def _first_runs(language: str | None) -> frozenset[str] | None:
 
 
 _DIGIT_RUN = re.compile(r"\d+")
+_MATCH_START = re.Match.start
 
 
 @cache
@@ -355,14 +356,15 @@ def _month_finder(language: str | None) -> re.Pattern[str]:
 
 
 @cache
-def _group_names(language: str | None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """For each shape, its field names and the matching group names."""
-    out: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in _SHAPES}
-    for name in _pattern(language).groupindex:
+def _group_names(language: str | None) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
+    """For each shape, its field names and the numbers of the matching groups (a group is read
+    faster by number than by name)."""
+    out: dict[str, tuple[list[str], list[int]]] = {s: ([], []) for s in _SHAPES}
+    for name, number in _pattern(language).groupindex.items():
         if "_" in name:
             field, shape = name.rsplit("_", 1)
             out[shape][0].append(field)
-            out[shape][1].append(name)
+            out[shape][1].append(number)
     return {k: (tuple(f), tuple(n)) for k, (f, n) in out.items()}
 
 
@@ -571,6 +573,9 @@ _BACK = 60  # how far before its first anchor an expression may start
 # words before the first anchor that may belong to the expression: weekday, joiner, day, ordinal
 # day words ("الحادي والعشرين من شهر"), Hijri month names, cue words ("من العام", "end of")
 _BACK_WORDS = 7
+# the most characters that hold at most _BACK_WORDS word starts (_STARTS): at most three in a row (a
+# letter, a Latin letter glued to it, a digit glued to that), then a character that starts nothing
+_BACK_WORDS_SURE = max(n for n in range(4 * _BACK_WORDS) if n - n // 4 <= _BACK_WORDS)
 
 
 @cache
@@ -737,8 +742,9 @@ def _scan_uncached(nt: NormalizedText, language: str | None, anchors_out: list[_
         end = cluster[-1][1]
         if firsts is not None:
             # a text of Arabic words: those word starts are digit runs and the first words' runs
-            starts = [c.start() for c in _DIGIT_RUN.finditer(text, lo, end)
-                      if not text[c.start() - 1:c.start()].isdecimal()]
+            starts = list(map(_MATCH_START, _DIGIT_RUN.finditer(text, lo, end)))
+            if starts and starts[0] == lo and text[lo - 1:lo].isdecimal():
+                del starts[0]  # the end of a run that began before lo (the others are whole runs)
             k, k1 = bisect_left(firsts, lo), bisect_left(firsts, end)
             if k < k1:
                 starts = sorted(starts + firsts[k:k1])
@@ -751,7 +757,7 @@ def _scan_uncached(nt: NormalizedText, language: str | None, anchors_out: list[_
             if pos < done:
                 continue
             if pos < first and not back_ok:
-                if len(_STARTS.findall(text, pos, first)) > _BACK_WORDS:
+                if first - pos > _BACK_WORDS_SURE and len(_STARTS.findall(text, pos, first)) > _BACK_WORDS:
                     continue
                 back_ok = True
             m = pattern.match(text, pos)
@@ -785,7 +791,8 @@ def reload() -> None:
     load.cache_clear()
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
                _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx, _month_firsts,
-               _period_anchor_words, _period_firsts, _anniversary_rx, _stamp_before):
+               _period_anchor_words, _period_firsts, _anniversary_rx, _stamp_before, _month_latin,
+               _period_latin, _first_runs, _start_finder):
         fn.cache_clear()
     global _last_scan
     _last_scan = (None, None, [], [])
