@@ -678,7 +678,7 @@ def _bare(word: str) -> tuple[str, ...]:
 
 
 def _in(word: str, words: frozenset[str]) -> bool:
-    return any(w in words for w in _bare(word))
+    return not words.isdisjoint(_bare(word))  # (a set test in C, not a generator)
 
 
 def _blob_value(b: str) -> tuple[str, Any, Any] | None:
@@ -1308,7 +1308,7 @@ class _Doc:
                 if not _WORDCHAR.search(s, ls, i) and _LIST_MARK.match(s, end):
                     return end, None  # "3 - ثلاثة أطباء": a numbered list item
         pw = _prev_word(s, outer)
-        if pw is not None and not any(w in lex.prev_special for w in _bare(pw)):
+        if pw is not None and lex.prev_special.isdisjoint(_bare(pw)):
             back = [_mk(_Tok, (pw, outer - 1 - len(pw), outer - 1))] if pw else []  # nothing to see
         else:
             back = list(self.src.back(outer))
@@ -2415,7 +2415,7 @@ def _plain_year(doc: _Doc, a: int, b: int) -> bool:
     w = _next_word(doc.s, b)
     if w is None:
         return False
-    return not any(x in lex.next_special for x in _bare(w))
+    return lex.next_special.isdisjoint(_bare(w))
 
 
 _SKIP = _Found(-1, -1, None, None)  # "certainly not a count"
@@ -2491,8 +2491,8 @@ def _at_anchor(doc: _Doc, a: int, b: int, w: str) -> tuple[int, _Found | None]:
             prev = _prev_word(s, a)
             if (
                 nxt is not None and prev is not None
-                and not any(x in lex.next_special for x in _bare(nxt))
-                and not any(x in lex.prev_special for x in _bare(prev))
+                and lex.next_special.isdisjoint(_bare(nxt))
+                and lex.prev_special.isdisjoint(_bare(prev))
             ):
                 return num.end, None
         if num is not None:
