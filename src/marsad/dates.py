@@ -322,7 +322,8 @@ def _first_test(lx: _Lexicon) -> str:
 
 @cache
 def _first_runs(language: str | None) -> frozenset[str] | None:
-    """The first words of the first words and phrases, with their proclitics (_first_words)."""
+    """The first words of the words and phrases a date expression begins with (_first_words_of),
+    with their proclitics; None when they are not all Arabic or Latin words (see _first_words)."""
     words = _first_words_of(_lexicon(language))
     return _first_words([c + w for w in words for c in ("", *_FIRST_CLITICS)
                          if not c or _ARABIC_WORDS.fullmatch(w)])
@@ -346,7 +347,8 @@ def _start_finder(language: str | None) -> tuple[re.Pattern[str], tuple[frozense
                 heads[3 - len(head)].add(head)
     chars = "".join(sorted({h[0] for hs in heads for h in hs}))
     where = r"(?<!\w)(?=\w)|(?<=[^\W\d])(?=\d)|(?<=[\u0621-\u064a])(?=[a-z])"  # = _STARTS
-    finder = re.compile(rf"(?:{where})(?=\d|[{re.escape(chars)}])\w")
+    first = rf"\d|[{re.escape(chars)}]" if chars else r"\d"
+    finder = re.compile(rf"(?:{where})(?={first})\w")
     return finder, tuple(frozenset(h) for h in heads)
 
 
