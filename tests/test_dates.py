@@ -1047,3 +1047,95 @@ def test_a_range_whose_second_end_is_introduced_by_a_day_noun() -> None:
     assert (p.first, p.last) == (dt.date(2022, 1, 1), dt.date(2022, 8, 18))
     (p,) = find_periods("في الفترة من 1 آذار حتى يوم 5 آذار 2022 قتل", pub, "ar")
     assert (p.first, p.last) == (dt.date(2022, 3, 1), dt.date(2022, 3, 5))
+
+
+# --------------------------------------------------------------------------------------------------
+# The fast paths of the scan give what the plain ones give
+
+
+def _reference_scan(nt: NormalizedText, language: str | None) -> list:
+    """The scan as first written: the whole pattern tried at every word start from the seventh last
+    before a cluster of anchors to its end; anchors found by searching the whole text."""
+    text = nt.text
+    pattern = dates._pattern(language)
+    found = []
+    anchors = dates._anchors(text, language, None)
+    clusters: list[list[tuple[int, int, bool]]] = []
+    for a in anchors:
+        last_end = clusters[-1][-1][1] if clusters else -dates._CLUSTER_GAP - 1
+        if a[0] - last_end <= dates._CLUSTER_GAP and "\n" not in text[last_end:a[0]]:
+            clusters[-1].append(a)
+        else:
+            clusters.append([a])
+    done = 0
+    for cluster in clusters:
+        if not dates._worth_trying(text, cluster):
+            continue
+        first = cluster[0][0]
+        lo = max(done, first - dates._BACK)
+        line = text.rfind("\n", lo, first)
+        if line >= 0:
+            lo = line + 1
+        starts = [m.start() for m in dates._STARTS.finditer(text, lo, first)][-dates._BACK_WORDS:]
+        starts += [m.start() for m in dates._STARTS.finditer(text, first, cluster[-1][1])]
+        for pos in starts:
+            if pos < done:
+                continue
+            m = pattern.match(text, pos)
+            if m is not None:
+                done = m.end()
+                f = dates._resolve(m, nt, language)
+                if f is not None:
+                    found.append(f)
+    if any(f.approx is not None for f in found):
+        dates._pair_hijri(found, text, language)
+    return found
+
+
+_SCAN_WORDS = [
+    "آذار", "مارس", "كانون الثاني", "تشرين", "عام", "العام", "في", "وفي", "بتاريخ", "الخميس", "يوم", "أمس", "اليوم",
+    "الماضي", "منذ", "قبل", "بين", "من", "إلى", "مطلع", "الشهر", "أيام", "يومين", "ربيع الأول", "هـ", "الحادي",
+    "عشر", "قتل", "مدنيين", "March", "june", "may", "Sunday", "last", "week", "ago", "the past", "in", "early",
+    "2019", "2014", "1439", "31", "13", "5", "12/5/", "2020-03-", "#", "x", "_",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_SCAN_WORDS), st.sampled_from(list(" ,.-/()\n:0123456789"))),
+                max_size=40).map(lambda parts: "".join(parts)) | st.lists(st.sampled_from(
+                    _SCAN_WORDS + ["الأحد", "الموافق", "والعشرين", "شهر", "5مارس", "قتل5", "الثالث"]),
+                    max_size=30).map(" ".join))
+def test_scan_fast_paths_find_what_the_plain_scan_finds(text: str) -> None:
+    _same_scans(text)
+
+
+@pytest.mark.parametrize("text", [
+    "وقع الهجوم يوم الأحد الحادي والعشرين من شهر آذار 2019 في المدينة",
+    "قتل مدنيين في الحادي والعشرين من شهر آذار من عام 2019 وفي 5مارس",
+    "من و في و من و في و من و في الخامس عشر من آذار 2011",
+    "مقتل 3 مدنيين ليلة 5 آذار، وقتل5 آخرون منذ مطلع العام 2019",
+])
+def test_scan_fast_paths_on_long_expressions(text: str) -> None:
+    _same_scans(text)
+    _same_scans(text + " March 5, 2019")  # Latin letters: the word index is not all Arabic
+
+
+def _same_scans(text: str) -> None:
+    for language in (None, "en"):
+        plain = NormalizedText.of(text)  # no word index: the anchors and starts found by regex
+        indexed = NormalizedText.of(text)
+        words = indexed.words()  # a word index: anchors and starts found from its runs of letters
+        assert dates._anchors(indexed.text, language, words) == dates._anchors(plain.text, language, None)
+        reference = _reference_scan(plain, language)
+        assert dates._scan_uncached(plain, language) == reference
+        assert dates._scan_uncached(indexed, language) == reference
+        for published in (PUB, None):
+            assert find_periods(indexed, published, language) == find_periods(plain, published, language)
+
+
+@given(st.text(alphabet="بتaz59 ,_-\n", max_size=60))
+def test_few_characters_hold_few_word_starts(text: str) -> None:
+    # the scan counts the word starts before a cluster only past _BACK_WORDS_SURE characters
+    for i in range(len(text)):
+        j = min(len(text), i + dates._BACK_WORDS_SURE)
+        assert len(dates._STARTS.findall(text, i, j)) <= dates._BACK_WORDS

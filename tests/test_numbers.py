@@ -1085,3 +1085,25 @@ def test_two_nouns_after_one_number(text: str, low: int, categories: tuple[str, 
 def test_two_single_nouns_of_both_sexes_are_two() -> None:
     (c,) = counts("استشهد طفل وطفلة في القصف", "ar")
     assert c.low == 2
+
+
+# --------------------------------------------------------------------------- fast paths of the scan
+
+_SCAN_TEXT = st.text(alphabet="قتلمدنياabz059 .,-/:()\n'_", max_size=80)
+
+
+@given(_SCAN_TEXT)
+def test_scan_without_latin_words_lists_the_same_other_tokens(text: str) -> None:
+    from marsad import numbers
+    full = numbers._SCAN_RE.findall(text)
+    assert numbers._SCAN_NO_LATIN_RE.findall(text) == [t for t in full if not (t.isascii() and t.isalpha())]
+
+
+@given(_SCAN_TEXT, st.data())
+def test_longer_look_ahead_extends_the_shorter_one(text: str, data: st.DataObject) -> None:
+    from marsad import numbers
+    pos = data.draw(st.integers(0, len(text)))
+    short, longer = data.draw(st.integers(1, 6)), data.draw(st.integers(5, 12))
+    src = numbers._Src(text)
+    src.fwd(pos, short)
+    assert src.fwd(pos, longer) == numbers._Src(text).fwd(pos, longer)

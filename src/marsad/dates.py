@@ -300,10 +300,56 @@ def _pattern(language: str | None) -> re.Pattern[str]:
     parts = [f"(?P<{name}>{shapes[name].replace('§', '_' + name)})" for name in _SHAPES]
     # every shape starts with a number or one of these words: testing that first makes a failing
     # attempt cheap
-    first_words = [*lx.weekdays, *lx.months, *lx.ordinals, *lx.rel_before, *w.get("year_cue", ()),
-                   *w.get("month_prefix", ())]
-    first = rf"(?=\d|[وفبل]?{_alt(first_words)}(?!\w))"
-    return re.compile(first + "(?:" + "|".join(parts) + ")")
+    return re.compile(rf"(?={_first_test(lx)})(?:" + "|".join(parts) + ")")
+
+
+_FIRST_CLITICS = "وفبل"
+
+
+def _first_words_of(lx: _Lexicon) -> list[str]:
+    """The words every date expression that does not begin with a digit begins with (after one of
+    _FIRST_CLITICS, maybe)."""
+    w = lx.words
+    return [*lx.weekdays, *lx.months, *lx.ordinals, *lx.rel_before, *w.get("year_cue", ()),
+            *w.get("month_prefix", ())]
+
+
+def _first_test(lx: _Lexicon) -> str:
+    """What every date expression begins with: a digit or one of these words. Testing it first makes
+    a failing attempt cheap."""
+    return rf"\d|[{_FIRST_CLITICS}]?{_alt(_first_words_of(lx))}(?!\w)"
+
+
+@cache
+def _first_runs(language: str | None) -> frozenset[str] | None:
+    """The first words of the words and phrases a date expression begins with (_first_words_of),
+    with their proclitics; None when they are not all Arabic or Latin words (see _first_words)."""
+    words = _first_words_of(_lexicon(language))
+    return _first_words([c + w for w in words for c in ("", *_FIRST_CLITICS)
+                         if not c or _ARABIC_WORDS.fullmatch(w)])
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+_MATCH_START = re.Match.start
+
+
+@cache
+def _start_finder(language: str | None) -> tuple[re.Pattern[str], tuple[frozenset[str], ...]]:
+    """Where a date expression may start, to try the pattern there only: the word starts (_STARTS)
+    whose first character a digit or a first word can begin with (one search finds them), and the
+    first three, two and one characters the first words can begin with (those shorter than three
+    characters, or with a space sooner, in the shorter sets), for a test in Python before the call."""
+    heads: tuple[set[str], set[str], set[str]] = (set(), set(), set())
+    for word in _first_words_of(_lexicon(language)):
+        for clitic in ("", *_FIRST_CLITICS):
+            head = (clitic + word)[:3].split(" ")[0]  # an inner space matches any horizontal space
+            if head:
+                heads[3 - len(head)].add(head)
+    chars = "".join(sorted({h[0] for hs in heads for h in hs}))
+    where = r"(?<!\w)(?=\w)|(?<=[^\W\d])(?=\d)|(?<=[\u0621-\u064a])(?=[a-z])"  # = _STARTS
+    first = rf"\d|[{re.escape(chars)}]" if chars else r"\d"
+    finder = re.compile(rf"(?:{where})(?={first})\w")
+    return finder, tuple(frozenset(h) for h in heads)
 
 
 @cache
@@ -312,14 +358,15 @@ def _month_finder(language: str | None) -> re.Pattern[str]:
 
 
 @cache
-def _group_names(language: str | None) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
-    """For each shape, its field names and the matching group names."""
-    out: dict[str, tuple[list[str], list[str]]] = {s: ([], []) for s in _SHAPES}
-    for name in _pattern(language).groupindex:
+def _group_names(language: str | None) -> dict[str, tuple[tuple[str, ...], tuple[int, ...]]]:
+    """For each shape, its field names and the numbers of the matching groups (a group is read
+    faster by number than by name)."""
+    out: dict[str, tuple[list[str], list[int]]] = {s: ([], []) for s in _SHAPES}
+    for name, number in _pattern(language).groupindex.items():
         if "_" in name:
             field, shape = name.rsplit("_", 1)
             out[shape][0].append(field)
-            out[shape][1].append(name)
+            out[shape][1].append(number)
     return {k: (tuple(f), tuple(n)) for k, (f, n) in out.items()}
 
 
@@ -519,6 +566,7 @@ def _pair_hijri(found: list[_Found], ntext: str, language: str | None) -> None:
 # a numeric date. Both scans start with a character class, which lets the regex engine skip fast.
 _NUMBER_ANCHOR = re.compile(
     r"\d(?<!\d\d)(?:(?<=[12])\d\d\d(?!\d)|\d?[^\S\n]*+[/.\-][^\S\n]*+\d{1,2}[^\S\n]*+[/.\-])")
+_NUMBER_ANCHOR_09 = re.compile(_NUMBER_ANCHOR.pattern.replace(r"\d", "[0-9]"))
 # where a date expression can start: a word start, digits glued to a preceding letter, or a Latin word
 # glued to an Arabic one (a social post's author name and its date: "شبكة الأخبارNovember 30, 2024")
 _STARTS = re.compile(r"(?<!\w)\w|(?<=[^\W\d])\d|(?<=[\u0621-\u064a])[a-z]")
@@ -527,6 +575,9 @@ _BACK = 60  # how far before its first anchor an expression may start
 # words before the first anchor that may belong to the expression: weekday, joiner, day, ordinal
 # day words ("الحادي والعشرين من شهر"), Hijri month names, cue words ("من العام", "end of")
 _BACK_WORDS = 7
+# the most characters that hold at most _BACK_WORDS word starts (_STARTS): at most three in a row (a
+# letter, a Latin letter glued to it, a digit glued to that), then a character that starts nothing
+_BACK_WORDS_SURE = max(n for n in range(4 * _BACK_WORDS) if n - n // 4 <= _BACK_WORDS)
 
 
 @cache
@@ -559,21 +610,54 @@ def _month_firsts(language: str | None) -> frozenset[str] | None:
     return _first_words(_lexicon(language).months)
 
 
+_LATIN_WORDS = re.compile("[a-z]+(?: [a-z]+)*")
+
+
+def _latin_firsts(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """A pattern finding the first words of the phrases that are not Arabic words, when these are
+    words of Latin letters (else None). Each match is a whole run of Latin letters, so that no phrase
+    can begin inside one; a text whose words are not all Arabic is searched for these candidates and
+    the anchor pattern tried on them only: a pattern that begins with a class of letters lets the
+    regex engine skip fast, where the anchor patterns, which begin with a separator, try their trie
+    at every space."""
+    latin = [p for p in phrases if not _ARABIC_WORDS.fullmatch(p)]
+    if not all(_LATIN_WORDS.fullmatch(p) for p in latin):
+        return None
+    return re.compile(rf"{_alt({p.split(' ')[0] for p in latin})}(?!\w)")
+
+
+@cache
+def _month_latin(language: str | None) -> re.Pattern[str] | None:
+    return _latin_firsts(_lexicon(language).months)
+
+
 def _anchors(text: str, language: str | None, words: WordIndex | None = None) -> list[tuple[int, int, bool]]:
     """(start, end, is_month) of the anchors of a normalised text, in text order. ``words``, the word
     index of the text if there is one, saves scanning it for month names."""
-    out = [(m.start(), m.end(), False) for m in _NUMBER_ANCHOR.finditer(text)]
+    # in a text of Arabic words (WordIndex.only_letters) the only digits are 0-9, which a class
+    # tests faster than \d
+    numbers = _NUMBER_ANCHOR_09 if words is not None and words.only_letters else _NUMBER_ANCHOR
+    out = [(m.start(), m.end(), False) for m in numbers.finditer(text)]
     finder = _month_anchor(language)
     head = finder.match(" " + text[:24])  # a month name at the very start of the text
     months = [(head.start(1) - 1, head.end(1) - 1, True)] if head else []
     firsts = _month_firsts(language)
-    if words is not None and firsts is not None and words.only_letters:
-        # a month name is a run of letters after a separator: the same matches as finditer
+    latin = _month_latin(language) if words is not None and firsts is not None else None
+    if words is not None and firsts is not None and (latin is not None or words.only_letters):
+        # an Arabic month name is a run of letters after a separator: the same matches as finditer
         done = 0
         for start in words.runs_in(firsts):
             if start > done and (m := finder.match(text, start - 1)) is not None:
                 months.append((m.start(1), m.end(1), True))
                 done = m.end()
+        if latin is not None and not words.only_letters:
+            # a Latin one is a word of Latin letters, after a separator or glued to an Arabic word
+            # (finder.match at p - 1 tries the first, at p the second); no match can start inside
+            # a candidate, which is all Latin letters
+            for c in latin.finditer(text):
+                p = c.start()
+                if p and ((m := finder.match(text, p - 1)) is not None or (m := finder.match(text, p)) is not None):
+                    months.append((m.start(m.lastindex or 1), m.end(m.lastindex or 1), True))
     else:
         months += [(m.start(m.lastindex or 1), m.end(m.lastindex or 1), True) for m in finder.finditer(text)]
     if months:
@@ -626,8 +710,17 @@ def _scan_uncached(nt: NormalizedText, language: str | None, anchors_out: list[_
     """
     text = nt.text
     pattern = _pattern(language)
+    starts_at, (heads3, heads2, heads1) = _start_finder(language)
     found: list[_Found] = []
-    anchors = _anchors(text, language, nt.built_words())
+    words = nt.built_words()
+    anchors = _anchors(text, language, words)
+    # in a text of Arabic words (see WordIndex.only_letters), the word starts where an expression
+    # not beginning with a digit can begin: the runs of letters that are a first word (not glued
+    # after digits: no word start). Found by set membership, not by a regex at every word start
+    firsts = None
+    first_runs = _first_runs(language)
+    if words is not None and first_runs is not None and words.only_letters and anchors:
+        firsts = [p for p in words.runs_in(first_runs) if not text[p - 1:p].isdecimal()]
     if anchors_out is not None:
         anchors_out.extend(anchors)
     clusters: list[list[tuple[int, int, bool]]] = []
@@ -646,11 +739,29 @@ def _scan_uncached(nt: NormalizedText, language: str | None, anchors_out: list[_
         line = text.rfind("\n", lo, first)
         if line >= 0:
             lo = line + 1
-        starts = [st.start() for st in _STARTS.finditer(text, lo, first)][-_BACK_WORDS:]
-        starts += [st.start() for st in _STARTS.finditer(text, first, cluster[-1][1])]
+        # the pattern is tried at the word starts (_STARTS) from the _BACK_WORDS-th last before the
+        # cluster to its end, but only at those where its first test may pass
+        end = cluster[-1][1]
+        if firsts is not None:
+            # a text of Arabic words: those word starts are digit runs and the first words' runs
+            starts = list(map(_MATCH_START, _DIGIT_RUN.finditer(text, lo, end)))
+            if starts and starts[0] == lo and text[lo - 1:lo].isdecimal():
+                del starts[0]  # the end of a run that began before lo (the others are whole runs)
+            k, k1 = bisect_left(firsts, lo), bisect_left(firsts, end)
+            if k < k1:
+                starts = sorted(starts + firsts[k:k1])
+        else:
+            starts = [c.start() for c in starts_at.finditer(text, lo, end)
+                      if text[c.start()].isdecimal() or text[c.start():c.start() + 3] in heads3
+                      or text[c.start():c.start() + 2] in heads2 or text[c.start()] in heads1]
+        back_ok = False  # a word start before the cluster is among the last _BACK_WORDS ones
         for pos in starts:
             if pos < done:
                 continue
+            if pos < first and not back_ok:
+                if first - pos > _BACK_WORDS_SURE and len(_STARTS.findall(text, pos, first)) > _BACK_WORDS:
+                    continue
+                back_ok = True
             m = pattern.match(text, pos)
             if m is None:
                 continue
@@ -682,7 +793,8 @@ def reload() -> None:
     load.cache_clear()
     for fn in (_lexicon, _pattern, _month_finder, _group_names, _months_in, _month_anchor, _pair_gap,
                _cue_pattern, _plex, _period_grammar, _period_anchor, _period_rx, _month_firsts,
-               _period_anchor_words, _period_firsts, _anniversary_rx, _stamp_before):
+               _period_anchor_words, _period_firsts, _anniversary_rx, _stamp_before, _month_latin,
+               _period_latin, _first_runs, _start_finder):
         fn.cache_clear()
     global _last_scan
     _last_scan = (None, None, [], [])
@@ -1106,6 +1218,11 @@ def _period_anchor_words(language: str | None) -> frozenset[str]:
 @cache
 def _period_firsts(language: str | None) -> frozenset[str] | None:
     return _first_words(_period_anchor_words(language))
+
+
+@cache
+def _period_latin(language: str | None) -> re.Pattern[str] | None:
+    return _latin_firsts(_period_anchor_words(language))
 
 
 @dataclass
@@ -1896,7 +2013,12 @@ def _relative_atoms(ntext: str, published: dt.date | None, language: str | None,
     # where an anchor's words can begin (a run of letters, after the space or line break the anchor
     # begins with): the same anchors as the searches below find, without scanning the text
     firsts = _period_firsts(language)
-    starts = words.runs_in(firsts) if words is not None and firsts is not None and words.only_letters else None
+    starts = None
+    if words is not None and firsts is not None:
+        if words.only_letters:
+            starts = words.runs_in(firsts)
+        elif (latin := _period_latin(language)) is not None:  # and where an English one can (see _latin_firsts)
+            starts = sorted(words.runs_in(firsts) + [c.start() for c in latin.finditer(ntext)])
     if starts is None:
         rare = [(m.end("sep"), m.end()) for m in line_anchors.finditer(ntext)]
     else:

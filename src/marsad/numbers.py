@@ -241,6 +241,7 @@ class _Lex:
     prev_special: frozenset[str] = frozenset()  # tokens before a number that need the full analysis
     fractions: tuple[tuple[tuple[str, ...], int, int], ...] = ()  # (phrase, numerator, denominator), longest first
     half_after: re.Pattern[str] | None = None  # "مليون ونصف", "a million and a half"
+    latin_anchors: bool = True  # some anchor is a Latin word (else find_counts need not list them)
 
 
 def _n(word: str) -> str:
@@ -522,6 +523,7 @@ def _with_specials(lex: _Lex) -> _Lex:
     prv |= {p[-1] for p, _numerator, _denominator in lex.fractions}
     lex.next_special = frozenset(nxt)
     lex.prev_special = frozenset(prv)
+    lex.latin_anchors = any(w.isascii() for w in lex.anchors)
     return lex
 
 
@@ -589,6 +591,8 @@ def _lang_key(language: str | None) -> str:
 # --------------------------------------------------------------------------- tokens
 
 _SCAN_RE = re.compile(f"[{_AR}]+|[a-z]+|[0-9]+(?:[.,:/\\-][0-9]+)*")
+# the same tokens but the Latin words (skipped), for a lexicon without Latin anchors (fewer tries)
+_SCAN_NO_LATIN_RE = re.compile(f"[{_AR}]+|[0-9]+(?:[.,:/\\-][0-9]+)*")
 _BLOB_EDGE = re.compile(r"[0-9]|(?<=[0-9])[.,:/\-]")  # a blob never starts right after these
 _BLOB_NEXT = re.compile(r"[0-9]|[.,:/\-][0-9]")  # nor ends right before these
 _BTOK = re.compile(rf"[{_AR}]+|[a-z]+(?:'[a-z]+)?|\d+(?:[.,:/\-]\d+)*|[^\s\w]|_")
@@ -639,7 +643,11 @@ class _Src:
             end = s.find("\n", pos, pos + 100)
             if end < 0:
                 end = min(len(s), pos + 100)
-            out = [_mk(_Tok, (m.group(), m.start(), m.end())) for m in islice(_BTOK.finditer(s, pos, end), n)]
+            if out is None:
+                out = [_mk(_Tok, (m.group(), m.start(), m.end())) for m in islice(_BTOK.finditer(s, pos, end), n)]
+            else:  # more tokens than before: the scan goes on from the last one (the same tokens)
+                out = out + [_mk(_Tok, (m.group(), m.start(), m.end()))
+                             for m in islice(_BTOK.finditer(s, out[-1][2], end), n - len(out))]
             if len(out) < n:
                 out.append(_mk(_Tok, ("\n", end, end)))  # end of line marker
             self._f[pos] = out
@@ -678,7 +686,7 @@ def _bare(word: str) -> tuple[str, ...]:
 
 
 def _in(word: str, words: frozenset[str]) -> bool:
-    return any(w in words for w in _bare(word))
+    return not words.isdisjoint(_bare(word))  # (a set test in C, not a generator)
 
 
 def _blob_value(b: str) -> tuple[str, Any, Any] | None:
@@ -1308,7 +1316,7 @@ class _Doc:
                 if not _WORDCHAR.search(s, ls, i) and _LIST_MARK.match(s, end):
                     return end, None  # "3 - ثلاثة أطباء": a numbered list item
         pw = _prev_word(s, outer)
-        if pw is not None and not any(w in lex.prev_special for w in _bare(pw)):
+        if pw is not None and lex.prev_special.isdisjoint(_bare(pw)):
             back = [_mk(_Tok, (pw, outer - 1 - len(pw), outer - 1))] if pw else []  # nothing to see
         else:
             back = list(self.src.back(outer))
@@ -2256,7 +2264,7 @@ def find_counts(text: str | NormalizedText, language: str | None = None) -> list
     lex = _lex(_lang_key(language))
     # Anchors: tokenise in C (one findall for words and digit blobs), keep the anchor words (set
     # membership) and the digit blobs (not alphabetic), then locate only those, in order.
-    toks = _SCAN_RE.findall(s)
+    toks = (_SCAN_RE if lex.latin_anchors else _SCAN_NO_LATIN_RE).findall(s)
     anchors: list[tuple[int, int, str]] = []
     cursor = 0
     for w in filter(lex.anchors.__contains__, toks):
@@ -2415,7 +2423,7 @@ def _plain_year(doc: _Doc, a: int, b: int) -> bool:
     w = _next_word(doc.s, b)
     if w is None:
         return False
-    return not any(x in lex.next_special for x in _bare(w))
+    return lex.next_special.isdisjoint(_bare(w))
 
 
 _SKIP = _Found(-1, -1, None, None)  # "certainly not a count"
@@ -2491,8 +2499,8 @@ def _at_anchor(doc: _Doc, a: int, b: int, w: str) -> tuple[int, _Found | None]:
             prev = _prev_word(s, a)
             if (
                 nxt is not None and prev is not None
-                and not any(x in lex.next_special for x in _bare(nxt))
-                and not any(x in lex.prev_special for x in _bare(prev))
+                and lex.next_special.isdisjoint(_bare(nxt))
+                and lex.prev_special.isdisjoint(_bare(prev))
             ):
                 return num.end, None
         if num is not None:
