@@ -1103,7 +1103,8 @@ def test_scan_without_latin_words_lists_the_same_other_tokens(text: str) -> None
 def test_longer_look_ahead_extends_the_shorter_one(text: str, data: st.DataObject) -> None:
     from marsad import numbers
     pos = data.draw(st.integers(0, len(text)))
-    short, longer = data.draw(st.integers(1, 6)), data.draw(st.integers(5, 12))
+    short = data.draw(st.integers(1, 6))
+    longer = short + data.draw(st.integers(1, 6))  # (a shorter ask after a longer one gets the longer list: "at least")
     src = numbers._Src(text)
     src.fwd(pos, short)
     assert src.fwd(pos, longer) == numbers._Src(text).fwd(pos, longer)
