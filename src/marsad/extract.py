@@ -1530,7 +1530,8 @@ def _unbracketed(text: str, count: Any, cue: cues.Cue) -> tuple[int, int]:
     return count.start, count.end
 
 
-_AR_THING_AFTER = _Lazy(lambda: re.compile(rf"\s*{_g('ar', 'tolls', 'thing_nouns')}(?![\u0621-\u064a])"))
+_AR_THING_AFTER = _Lazy(lambda: re.compile(
+    rf"\s*(?:من\s+(?:ال)?)?{_g('ar', 'tolls', 'thing_nouns')}(?![\u0621-\u064a])"))
 _MET_BEFORE = _Lazy(lambda: re.compile(rf"(?:^|\s)[وف]?{_g('ar', 'tolls', 'met_verbs')}\s+$"))
 
 
@@ -1539,8 +1540,8 @@ def _counts_people(text: str, count: Any, attached: tuple[tuple[str, cues.Cue], 
     """A count with no person noun counts people only when nothing else follows it ("ارتفع عدد
     القتلى إلى 9،", "the toll rose to 9 on Sunday") or an outcome noun does ("5 قتلى")."""
     (_kind, cue), role = attached
-    if _AR_THING_AFTER.match(normalize(text[count.end:count.end + 20])):
-        return False  # "85 هجوماً قتل فيها": the number counts attacks
+    if _AR_THING_AFTER.match(normalize(text[count.end:count.end + 30])):
+        return False  # "85 هجوماً قتل فيها", "العشرات من التفجيرات التي تسببت في قتل": the number counts attacks
     if cue.start >= count.end and cue.start - count.end <= 25 and (role in ("nouns", "verbs") or (
             role == "events" and _MET_BEFORE.search(normalize(text[max(0, count.start - 12):count.start])))):
         return True  # "5 قتلى", "31 مهاجراً قضوا", "لقي 6 متظاهرين مصرعهم"
