@@ -842,6 +842,8 @@ def test_names_after_a_harm_word_are_people(text: str, low: int, high: int) -> N
     ("أصيب الشيخ أبو خليل بجروح في الغارة.", "people"),
     ("مقتل العقيد نمر الرفاعي في كمين على الطريق.", "combatants"),   # a rank's bearer fights
     ("توفي اليوم الحاج منذر الصالح متأثراً بجروحه.", "people"),   # past a time word
+    ("توفي اليوم الأحد 3 تشرين الثاني 2024 الحاج منذر الصالح جراء القصف.", "people"),   # ... and a date
+    ("استشهد فجر اليوم 7 آذار الحاج منذر الصالح بقصف على السوق.", "people"),
 ])
 def test_a_title_after_a_harm_word_names_one_person(text: str, category: str) -> None:
     (count,) = [c for c in find_counts(text, "ar") if c.low is not None]
@@ -852,6 +854,7 @@ def test_a_title_after_a_harm_word_names_one_person(text: str, category: str) ->
 @pytest.mark.parametrize("text", [
     "استشهد الحاج بقصف على السوق.",
     "قتل اليوم",
+    "قتل اليوم 3 كانون الأول",
     "فرح الناس بمقتل رأس العصابة في الكمين.",
     "وأدى القصف إلى إصابة كل من يقف قرب الجدار.",
     "قال سامر خليل العبدو إن القصف توقف.",

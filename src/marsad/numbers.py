@@ -670,6 +670,22 @@ class _Src:
         return out
 
 
+_MONTH_ORDINALS = frozenset({"الاول", "الثاني"})  # (normalised: "كانون الأول", "تشرين الثاني")
+
+
+def _date_length(toks: list[_Tok], k: int, lex: _Lex) -> int:
+    """How many tokens from ``k`` a day and month (and year) take: "2 كانون الأول 2024", "5 آذار"; 0 if none."""
+    day = toks[k].text
+    if not (len(day) <= 2 and k + 1 < len(toks) and toks[k + 1].text in lex.months):
+        return 0
+    j = k + 2
+    if j < len(toks) and toks[j].text in _MONTH_ORDINALS:
+        j += 1
+    if j < len(toks) and toks[j].text.isdigit() and len(toks[j].text) == 4:
+        j += 1
+    return j - k if j < len(toks) else 0
+
+
 def _is_word(t: _Tok) -> bool:
     return bool(_LETTER.match(t.text))
 
@@ -1690,6 +1706,10 @@ class _Doc:
         k = 0
         while k < min(3, len(toks) - 1) and toks[k].text in lex.name_cue_times:  # "توفي اليوم الحاج فلان"
             k += 1
+            if k < 3 and toks[k].text.isdigit():  # "توفي اليوم الإثنين 2 كانون الأول 2024 الحاج فلان"
+                toks = self.src.fwd(pos, k + 6)
+                k += _date_length(toks, k, lex)
+                break
         if k:
             pos = _NAME_SEP.match(s, toks[k - 1].end).end()  # type: ignore[union-attr]
         first = toks[k]
