@@ -35,6 +35,7 @@ from marsad import resources
 from marsad.arabic import (
     MARKS,
     NormalizedText,
+    WordIndex,
     clitic_variants,
     is_arabic,
     normalize,
@@ -365,12 +366,16 @@ class _Lexicon:
         words = nt.words()
         out = words.runs_in(self._ar_runs)
         quotes = words.quotes
-        if quotes:
+        if quotes and out:
+            # a match from a quote has the phrase right after it, whose first run is one of those found
+            # (the quote before it stands for "no letter before"): most quotes are left out
+            heads = set(out)
             text = nt.text
             for start in words.runs_in(_PROCLITIC_RUNS):  # a run of one or two letters
-                if text[start + 1:start + 2] in _QUOTE_CHARS or text[start + 2:start + 3] in _QUOTE_CHARS:
+                if (text[start + 1:start + 2] in _QUOTE_CHARS and start + 2 in heads) or (
+                        text[start + 2:start + 3] in _QUOTE_CHARS and start + 3 in heads):
                     out.append(start)
-            out += quotes
+            out += [q for q in quotes if q + 1 in heads]
             out.sort()
         return out
 
@@ -619,6 +624,7 @@ def find_actors(text: str | NormalizedText, language: str | None = None) -> list
 class _Anaphor:
     pattern: re.Pattern[str]  # on normalised text; group "w" is the word with its article
     stem: str  # the word without its article, which every match ends with: matches are found from its occurrences
+    forms: frozenset[str]  # every word a match can be (a match is a whole run of Arabic letters)
     heads: tuple[str, ...]  # normalised head nouns of the kind ("تنظيم")
     kinds: frozenset[str]  # ids of actors with a neutral Arabic alias headed by one of them
     within: int
@@ -642,7 +648,9 @@ def _anaphor_data() -> tuple[_Anaphor, ...]:
             actor_id for actor_id, a in data.get("actors", {}).items()
             if any(normalize(p).startswith(h + " ") for phrase in a.get("ar", []) for p in expand(phrase)
                    for h in heads))
-        out.append(_Anaphor(pattern, stem, heads, kinds,
+        forms = frozenset([c + p + "ال" + stem for c in ("", "و", "ف") for p in ("", "ب", "ك")]
+                          + [c + "لل" + stem for c in ("", "و", "ف")])
+        out.append(_Anaphor(pattern, stem, forms, heads, kinds,
                             int(spec.get("within", 1500)), bool(spec.get("label", False)), _guard(spec, wordlists)))
     return tuple(out)
 
@@ -654,12 +662,18 @@ def _of_kind(mention: ActorMention, kind: _Anaphor) -> bool:
     return mention.actor.id in kind.kinds or any(named.startswith(h + " ") for h in kind.heads)
 
 
-def _anaphor_matches(kind: _Anaphor, norm: str) -> Iterator[re.Match[str]]:
+def _anaphor_matches(kind: _Anaphor, norm: str, words: WordIndex | None = None) -> Iterator[re.Match[str]]:
     """The same matches as ``kind.pattern.finditer(norm)``, found from the occurrences of the stem: a
     match is one whole word that ends with the stem, with two to four letters before it ("ال", "لل",
     "وبال"), so it can only begin 2, 3 or 4 characters before an occurrence (and where no letter stands
-    before it: at most one of those)."""
+    before it: at most one of those). With ``norm``'s word index, from its runs of letters that are one
+    of the words a match can be (a match is such a whole run, with no other word character around)."""
     stem, pattern = kind.stem, kind.pattern
+    if words is not None:
+        for start in words.runs_in(kind.forms):
+            if (m := pattern.match(norm, start)) is not None:
+                yield m
+        return
     i = norm.find(stem, 2)
     while i >= 0:
         end = i + len(stem)
@@ -682,9 +696,10 @@ def find_anaphors(text: str | NormalizedText, mentions: list[ActorMention]) -> l
         return []
     nt = _as_normalized(text)
     norm = nt.text
+    words = nt.built_words()
     out: list[ActorMention] = []
     for kind in kinds:
-        for m in _anaphor_matches(kind, norm):
+        for m in _anaphor_matches(kind, norm, words):
             start, end = m.span("w") if m.group("w") is not None else m.span("l")
             s, e = _original_span(nt, start, end)
             if any(x.start < e and s < x.end for x in mentions):
