@@ -35,7 +35,6 @@ from marsad import resources
 from marsad.arabic import (
     MARKS,
     NormalizedText,
-    WordIndex,
     clitic_variants,
     is_arabic,
     normalize,
@@ -624,7 +623,6 @@ def find_actors(text: str | NormalizedText, language: str | None = None) -> list
 class _Anaphor:
     pattern: re.Pattern[str]  # on normalised text; group "w" is the word with its article
     stem: str  # the word without its article, which every match ends with: matches are found from its occurrences
-    forms: frozenset[str]  # every word a match can be (a match is a whole run of Arabic letters)
     heads: tuple[str, ...]  # normalised head nouns of the kind ("تنظيم")
     kinds: frozenset[str]  # ids of actors with a neutral Arabic alias headed by one of them
     within: int
@@ -648,9 +646,7 @@ def _anaphor_data() -> tuple[_Anaphor, ...]:
             actor_id for actor_id, a in data.get("actors", {}).items()
             if any(normalize(p).startswith(h + " ") for phrase in a.get("ar", []) for p in expand(phrase)
                    for h in heads))
-        forms = frozenset([c + p + "ال" + stem for c in ("", "و", "ف") for p in ("", "ب", "ك")]
-                          + [c + "لل" + stem for c in ("", "و", "ف")])
-        out.append(_Anaphor(pattern, stem, forms, heads, kinds,
+        out.append(_Anaphor(pattern, stem, heads, kinds,
                             int(spec.get("within", 1500)), bool(spec.get("label", False)), _guard(spec, wordlists)))
     return tuple(out)
 
@@ -662,18 +658,12 @@ def _of_kind(mention: ActorMention, kind: _Anaphor) -> bool:
     return mention.actor.id in kind.kinds or any(named.startswith(h + " ") for h in kind.heads)
 
 
-def _anaphor_matches(kind: _Anaphor, norm: str, words: WordIndex | None = None) -> Iterator[re.Match[str]]:
+def _anaphor_matches(kind: _Anaphor, norm: str) -> Iterator[re.Match[str]]:
     """The same matches as ``kind.pattern.finditer(norm)``, found from the occurrences of the stem: a
     match is one whole word that ends with the stem, with two to four letters before it ("ال", "لل",
     "وبال"), so it can only begin 2, 3 or 4 characters before an occurrence (and where no letter stands
-    before it: at most one of those). With ``norm``'s word index, from its runs of letters that are one
-    of the words a match can be (a match is such a whole run, with no other word character around)."""
+    before it: at most one of those)."""
     stem, pattern = kind.stem, kind.pattern
-    if words is not None:
-        for start in words.runs_in(kind.forms):
-            if (m := pattern.match(norm, start)) is not None:
-                yield m
-        return
     i = norm.find(stem, 2)
     while i >= 0:
         end = i + len(stem)
@@ -696,10 +686,9 @@ def find_anaphors(text: str | NormalizedText, mentions: list[ActorMention]) -> l
         return []
     nt = _as_normalized(text)
     norm = nt.text
-    words = nt.built_words()
     out: list[ActorMention] = []
     for kind in kinds:
-        for m in _anaphor_matches(kind, norm, words):
+        for m in _anaphor_matches(kind, norm):
             start, end = m.span("w") if m.group("w") is not None else m.span("l")
             s, e = _original_span(nt, start, end)
             if any(x.start < e and s < x.end for x in mentions):
