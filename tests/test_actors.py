@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from marsad import actors as A
 from marsad import resources
 from marsad.actors import actor, all_actors, all_sources, find_actors, find_sources, source
+from marsad.arabic import NormalizedText
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 
@@ -566,3 +567,17 @@ def test_anaphor_matches_are_the_patterns_matches(parts):
     for kind in A._anaphor_data():
         expected = [(m.span(), m.groupdict()) for m in kind.pattern.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in A._anaphor_matches(kind, text)] == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["قوات", "النظام", "للنظام", "الجيش", "السوري", "في", "ي", "ب", "ك", "و", "وب", "ال",
+                                 "المرصد", "لحقوق", "الانسان", "داعش", '"', "'", " ", "  ", "_", "1", "x", "پ", ".",
+                                 "-", "/", "\n"]), max_size=16))
+def test_candidates_find_what_a_search_finds(parts):
+    # the Arabic pattern tried only at the candidate offsets finds what a search from every offset finds
+    text = "".join(parts)
+    nt = NormalizedText.of(text)
+    for lex in (A._actor_data().lexicon, A._source_data().lexicon):
+        candidates = lex._ar_candidates(nt)
+        assert candidates is not None
+        assert list(lex._scan(lex._ar, nt, None, candidates)) == list(lex._scan(lex._ar, nt))

@@ -93,3 +93,11 @@ def test_a_slice_is_the_normal_form_of_the_slice(text: str, a: int, b: int) -> N
     a, b = sorted((min(cuts, key=lambda c: abs(c - a)), min(cuts, key=lambda c: abs(c - b))))
     whole = NormalizedText.of(text)
     assert whole.slice(a, b) == NormalizedText.of(text[a:b])
+
+
+@given(st.one_of(arabic_text, st.text(alphabet=st.sampled_from(list("ابةىأ *.x٣،ـً\u200f")), max_size=500)))
+def test_normalize_is_the_normal_form(text: str) -> None:
+    # normalize's shortcuts (a text with nothing to remove and no rarer character; the cache) give the
+    # text of NormalizedText
+    assert normalize(text) == NormalizedText.of(text).text
+    assert normalize(text) == NormalizedText.of(text).text

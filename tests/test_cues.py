@@ -61,3 +61,17 @@ def test_negation_and_commemoration_words() -> None:
     found = cats("دون وقوع إصابات في الذكرى السنوية")
     assert found["دون"] == ("negation",)
     assert found["الذكرى السنوية"] == ("commemoration",)
+
+
+def test_found_cues_are_ordinary_cues() -> None:
+    # find_cues builds its Cue objects without the dataclass __init__: they must be the same values
+    from dataclasses import replace
+
+    from marsad.cues import Cue
+    found = find_cues("قتل ثلاثة مدنيين وأصيب آخرون في غارة جوية", "ar")
+    assert found
+    for c in found:
+        made = Cue(c.start, c.end, c.text, c.categories)
+        assert c == made and hash(c) == hash(made) and repr(c) == repr(made)
+        assert c.has(c.categories[0].split(".")[0]) and c.category(c.categories[0]) == c.categories[0]
+        assert replace(c, end=c.end) == c

@@ -365,12 +365,16 @@ class _Lexicon:
         words = nt.words()
         out = words.runs_in(self._ar_runs)
         quotes = words.quotes
-        if quotes:
+        if quotes and out:
+            # a match from a quote has the phrase right after it, whose first run is one of those found
+            # (the quote before it stands for "no letter before"): most quotes are left out
+            heads = set(out)
             text = nt.text
             for start in words.runs_in(_PROCLITIC_RUNS):  # a run of one or two letters
-                if text[start + 1:start + 2] in _QUOTE_CHARS or text[start + 2:start + 3] in _QUOTE_CHARS:
+                if (text[start + 1:start + 2] in _QUOTE_CHARS and start + 2 in heads) or (
+                        text[start + 2:start + 3] in _QUOTE_CHARS and start + 3 in heads):
                     out.append(start)
-            out += quotes
+            out += [q for q in quotes if q + 1 in heads]
             out.sort()
         return out
 

@@ -73,11 +73,18 @@ def _removal(text: str) -> re.Pattern[str]:
     return _REMOVED_STAR_RE if "*" in text or ("." in text and _DOT_IN_WORD.search(text)) else _REMOVED_RE
 
 
+def _has_marks(text: str) -> bool:
+    # in a long text, a search for each mark (a memchr-like scan) beats one regular expression search
+    if len(text) < _SHORT:
+        return _MARKS_RE.search(text) is not None
+    return any(mark in text for mark in MARKS)
+
+
 def _removed(text: str) -> list[re.Match[str]]:
     """The matches of the removal pattern in ``text``, found only where one can start."""
     pattern = _removal(text)
     if pattern is _REMOVED_RE:
-        return list(pattern.finditer(text)) if _MARKS_RE.search(text) else []
+        return list(pattern.finditer(text)) if _has_marks(text) else []
     out: list[re.Match[str]] = []
     done = 0
     for c in _REMOVAL_START.finditer(text):  # the same matches as pattern.finditer(text)
@@ -87,11 +94,16 @@ def _removed(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _fold(text: str) -> str:
-    """Letter, digit and punctuation substitutions and lower case (length-preserving)."""
+def _fold(text: str, rare: bool = True) -> str:
+    """Letter, digit and punctuation substitutions and lower case (length-preserving). ``rare``: False
+    when the text is known to have none of the rarer characters (see _SPECIAL)."""
     # few characters change: one replace pass each beats str.translate (the substitutions do not
     # chain, so their order does not matter)
-    if len(text) < _SHORT:
+    if not rare:
+        for old, new in _COMMON_PAIRS:
+            if old in text:
+                text = text.replace(old, new)
+    elif len(text) < _SHORT:
         for old, new in _COMMON_PAIRS:
             if old in text:
                 text = text.replace(old, new)
@@ -110,6 +122,9 @@ def _fold(text: str) -> str:
 
 
 _CACHE: dict[str, str] = {}  # short strings: extract normalises the same windows many times
+# what makes normalize do more than the common letters and case: something to remove (a mark, or an
+# asterisk or dot inside a word) or a rarer substitution; most short windows have none
+_SPECIAL = re.compile("[" + re.escape(MARKS + "*." + "".join(old for old, _ in _RARE_PAIRS)) + "]")
 _CACHE_MAX = 20_000
 
 
@@ -119,8 +134,9 @@ def normalize(text: str) -> str:
         return text.lower()
     out = _CACHE.get(text)
     if out is None:
-        removed = _removed(text)
-        if removed:
+        if _SPECIAL.search(text) is None:  # one search instead of those of _removed and _fold
+            out = _fold(text, rare=False)
+        elif removed := _removed(text):
             kept = [text[a:b] for a, b in zip([0] + [m.end() for m in removed],
                                               [m.start() for m in removed] + [len(text)], strict=True)]
             out = _fold("".join(kept))

@@ -220,9 +220,15 @@ def find_cues(text: str, language: str | None = None, normalized: NormalizedText
         found.sort(key=lambda c: (c[0], -c[1]))
     out: list[Cue] = []
     last_end = -1
+    new = object.__new__
     for start, stop, categories in found:  # a phrase's later words are not cues of their own
         if start >= last_end:
-            out.append(Cue(start, stop, text[start:stop], categories))
+            # Cue(start, stop, text[start:stop], categories) without the dataclass __init__, whose
+            # frozen field setting costs twice this (one cue for every 150 characters of text)
+            cue = new(Cue)
+            cue.__dict__.update(start=start, end=stop, text=text[start:stop], categories=categories,
+                                _prefixes=_prefixes(categories))
+            out.append(cue)
             last_end = stop
     return out
 
