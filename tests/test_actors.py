@@ -467,6 +467,24 @@ def test_user_data_extends_the_lexicon(tmp_path, monkeypatch):
     assert ids("هاجمت مجموعة فاغنر القرية.") == ["russia"]
 
 
+def test_a_belligerent_source_speaks_for_a_known_side(tmp_path, monkeypatch):
+    assert A.source("turkish_mod").actor == "turkey" and A.source("sohr").actor is None
+    (tmp_path / "sources.toml").write_text(
+        '[sources.wagner_press]\nname = "Wagner press office"\ntype = "belligerent"\nactor = "wagner_group"\n'
+        'en = ["Wagner press office"]\n', encoding="utf-8")
+    monkeypatch.setenv("MARSAD_DATA", str(tmp_path))
+    resources.load.cache_clear()
+    A._source_data.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="wagner_group"):
+            A.source("wagner_press")
+    finally:
+        monkeypatch.delenv("MARSAD_DATA")
+        resources.load.cache_clear()
+        A._source_data.cache_clear()
+    assert A.source("wagner_press") is None
+
+
 # ------------------------------------------------------------------------------------------ corpus smoke
 
 

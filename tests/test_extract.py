@@ -59,6 +59,10 @@ def test_speaker_named_sentences_before_across_paragraphs(tmp_path: Path) -> Non
      "intl_coalition"),
     # "إنه قتل" may be passive: a harm verb after the pronoun does not make the speaker's side the doer
     ("قالت مصادر مقربة من الحرس الثوري إنه قتل 5 عناصر في الغارة الإسرائيلية.", "israel"),
+    # a belligerent source (no actor name) speaks for its side (sources.toml actor)
+    ("أعلنت وزارة الدفاع التركية أنها استهدفت مواقع لقسد في ريف الحسكة ما أسفر عن مقتل 5 عناصر.", "turkey"),
+    ("The Russian Defence Ministry said it carried out airstrikes near the town, killing 20 fighters.", "russia"),
+    ("أعلنت وزارة الدفاع التركية مقتل جنديين في هجوم لحزب العمال الكردستاني.", "pkk"),
 ])
 def test_a_side_speaking_of_its_own_attack_is_the_doer(tmp_path: Path, text: str, doer: str) -> None:
     (killed,) = claims_of(run(tmp_path, text), "killed")

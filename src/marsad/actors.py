@@ -68,7 +68,8 @@ class ActorMention:
     actor: Actor | None  # None for a label that names nobody ("terrorists", "gunmen")
     partisan: bool  # the words are a partisan / derogatory label
     via: str  # "name" | "alias" | "weapon" (a weapon or aircraft cue, e.g. "Russian warplanes") | "anaphor"
-    #           (a word that refers back to a group named before it, "التنظيم": see data [[anaphors]])
+    #           (a word that refers back to a group named before it, "التنظيم": see data [[anaphors]]) |
+    #           "speaker" (a belligerent source speaking of its own attack: marsad.extract)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ class Source:
     name_ar: str | None
     type: str
     generic: bool
+    actor: str | None = None  # a belligerent's side (an actor id): its own attacks are that side's
 
 
 @dataclass(frozen=True)
@@ -739,7 +741,10 @@ def _source_data() -> _SourceData:
         kind = spec.get("type", "media")
         if kind not in SOURCE_TYPES:
             raise ValueError(f"{SOURCES_RESOURCE}: source {key!r} has unknown type {kind!r}")
-        s = Source(key, spec.get("name", key), spec.get("name_ar"), kind, bool(spec.get("generic", False)))
+        side = spec.get("actor")
+        if side is not None and side not in _actor_data().actors:
+            raise ValueError(f"{SOURCES_RESOURCE}: source {key!r} speaks for unknown actor {side!r}")
+        s = Source(key, spec.get("name", key), spec.get("name_ar"), kind, bool(spec.get("generic", False)), side)
         sources[key] = s
         for lang in ("ar", "en"):
             for phrase in spec.get(lang, []):

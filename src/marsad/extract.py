@@ -2517,6 +2517,17 @@ _EN_OWN_ACT_AFTER = _Lazy(lambda: re.compile(
 OWN_ACT_CHARS = 25  # how far after "إنه" / "said it" the word of attack may stand (two or three words)
 
 
+def _speaking_side(text: str, found: Found, claimant_span: tuple[int, int] | None) -> Any | None:
+    """The side a belligerent claimant speaks for, as the doer, when it speaks of its own attack ("أعلنت
+    وزارة الدفاع التركية أنها استهدفت مواقع", "the Russian Defence Ministry said it carried out strikes")."""
+    if claimant_span is None:
+        return None
+    for m in found.within(found.sources, claimant_span[0], claimant_span[1]):
+        if m.start == claimant_span[0] and m.source.actor and _own_attack(text, found, m):
+            return actors.ActorMention(m.start, m.end, m.text, actors.actor(m.source.actor), False, "speaker")
+    return None
+
+
 def _own_attack(text: str, found: Found, mention: Any) -> bool:
     """Whether the actor speaks of its own attack right after it is named: "قال الجيش X إنه نفذ ضربة جوية",
     "أعلنت X أنها استهدفت", "X said it carried out an airstrike"."""
@@ -2899,7 +2910,8 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
         for a in found.within(found.actors, sentence.start, sentence.end))
     if mistaken or _SHIFT_OPENER.match(text, sentence.start, sentence.end):
         actor_ranges = actor_ranges[:1]  # (and "وفي سياق آخر، ...", "Separately, ...": another event than before)
-    actor = _pick_actor(text, found, actor_ranges, draft.anchor, claimant_span, weak)
+    actor = _speaking_side(text, found, claimant_span) or _pick_actor(text, found, actor_ranges, draft.anchor,
+                                                                      claimant_span, weak)
     unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
     if unattributed and actor is not None and not (actor.via == "weapon"
                                                    and ranges[0][0] <= actor.start < ranges[0][1]):
