@@ -557,3 +557,47 @@ def test_near_keys_finds_every_arabic_key_the_fuzzy_lookup_would_accept(key: str
         near = process.extract(name, gz._near_keys(table, name, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff,
                                limit=5)
         assert [(k, s) for k, s, _ in near] == [(k, s) for k, s, _ in every]
+
+
+def _surface_words() -> list[str]:
+    """Words a scan meets: surface forms that only begin names with some of their second words, forms that
+    are names, region words, and other words (with and without characters that are no letters)."""
+    idx = gz._index()
+    stubs = sorted(idx.ar_stub_next)[:40]
+    seconds = sorted({w for s in stubs for w in sorted(idx.ar_stub_next[s])[:3]})
+    names = sorted(k for k in idx.surface_keys if k in idx.ar)[:40]
+    starts = sorted(idx.ar_start_of)[:20]
+    return [*stubs, *seconds, *names, *starts, "على", "علي", "كتب", "قال", "x", "ab", "12", "علي2", "حلبx"]
+
+
+_SCAN_WORDS = _surface_words()
+_SEPARATORS = [" ", " ", " ", "  ", "، ", ". ", "\n", "-", " (", ") ", "\t", "_", "«"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SCAN_WORDS), st.sampled_from(_SEPARATORS)), max_size=30))
+def test_surface_hits_are_the_tokens_a_name_may_start_at(parts: list[tuple[str, str]]) -> None:
+    """_Scan.surface_hits finds every token that is a surface form (as a pass over all tokens does), except
+    the ones that only begin names where the next word goes on none of them: at those no name starts."""
+    text = "".join(w + sep for w, sep in parts)
+    idx = gz._index()
+    scan = gz._Scan(idx, text)
+    words = gz.WordIndex(scan.norm)
+    every = [(words.cum[i] + i, t) for i, t in enumerate(words.tokens) if t in idx.surface_keys]
+    hits = scan.surface_hits(words)
+    assert set(hits) <= set(every)
+    assert hits == sorted(hits)
+    for p, h in set(every) - set(hits):
+        assert h in idx.ar_stub_next and h not in idx.ar_start_of
+        assert scan.ar_names_at(p, h) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["محيط", "بمحيط", "اطراف", "وقرب", "قرب", "من", "كفرنبل", "السد", "ال", "بريف",
+                                 "في", "ريف", "حلب", "ادلب", " ", " ", "  ", "\t", "،", "و"]), max_size=25))
+def test_whereabouts_matches_are_the_pattern_matches(parts: list[str]) -> None:
+    """_whereabouts_matches (tried only where a cue word is) finds what the pattern finds everywhere."""
+    norm = " ".join(parts)
+    fast = [(m.start(), m.end(), m.groups()) for m in gz._whereabouts_matches(norm)]
+    every = [(m.start(), m.end(), m.groups()) for m in gz._whereabouts_pattern().finditer(norm)]
+    assert fast == every

@@ -29,7 +29,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -85,6 +85,7 @@ _PUNCT_CHARS = WORD_BREAKS
 _SENT_SEP = re.compile(r"[.!?;:\n\r()\[\]{}|\"]")
 _HAS_LATIN = re.compile(r"[a-z]")
 _ARABIC_LETTERS_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
+_ARABIC_RUN = re.compile("[\u0621-\u064a]+")  # (the letters of WordIndex.runs_in)
 _NON_LATIN_NAME = re.compile("[^\x00-\u024f\u1e00-\u1eff'`\u2018\u2019\u02bf\u02be]")
 _ARTICLE_START = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[- ]")
 # a final ة or ى with a letter right after it: scraped posts glue the next word on ("السويديةاستشهد")
@@ -159,6 +160,16 @@ class _Index:
     lat_prefix: set[str] = field(default_factory=set)
     surface: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     surface_keys: frozenset[str] = frozenset()
+    surface_letters_only: bool = True   # every surface form is a run of Arabic letters (see surface_hits)
+    # surface forms that only begin longer names -> the second words of those names (see scan_arabic)
+    ar_stub_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    # per surface form, what scan_arabic reads of it, worked out once: the (first token, proclitic) that
+    # are or begin an Arabic key, and the first (first token, proclitic) that is a region word
+    ar_name_starts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    ar_start_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # per Arabic key, the lowest tier of its entries, and its records allowed at each cue level 0, 1, 2 ...
+    ar_need: dict[str, int] = field(default_factory=dict)
+    ar_levels: dict[str, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
     gov_place: dict[str, Place] = field(default_factory=dict)
     gov_rec: dict[str, int] = field(default_factory=dict)
     lat_by_letter: dict[str, list[str]] = field(default_factory=dict)
@@ -525,10 +536,27 @@ def _index() -> _Index:
     for lst in idx.surface.values():
         lst.sort(key=lambda fp: len(fp[1]))
     idx.surface_keys = frozenset(idx.surface)
+    idx.surface_letters_only = all(_ARABIC_RUN.fullmatch(k) for k in idx.surface_keys)
+    seconds: dict[str, set[str]] = {}
     for k in idx.ar:
         toks = k.split(" ")
         for i in range(1, len(toks)):
             idx.ar_prefix.add(" ".join(toks[:i]))
+        if len(toks) > 1:
+            seconds.setdefault(toks[0], set()).add(toks[1])
+    for surface, entries in idx.surface.items():
+        if all(base not in idx.ar and base not in idx.ar_start for base, _ in entries):
+            idx.ar_stub_next[surface] = frozenset().union(*(seconds.get(base, ()) for base, _ in entries))
+        names = [(base, pre) for base, pre in entries if base in idx.ar or base in idx.ar_prefix]
+        if names:
+            idx.ar_name_starts[surface] = names
+        start = next(((base, pre) for base, pre in entries if base in idx.ar_start), None)
+        if start is not None:
+            idx.ar_start_of[surface] = start
+    for k, entries in idx.ar.items():
+        tiers = [t for _, t in entries]
+        idx.ar_need[k] = min(tiers, default=99)  # (no entries: never a name)
+        idx.ar_levels[k] = tuple(tuple(r for r, t in entries if t <= lv) for lv in range(max(tiers, default=0) + 1))
     for k in idx.lat:
         for i in range(1, len(k) + 1):
             idx.lat_prefix.add(k[:i])
@@ -577,6 +605,7 @@ def clear_cache() -> None:
     """Forget the built index (and cached resources), e.g. after changing MARSAD_DATA or importing."""
     _index.cache_clear()
     _place_words.cache_clear()
+    _not_a_name.cache_clear()
     _FUZZY_CACHE.clear()
     _LOOKUP_CACHE.clear()
     _BY_LENGTH.clear()
@@ -640,24 +669,31 @@ class _Scan:
         return 0
 
     # -- Arabic
-    def ar_names_at(self, p: int, h: str) -> list[tuple[int, list[tuple[int, int]], str]]:
+    def ar_names_at(self, p: int, h: str) -> list[tuple[int, str, str]]:
+        """The Arabic keys that begin with the surface form ``h`` at ``p``: (end, key, proclitic)."""
         idx, norm, out = self.idx, self.norm, []
-        for base, pre in idx.surface.get(h, ()):
+        ar, ar_prefix = idx.ar, idx.ar_prefix
+        for base, pre in idx.ar_name_starts.get(h, ()):
             key = base
             end = p + len(h)
-            if key in idx.ar:
-                out.append((end, idx.ar[key], pre))
+            if key in ar:
+                out.append((end, key, pre))
             n = 1
-            while key in idx.ar_prefix and n < _MAX_AR:
+            while key in ar_prefix and n < _MAX_AR:
                 m = _AR_NEXT.match(norm, end)
                 if m is None:
                     break
                 key = key + " " + m.group(1)
                 end = m.end()
                 n += 1
-                if key in idx.ar:
-                    out.append((end, idx.ar[key], pre))
+                if key in ar:
+                    out.append((end, key, pre))
         return out
+
+    def rids_at(self, key: str, level: int) -> tuple[int, ...]:
+        """The records of an Arabic key whose tier ``level`` allows, in entry order."""
+        levels = self.idx.ar_levels[key]
+        return levels[min(level, len(levels) - 1)] if level >= 0 else ()
 
     def ar_cue(self, p: int, pre: str) -> int:
         if self.cue_free:
@@ -681,12 +717,10 @@ class _Scan:
             pos = m.end()
         return dirs, pos
 
-    @staticmethod
-    def best_names(cands: list[tuple[int, list[tuple[int, int]], str]], level: int
-                   ) -> tuple[int, tuple[int, ...], str] | None:
+    def best_names(self, cands: list[tuple[int, str, str]], level: int) -> tuple[int, tuple[int, ...], str] | None:
         best: tuple[int, tuple[int, ...], str] | None = None
-        for end, entries, pre in cands:
-            rids = tuple(r for r, t in entries if t <= level)
+        for end, key, pre in cands:
+            rids = self.rids_at(key, level)
             if rids and (best is None or end > best[0]):
                 best = (end, rids, pre)
         return best
@@ -768,45 +802,83 @@ class _Scan:
                 out.append((g, norm[g:b]))
         return out
 
+    def surface_hits(self, words: WordIndex) -> list[tuple[int, str]]:
+        """The tokens of the text that are surface forms of names (see _Index.surface): (offset, token).
+
+        A word that only begins longer names ("علي" of "على" begins "علي ...", a few times in every text)
+        is left out when the next token goes on none of them: that is tested here rather than by trying
+        the names at it (a next token with other characters than letters, or "" after two separators, is
+        left to ar_names_at)."""
+        idx = self.idx
+        keys, stubs = idx.surface_keys, idx.ar_stub_next
+        if words.only_letters or not idx.surface_letters_only:
+            toks = words.tokens
+            last = len(toks) - 1
+            hit_idx = [i for i in words.tokens_in(keys) if (nxt := stubs.get(toks[i])) is None
+                       or (i < last and (not toks[i + 1] or toks[i + 1] in nxt or not toks[i + 1].isalpha()))]
+            cum = words.cum
+            return [(cum[i] + i, toks[i]) for i in hit_idx]
+        # Other characters than letters: a token that is a surface form is a whole run of Arabic letters
+        # (all the forms are), so the runs the word index finds for all recognisers in one pass give the
+        # tokens, instead of a pass over all tokens for them alone.
+        clean = words.clean
+        n = len(clean)
+        out = []
+        for s in words.runs_in(keys):
+            if s and clean[s - 1] != " ":
+                continue  # (a run inside a token: "x" or another character before it)
+            e = clean.find(" ", s)
+            e = n if e < 0 else e
+            h = clean[s:e]
+            if h not in keys:
+                continue  # (the token goes on after the run)
+            nxt = stubs.get(h)
+            if nxt is not None:
+                if e == n:
+                    continue
+                f = clean.find(" ", e + 1)
+                t = clean[e + 1:n if f < 0 else f]
+                if t and t not in nxt and t.isalpha():
+                    continue
+            out.append((s, h))
+        return out
+
     def scan_arabic(self) -> None:
         idx, norm = self.idx, self.norm
-        surface = idx.surface
         # the text's words (punctuation and digits as spaces, see _PUNCT_CHARS), shared with the
         # other recognisers that run on the same text
         words = self.nt.words() if not self.cue_free else WordIndex(norm)
-        toks = words.tokens
-        hit_idx = words.tokens_in(idx.surface_keys)
+        positions = self.surface_hits(words)
         glued = [] if self.cue_free else self.glued_positions()
-        if not hit_idx and not glued:
+        if not positions and not glued:
             return
-        cum = words.cum
-        positions = [(cum[i] + i, toks[i]) for i in hit_idx]
         if glued:
             positions = sorted(positions + glued)
         next_free = 0
+        ar_need, name_starts, start_of = idx.ar_need, idx.ar_name_starts, idx.ar_start_of
         for p, h in positions:
             if p < next_free:
                 continue
             best: _Raw | None = None
-            cands = self.ar_names_at(p, h)
+            cands = self.ar_names_at(p, h) if h in name_starts else None
             if cands:
                 level: int | None = None
-                for end, entries, pre in sorted(cands, key=lambda c: (-c[0], len(c[2]))):
-                    need = min(t for _, t in entries)
+                if len(cands) > 1:
+                    cands.sort(key=lambda c: (-c[0], len(c[2])))
+                for end, key, pre in cands:
+                    need = ar_need[key]
                     if need > 0 and level is None:
                         level = self.ar_cue(p, pre)
                     lv = 0 if need == 0 else level or 0
-                    rids = tuple(r for r, t in entries if t <= lv)
-                    if rids:
-                        best = _Raw(p, end, pre, rids=rids, cue=self.ar_cue(p, pre) if level is None else level)
+                    if lv >= need:  # (else no entry's tier allows it)
+                        best = _Raw(p, end, pre, rids=self.rids_at(key, lv),
+                                    cue=self.ar_cue(p, pre) if level is None else level)
                         break
-            for base, pre in surface[h]:
-                if base in idx.ar_start:
-                    if pre != "ال":
-                        reg = self.ar_region(p, h, base, pre)
-                        if reg is not None and (best is None or reg.e > best.e):
-                            best = reg
-                    break
+            start = start_of.get(h)
+            if start is not None and start[1] != "ال":
+                reg = self.ar_region(p, h, start[0], start[1])
+                if reg is not None and (best is None or reg.e > best.e):
+                    best = reg
             if best is not None and best.rids and self.plural_end >= 0 and best.pre[:1] in idx.list_prefixes \
                     and _AR_SEP.fullmatch(norm[self.plural_end:p]):
                 best = self.region_raw(p, best.e, best.pre, best.rids, "countryside", []) or best
@@ -1361,6 +1433,31 @@ def _whereabouts_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _whereabouts_cues() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalize(w) for w in _matching()["ar"].get("whereabouts_cues", [])))
+
+
+def _whereabouts_matches(norm: str) -> Iterator[re.Match[str]]:
+    """The same matches as ``_whereabouts_pattern().finditer(norm)``, tried only where a cue word is
+    (a match begins with one; str.find is much faster than the pattern tried at every offset)."""
+    pattern, cues = _whereabouts_pattern(), _whereabouts_cues()
+    if "" in cues:
+        yield from pattern.finditer(norm)
+        return
+    starts: set[int] = set()
+    for cue in cues:
+        i = norm.find(cue)
+        while i >= 0:
+            starts.add(i)
+            i = norm.find(cue, i + 1)
+    done = 0
+    for start in sorted(starts):
+        if start >= done and (m := pattern.match(norm, start)) is not None:
+            yield m
+            done = m.end()
+
+
+@cache
 def _generic_nouns() -> frozenset[str]:
     """The Arabic names never matched (stop_never: generic nouns such as "السوق", "الحدود")."""
     return frozenset(normalize(w) for w in _matching()["ar"].get("stop", {}).get("stop_never", []))
@@ -1372,7 +1469,7 @@ def _whereabouts_names(norm: str) -> Iterator[tuple[int, int]]:
     if not _matching()["ar"].get("whereabouts_cues"):
         return
     landmarks = _matching_words("ar", "landmark_nouns")
-    for m in _whereabouts_pattern().finditer(norm):
+    for m in _whereabouts_matches(norm):
         if m.start() > 0 and "\u0621" <= norm[m.start() - 1] <= "\u064a" \
                 and norm[max(0, m.start() - 3):m.start()].lstrip(" ") not in ("و", "ف", "ب", "بال", "وب", "ال"):
             continue  # the cue word must begin a word (with its proclitics)
@@ -1389,6 +1486,7 @@ def _matching() -> dict[str, Any]:
     return resources.load("gazetteer/matching.toml")
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back often (26k calls, 5k words a corpus)
 def _not_a_name(word: str) -> bool:
     """A word that cannot be (the start of) a village name: a function word, a direction, or itself a
     place word ("القرية", "وبلدة")."""
@@ -1532,6 +1630,7 @@ def _deletion_index(table: dict[str, Any]) -> tuple[list[str], dict[str, list[tu
     return cached[2], cached[3]
 
 
+@cache  # (a few lengths and one cut-off: computed once each)
 def _max_edits(n: int, cutoff: float) -> int:
     """The most insertions and deletions between a name of length ``n`` and a key that scores
     ``cutoff`` (a score needs distance <= (1 - cutoff / 100) * (n + m), so also |n - m| <= that; the
