@@ -601,3 +601,43 @@ def test_whereabouts_matches_are_the_pattern_matches(parts: list[str]) -> None:
     fast = [(m.start(), m.end(), m.groups()) for m in gz._whereabouts_matches(norm)]
     every = [(m.start(), m.end(), m.groups()) for m in gz._whereabouts_pattern().finditer(norm)]
     assert fast == every
+
+
+_GLUE_PARTS = ["كما", "وقال", "المدينة", "قصف", "ثم", "ab", "12", ".", ". ", "!", "؟", "?", " ", "\n", "و", "فيما"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GLUE_PARTS), max_size=30), st.integers(0, 60), st.integers(0, 60))
+def test_glued_stops_are_those_of_every_stop(parts: list[str], a: int, b: int) -> None:
+    """extract._glued_stops (tried only at stops with no space after them) finds what trying every stop
+    of the range finds, including a stop at the range's end followed by a glued word."""
+    import re
+
+    from marsad import extract
+
+    text = "".join(parts)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    every = [m.end() + 1 for m in re.finditer(r"[.!?؟]", text[:end]) if m.start() >= start
+             and m.start() >= start + 2 and extract._GLUED_STOP.match(text, m.start() - 2)]
+    assert extract._glued_stops(text, start, end) == every
+
+
+_AWAY_PARTS = ["من أهالي", "نقلوا إلى", "مشفى", "المتمركزة في", "قرية", "مدينة", "قصف", "سكان", "انطلاقا من",
+               "a native of", "ودفن في", " ", " ", "،", "حلب"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AWAY_PARTS), min_size=1, max_size=12))
+def test_away_with_one_cheap_test_is_away_with_three(parts: list[str]) -> None:
+    """extract._away, which tests once for the words of its three cheap tests, finds what the three
+    tests and their patterns find."""
+    from marsad import extract
+
+    text = " ".join(parts)
+    for start in range(0, len(text) + 1, 3):
+        mention = PlaceMention(start, len(text), text[start:], Place("X", None, None, None, None, None, "exact"))
+        before = text[max(0, start - 40):start]
+        slow = (extract._ORIGIN_HINT.search(text, max(0, start - 30), start) is not None
+                and extract._ORIGIN_BEFORE.search(before[-30:]) is not None) or extract._elsewhere(text, start) \
+            or (extract._POSTED_HINT.search(before) is not None and extract._POSTED_BEFORE.search(before) is not None)
+        assert extract._away(mention, text) == slow

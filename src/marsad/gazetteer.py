@@ -606,6 +606,7 @@ def clear_cache() -> None:
     _index.cache_clear()
     _place_words.cache_clear()
     _not_a_name.cache_clear()
+    _written_as_place_word.cache_clear()
     _FUZZY_CACHE.clear()
     _LOOKUP_CACHE.clear()
     _BY_LENGTH.clear()
@@ -1309,6 +1310,11 @@ def _unresolved_cue_spellings() -> frozenset[str]:
     return frozenset(words + [re.sub("[أإآ]", "ا", w) for w in words])
 
 
+@lru_cache(maxsize=4096)  # (a few hundred spellings a corpus, 15k calls)
+def _written_as_place_word(written: str) -> bool:
+    return _cue_spelling(written) in _unresolved_cue_spellings()
+
+
 @cache
 def _unresolved_pattern() -> re.Pattern[str]:
     cue = "|".join(re.escape(c) for c in sorted(_unresolved_cues(), key=len, reverse=True))
@@ -1378,7 +1384,7 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
     for m in _unresolved_matches(nt):
         cue = m.group(1)
         cue_start, cue_stop = nt.span(m.start(1), m.end(1))
-        if _cue_spelling(text[cue_start:cue_stop]) not in _unresolved_cue_spellings():
+        if not _written_as_place_word(text[cue_start:cue_stop]):
             continue  # "وأدى" (and led) normalises like "وادي" (valley) but is written otherwise
         first, second = m.group(3), m.group(4)
         if cue in article_cues and not first.startswith("ال") and "_" not in m.group(2) \
@@ -1561,13 +1567,17 @@ def _lookup(name: str) -> list[Place]:
         rids.extend(r for r, _ in idx.lat.get(key, []))
     if rids:
         return _places_by_rank(idx, rids)
-    scan = _Scan(idx, name, cue_free=True)
-    scan.scan_arabic()
-    if _HAS_LATIN.search(scan.norm):
-        scan.scan_latin()
-    mentions = scan.mentions()
-    if mentions:
-        return list(dict.fromkeys(m.place for m in sorted(mentions, key=lambda m: m.start - (m.end - m.start) * 1000)))
+    # a scan finds a name only at a word that is a surface form (a run of letters, see surface_hits) or
+    # in Latin letters: most unknown village names have neither, and need no scan
+    if _HAS_LATIN.search(norm) or not idx.surface_letters_only or not idx.surface_keys.isdisjoint(toks):
+        scan = _Scan(idx, name, cue_free=True)
+        scan.scan_arabic()
+        if _HAS_LATIN.search(scan.norm):
+            scan.scan_latin()
+        mentions = scan.mentions()
+        if mentions:
+            return list(dict.fromkeys(m.place for m in sorted(mentions,
+                                                                key=lambda m: m.start - (m.end - m.start) * 1000)))
     if toks[0][0] < "\u0600":
         key = _lat_key(idx, [_piece(idx, t) for t in toks])
         if len(key) >= 4:
@@ -1579,7 +1589,10 @@ def _lookup(name: str) -> list[Place]:
         key = " ".join(toks)
         from rapidfuzz import fuzz, process
 
-        found = process.extract(key, _near_keys(idx.ar, key, 88), scorer=fuzz.ratio, score_cutoff=88, limit=5)
+        near = _near_keys(idx.ar, key, 88)
+        if not near:
+            return []  # (rapidfuzz's call costs more than scoring a few keys)
+        found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=88, limit=5)
         return _places_by_rank(idx, [r for k, _, _ in found for r, _ in idx.ar[k]])
     return []
 
