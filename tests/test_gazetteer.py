@@ -641,3 +641,19 @@ def test_away_with_one_cheap_test_is_away_with_three(parts: list[str]) -> None:
                 and extract._ORIGIN_BEFORE.search(before[-30:]) is not None) or extract._elsewhere(text, start) \
             or (extract._POSTED_HINT.search(before) is not None and extract._POSTED_BEFORE.search(before) is not None)
         assert extract._away(mention, text) == slow
+
+
+_CUE_WORDS = ["قرية", "وقرية", "بلدة", "ببلدة", "مخيم", "حي", "#قرية_الباب", "قريتي", "مالفا", "التوخار", "وكفرنبل"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SCAN_WORDS + _CUE_WORDS), st.sampled_from(_SEPARATORS)), max_size=30))
+def test_places_and_unresolved_in_one_pass_are_those_of_two(parts: list[str]) -> None:
+    """find_places_and_unresolved (one pass over the words for both) finds what find_places and then
+    unresolved_places find."""
+    from marsad.arabic import NormalizedText
+
+    text = "".join(w + sep for w, sep in parts)
+    resolved = find_places(text, "ar", normalized=NormalizedText.of(text))
+    unresolved = gz.unresolved_places(text, resolved, normalized=NormalizedText.of(text))
+    assert gz.find_places_and_unresolved(text, "ar", normalized=NormalizedText.of(text)) == (resolved, unresolved)

@@ -1769,10 +1769,10 @@ _NOT_HERE = 1.5
 
 def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
     """Places the gazetteer resolves, and villages it does not know but the text names ("قرية X")."""
-    resolved = gazetteer.find_places(text, lang, normalized=norm)
     if lang != "ar":
-        return _homonyms_unresolved(resolved, text)
-    named = [_resolve_late(m) for m in gazetteer.unresolved_places(text, resolved, normalized=norm)]
+        return _homonyms_unresolved(gazetteer.find_places(text, lang, normalized=norm), text)
+    resolved, unresolved = gazetteer.find_places_and_unresolved(text, lang, normalized=norm)
+    named = [_resolve_late(m) for m in unresolved]
     return _homonyms_unresolved(sorted(resolved + named, key=lambda m: m.start), text)
 
 

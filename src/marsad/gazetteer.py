@@ -46,8 +46,8 @@ from marsad.arabic import (
     strip_marks,
 )
 
-__all__ = ["Place", "PlaceMention", "PRECISIONS", "find_places", "lookup", "import_geonames",
-           "most_specific", "user_data_dir", "clear_cache"]
+__all__ = ["Place", "PlaceMention", "PRECISIONS", "find_places", "find_places_and_unresolved", "lookup",
+           "import_geonames", "most_specific", "user_data_dir", "clear_cache"]
 
 PRECISIONS = ("exact", "district", "governorate", "country")
 _PREC_RANK = {p: i for i, p in enumerate(PRECISIONS)}
@@ -161,6 +161,8 @@ class _Index:
     surface: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     surface_keys: frozenset[str] = frozenset()
     surface_letters_only: bool = True   # every surface form is a run of Arabic letters (see surface_hits)
+    cue_runs: frozenset[str] = frozenset()   # the place words of unresolved names (see _unresolved_runs)
+    scan_keys: frozenset[str] = frozenset()  # both: the words one pass finds for find_places_and_unresolved
     # surface forms that only begin longer names -> the second words of those names (see scan_arabic)
     ar_stub_next: dict[str, frozenset[str]] = field(default_factory=dict)
     # per surface form, what scan_arabic reads of it, worked out once: the (first token, proclitic) that
@@ -537,6 +539,8 @@ def _index() -> _Index:
         lst.sort(key=lambda fp: len(fp[1]))
     idx.surface_keys = frozenset(idx.surface)
     idx.surface_letters_only = all(_ARABIC_RUN.fullmatch(k) for k in idx.surface_keys)
+    idx.cue_runs = _unresolved_runs()
+    idx.scan_keys = idx.surface_keys | idx.cue_runs
     seconds: dict[str, set[str]] = {}
     for k in idx.ar:
         toks = k.split(" ")
@@ -630,6 +634,8 @@ class _Scan:
         self.raws: list[_Raw] = []
         self._removed: list[int] | None = None
         self.plural_end = -1
+        self.want_cue_starts = False  # also find the offsets of unresolved_places' place words (cue_starts)
+        self.cue_starts: list[int] | None = None
 
     # -- offsets and neighbouring tokens
     def orig_to_norm(self, o: int) -> int:
@@ -809,23 +815,37 @@ class _Scan:
         A word that only begins longer names ("علي" of "على" begins "علي ...", a few times in every text)
         is left out when the next token goes on none of them: that is tested here rather than by trying
         the names at it (a next token with other characters than letters, or "" after two separators, is
-        left to ar_names_at)."""
+        left to ar_names_at).
+
+        With ``want_cue_starts``, the same pass finds the runs of letters that are place words of
+        unresolved_places (as ``words.runs_in(_unresolved_runs())`` does): ``cue_starts``. (Each pass goes
+        over the hits of all recognisers' words: one pass instead of two.)"""
         idx = self.idx
         keys, stubs = idx.surface_keys, idx.ar_stub_next
+        cue_runs = idx.cue_runs if self.want_cue_starts else None
         if words.only_letters or not idx.surface_letters_only:
             toks = words.tokens
             last = len(toks) - 1
-            hit_idx = [i for i in words.tokens_in(keys) if (nxt := stubs.get(toks[i])) is None
-                       or (i < last and (not toks[i + 1] or toks[i + 1] in nxt or not toks[i + 1].isalpha()))]
             cum = words.cum
+            if cue_runs is not None and words.only_letters:  # (the runs are the tokens)
+                found = words.tokens_in(idx.scan_keys)
+                self.cue_starts = [cum[i] + i for i in found if toks[i] in cue_runs]
+                found = [i for i in found if toks[i] in keys]
+            else:
+                found = words.tokens_in(keys)
+            hit_idx = [i for i in found if (nxt := stubs.get(toks[i])) is None
+                       or (i < last and (not toks[i + 1] or toks[i + 1] in nxt or not toks[i + 1].isalpha()))]
             return [(cum[i] + i, toks[i]) for i in hit_idx]
         # Other characters than letters: a token that is a surface form is a whole run of Arabic letters
         # (all the forms are), so the runs the word index finds for all recognisers in one pass give the
         # tokens, instead of a pass over all tokens for them alone.
-        clean = words.clean
+        clean, norm = words.clean, words.text
         n = len(clean)
         out = []
-        for s in words.runs_in(keys):
+        cue_starts: list[int] = []
+        for s in words.runs_in(keys if cue_runs is None else idx.scan_keys):
+            if cue_runs is not None and _ARABIC_RUN.match(norm, s).group() in cue_runs:  # type: ignore[union-attr]
+                cue_starts.append(s)
             if s and clean[s - 1] != " ":
                 continue  # (a run inside a token: "x" or another character before it)
             e = clean.find(" ", s)
@@ -842,6 +862,8 @@ class _Scan:
                 if t and t not in nxt and t.isalpha():
                     continue
             out.append((s, h))
+        if cue_runs is not None:
+            self.cue_starts = cue_starts
         return out
 
     def scan_arabic(self) -> None:
@@ -1277,6 +1299,23 @@ def find_places(text: str, language: str | None = None, *,
     return scan.mentions()
 
 
+def find_places_and_unresolved(text: str, language: str | None = None, *, normalized: NormalizedText | None = None
+                               ) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """``find_places(text, language)`` and ``unresolved_places(text, <those>)`` (for an Arabic text), with
+    one pass over the text's words for both."""
+    if not text:
+        return [], []
+    nt = normalized if normalized is not None else NormalizedText.of(text)
+    scan = _Scan(_index(), text, normalized=nt)
+    if language != "en":
+        scan.want_cue_starts = True
+        scan.scan_arabic()
+    if language != "ar" and _HAS_LATIN.search(scan.norm):
+        scan.scan_latin()
+    resolved = scan.mentions()
+    return resolved, _unresolved(text, resolved, nt, scan.cue_starts)
+
+
 # ------------------------------------------------------------------------------------- unresolved
 
 _AR_NAME_WORD = "[\u0621-\u064a]{3,}"
@@ -1329,13 +1368,14 @@ def _unresolved_runs() -> frozenset[str]:
     return frozenset(a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل") for c in _unresolved_cues())
 
 
-def _unresolved_matches(nt: NormalizedText) -> Iterator[re.Match[str]]:
-    """The same matches as ``_unresolved_pattern().finditer(nt.text)``."""
+def _unresolved_matches(nt: NormalizedText, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """The same matches as ``_unresolved_pattern().finditer(nt.text)``. ``starts``: the offsets of the
+    runs of letters in _unresolved_runs, if known."""
     text = nt.text
     pattern = _unresolved_pattern()
     done = 0
     # a match begins a whole run of letters that is a place word with its proclitics
-    for start in nt.words().runs_in(_unresolved_runs()):
+    for start in starts if starts is not None else nt.words().runs_in(_unresolved_runs()):
         if start >= done and (m := pattern.match(text, start)) is not None:
             yield m
             done = m.end()
@@ -1368,7 +1408,12 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
     of the ``name_cues`` that is not a settlement word ("مجزرة", "معبر") is followed by a name only with
     the article or in a hashtag ("#مجزرة_الباب", "مجزرة الحولة"; not "مجزرة راح ضحيتها"). A word that is
     a place word only once normalised ("وأدى" "and led" is not "وادي" "valley") is skipped."""
-    nt = normalized or NormalizedText.of(text)
+    return _unresolved(text, resolved, normalized or NormalizedText.of(text), None)
+
+
+def _unresolved(text: str, resolved: list[PlaceMention], nt: NormalizedText, cue_starts: list[int] | None
+                ) -> list[PlaceMention]:
+    """unresolved_places; ``cue_starts``: see _unresolved_matches."""
     taken = sorted((m.start, m.end) for m in resolved)
     taken_starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the first i + 1
@@ -1381,7 +1426,7 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
     list_cues = _matching_words("ar", "list_cues")
     out: list[PlaceMention] = []
     norm = nt.text
-    for m in _unresolved_matches(nt):
+    for m in _unresolved_matches(nt, cue_starts):
         cue = m.group(1)
         cue_start, cue_stop = nt.span(m.start(1), m.end(1))
         if not _written_as_place_word(text[cue_start:cue_stop]):
