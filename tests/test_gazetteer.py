@@ -657,3 +657,31 @@ def test_places_and_unresolved_in_one_pass_are_those_of_two(parts: list[str]) ->
     resolved = find_places(text, "ar", normalized=NormalizedText.of(text))
     unresolved = gz.unresolved_places(text, resolved, normalized=NormalizedText.of(text))
     assert gz.find_places_and_unresolved(text, "ar", normalized=NormalizedText.of(text)) == (resolved, unresolved)
+
+
+_LIST_WORDS = [*_SCAN_WORDS[:60], "قرى", "قريتي", "بلدات", "في", "ريف", "حلب", "ادلب", "كفرنبل", "معرة", "النعمان",
+               "و", "وقرية"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LIST_WORDS), st.sampled_from([" ", " ", "، ", " و", ", ", ". "])),
+                max_size=30))
+def test_cue_levels_worked_out_when_asked_are_those_worked_out_at_once(parts: list[tuple[str, str]]) -> None:
+    """The cue level of a name that needs none is worked out only when the next name of a list asks for it
+    (_Scan.cue_of): the same levels as working each out as the name is found."""
+    text = "".join(w + sep for w, sep in parts)
+
+    class Eager(list):
+        def append(self, raw):  # work the level out before the name joins the list, as it was found
+            if raw.cue is None:
+                scan.cue_of(raw)
+            super().append(raw)
+
+    levels = []
+    for eager in (False, True):
+        scan = gz._Scan(gz._index(), text)
+        if eager:
+            scan.raws = Eager()
+        scan.scan_arabic()
+        levels.append([(r.s, r.e, scan.cue_of(r)) for r in scan.raws])
+    assert levels[0] == levels[1]

@@ -146,9 +146,10 @@ class _Raw:
     rids: tuple[int, ...] = ()
     place: Place | None = None
     direction: str | None = None
-    cue: int = 0
+    cue: int | None = 0      # None: not yet worked out (see _Scan.cue_of)
     admin_code: str | None = None
     country: str | None = None
+    before: _Raw | None = None  # the mention found last when this one was (for cue_of)
 
 
 @dataclass
@@ -665,15 +666,30 @@ class _Scan:
 
     def continuation(self, s: int, pre: str) -> int:
         """Cue level inherited from the previous mention of a list ("قريتي X وY", "X, Y and Z")."""
-        if not self.raws:
-            return 0
-        last = self.raws[-1]
-        if last.e > s or s - last.e > 8:
+        return self._continuation(self.raws[-1] if self.raws else None, s, pre)
+
+    def _continuation(self, last: _Raw | None, s: int, pre: str) -> int:
+        if last is None or last.e > s or s - last.e > 8:
             return 0
         between = self.norm[last.e:s]
         if (pre[:1] in self.idx.list_prefixes and _AR_SEP.fullmatch(between)) or self.idx.list_sep.fullmatch(between):
-            return min(last.cue, 1)
+            return min(self.cue_of(last), 1)
         return 0
+
+    def cue_of(self, raw: _Raw) -> int:
+        """A mention's cue level. An Arabic name that needs no cue gets its level only when the next
+        name of a list asks for it (most are asked nothing): ar_cue as it was when the name was found,
+        that is after ``raw.before``, worked out from the first of a chain of such names on."""
+        chain = []
+        while raw.cue is None:
+            chain.append(raw)
+            last = raw.before
+            if last is None or not 0 <= raw.s - last.e <= 8:
+                break  # (the names before it are too far to be asked)
+            raw = last
+        for r in reversed(chain):
+            r.cue = self._ar_cue(r.s, r.pre, r.before)
+        return chain[0].cue if chain else raw.cue  # type: ignore[return-value]
 
     # -- Arabic
     def ar_names_at(self, p: int, h: str) -> list[tuple[int, str, str]]:
@@ -703,6 +719,10 @@ class _Scan:
         return levels[min(level, len(levels) - 1)] if level >= 0 else ()
 
     def ar_cue(self, p: int, pre: str) -> int:
+        return self._ar_cue(p, pre, self.raws[-1] if self.raws else None)
+
+    def _ar_cue(self, p: int, pre: str, last: _Raw | None) -> int:
+        """ar_cue with ``last`` as the mention found last."""
         if self.cue_free:
             return 2
         lvl = 1 if pre.lstrip("وف").startswith("ب") else 0
@@ -712,7 +732,7 @@ class _Scan:
                 return 2
             if prev[1] in self.idx.ar_weak_forms:
                 lvl = 1
-        return max(lvl, self.continuation(p, pre))
+        return max(lvl, self._continuation(last, p, pre))
 
     def ar_dirs(self, pos: int) -> tuple[list[str], int]:
         dirs: list[str] = []
@@ -830,12 +850,11 @@ class _Scan:
             if cue_runs is not None and words.only_letters:  # (the runs are the tokens)
                 found = words.tokens_in(idx.scan_keys)
                 self.cue_starts = [cum[i] + i for i in found if toks[i] in cue_runs]
-                found = [i for i in found if toks[i] in keys]
             else:
                 found = words.tokens_in(keys)
-            hit_idx = [i for i in found if (nxt := stubs.get(toks[i])) is None
-                       or (i < last and (not toks[i + 1] or toks[i + 1] in nxt or not toks[i + 1].isalpha()))]
-            return [(cum[i] + i, toks[i]) for i in hit_idx]
+            return [(cum[i] + i, h) for i in found if (h := toks[i]) in keys and (
+                (nxt := stubs.get(h)) is None
+                or (i < last and (not toks[i + 1] or toks[i + 1] in nxt or not toks[i + 1].isalpha())))]
         # Other characters than letters: a token that is a surface form is a whole run of Arabic letters
         # (all the forms are), so the runs the word index finds for all recognisers in one pass give the
         # tokens, instead of a pass over all tokens for them alone.
@@ -894,8 +913,9 @@ class _Scan:
                         level = self.ar_cue(p, pre)
                     lv = 0 if need == 0 else level or 0
                     if lv >= need:  # (else no entry's tier allows it)
-                        best = _Raw(p, end, pre, rids=self.rids_at(key, lv),
-                                    cue=self.ar_cue(p, pre) if level is None else level)
+                        # (a name that needs no cue gets its level when asked, see cue_of)
+                        best = _Raw(p, end, pre, rids=self.rids_at(key, lv), cue=level,
+                                    before=self.raws[-1] if level is None and self.raws else None)
                         break
             start = start_of.get(h)
             if start is not None and start[1] != "ال":
