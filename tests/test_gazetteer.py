@@ -685,3 +685,31 @@ def test_cue_levels_worked_out_when_asked_are_those_worked_out_at_once(parts: li
         scan.scan_arabic()
         levels.append([(r.s, r.e, scan.cue_of(r)) for r in scan.raws])
     assert levels[0] == levels[1]
+
+
+_OTHER_THING_PARTS = ["شارع", "أوتوستراد", "على غرار", "كما حدث في", "مثلما", "as happened in", "similar to", "قصف",
+                      "مدينة", "حلب", "Street", " ", " ", "،", "\"", "#"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OTHER_THING_PARTS), min_size=1, max_size=12))
+def test_not_names_of_other_things_with_one_cheap_test_before(parts: list[str]) -> None:
+    """extract._not_names_of_other_things, which tests once for the words of its two cheap tests before a
+    place, keeps what the two tests and their patterns keep."""
+    from marsad import extract
+    from marsad.arabic import normalize
+
+    text = " ".join(parts)
+    places = [PlaceMention(a, min(len(text), a + 3), text[a:a + 3], Place("X", None, None, None, None, None, "exact"))
+              for a in range(0, len(text), 2)]
+    kept = []
+    for p in places:
+        if extract._STREET_AFTER.match(text, p.end) or (
+                extract._STREET_HINT.search(text, max(0, p.start - 12), p.start)
+                and extract._STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
+            continue
+        if extract._COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
+                and extract._COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
+            continue
+        kept.append(p)
+    assert extract._not_names_of_other_things(places, [], text) == kept

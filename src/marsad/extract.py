@@ -741,6 +741,9 @@ _COMPARED_BEFORE = _Lazy(lambda: re.compile(
 _COMPARED_HINT = _Lazy(lambda: _longest_words((("ar", "compared_with"), ("en", "compared_with"))))
 _STREET_HINT = _Lazy(lambda: _quick_test("places", "street_hint", ("street_nouns",)))
 _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
+# both cheap tests in one (words as written, in at most 30 characters before the place): most places
+# have neither before them
+_BEFORE_HINT = _Lazy(lambda: re.compile(f"{_STREET_HINT.pattern}|{_COMPARED_HINT.pattern}"))
 
 
 def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str) -> list[Any]:
@@ -751,13 +754,15 @@ def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str)
     starts = [m.start for m in sources]
     out = []
     for p in places:
-        if _STREET_AFTER.match(text, p.end) or (
-                _STREET_HINT.search(text, max(0, p.start - 12), p.start)
-                and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
+        if _STREET_AFTER.match(text, p.end):
             continue
-        if _COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
-                and _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
-            continue
+        if _BEFORE_HINT.search(text, max(0, p.start - 30), p.start) is not None:  # (else neither hint is there)
+            if _STREET_HINT.search(text, max(0, p.start - 12), p.start) \
+                    and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start])):
+                continue
+            if _COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
+                    and _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
+                continue
         i = bisect.bisect_right(starts, p.start) - 1
         if i >= 0 and sources[i].end >= p.end and p.start - sources[i].start <= 3 \
                 and p.end < sources[i].end:
