@@ -1205,7 +1205,8 @@ class _Scan:
         return _Raw(p, end, "", rids=rids, cue=1) if rids else None
 
     # -- resolution
-    def mentions(self) -> list[PlaceMention]:
+    def context(self) -> list[tuple[int, str | None, str | None]]:
+        """The governorate and country of each mention whose place is known: (start, admin1 code, country)."""
         idx = self.idx
         context: list[tuple[int, str | None, str | None]] = []
         for r in self.raws:
@@ -1214,12 +1215,22 @@ class _Scan:
             elif len(r.rids) == 1:
                 rec = idx.recs[r.rids[0]]
                 context.append((r.s, rec.code, rec.place.country))
+        return context
+
+    def mentions(self) -> list[PlaceMention]:
+        idx = self.idx
+        context: list[tuple[int, str | None, str | None]] | None = None  # (built when a name is ambiguous)
         out: list[PlaceMention] = []
         for r in self.raws:
             if r.place is not None:
                 place = r.place
             else:
-                rid = r.rids[0] if len(r.rids) == 1 else _choose(idx, r, context, self)
+                if len(r.rids) == 1:
+                    rid = r.rids[0]
+                else:
+                    if context is None:
+                        context = self.context()
+                    rid = _choose(idx, r, context, self)
                 place = idx.recs[rid].place
             os_, oe = self.nt.span(r.s + len(r.pre), r.e)
             while oe < len(self.original) and "\u064b" <= self.original[oe] <= "\u065f":
