@@ -557,3 +557,159 @@ def test_near_keys_finds_every_arabic_key_the_fuzzy_lookup_would_accept(key: str
         near = process.extract(name, gz._near_keys(table, name, cutoff), scorer=fuzz.ratio, score_cutoff=cutoff,
                                limit=5)
         assert [(k, s) for k, s, _ in near] == [(k, s) for k, s, _ in every]
+
+
+def _surface_words() -> list[str]:
+    """Words a scan meets: surface forms that only begin names with some of their second words, forms that
+    are names, region words, and other words (with and without characters that are no letters)."""
+    idx = gz._index()
+    stubs = sorted(idx.ar_stub_next)[:40]
+    seconds = sorted({w for s in stubs for w in sorted(idx.ar_stub_next[s])[:3]})
+    names = sorted(k for k in idx.surface_keys if k in idx.ar)[:40]
+    starts = sorted(idx.ar_start_of)[:20]
+    return [*stubs, *seconds, *names, *starts, "على", "علي", "كتب", "قال", "x", "ab", "12", "علي2", "حلبx"]
+
+
+_SCAN_WORDS = _surface_words()
+_SEPARATORS = [" ", " ", " ", "  ", "، ", ". ", "\n", "-", " (", ") ", "\t", "_", "«"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SCAN_WORDS), st.sampled_from(_SEPARATORS)), max_size=30))
+def test_surface_hits_are_the_tokens_a_name_may_start_at(parts: list[tuple[str, str]]) -> None:
+    """_Scan.surface_hits finds every token that is a surface form (as a pass over all tokens does), except
+    the ones that only begin names where the next word goes on none of them: at those no name starts."""
+    text = "".join(w + sep for w, sep in parts)
+    idx = gz._index()
+    scan = gz._Scan(idx, text)
+    words = gz.WordIndex(scan.norm)
+    every = [(words.cum[i] + i, t) for i, t in enumerate(words.tokens) if t in idx.surface_keys]
+    hits = scan.surface_hits(words)
+    assert set(hits) <= set(every)
+    assert hits == sorted(hits)
+    for p, h in set(every) - set(hits):
+        assert h in idx.ar_stub_next and h not in idx.ar_start_of
+        assert scan.ar_names_at(p, h) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["محيط", "بمحيط", "اطراف", "وقرب", "قرب", "من", "كفرنبل", "السد", "ال", "بريف",
+                                 "في", "ريف", "حلب", "ادلب", " ", " ", "  ", "\t", "،", "و"]), max_size=25))
+def test_whereabouts_matches_are_the_pattern_matches(parts: list[str]) -> None:
+    """_whereabouts_matches (tried only where a cue word is) finds what the pattern finds everywhere."""
+    norm = " ".join(parts)
+    fast = [(m.start(), m.end(), m.groups()) for m in gz._whereabouts_matches(norm)]
+    every = [(m.start(), m.end(), m.groups()) for m in gz._whereabouts_pattern().finditer(norm)]
+    assert fast == every
+
+
+_GLUE_PARTS = ["كما", "وقال", "المدينة", "قصف", "ثم", "ab", "12", ".", ". ", "!", "؟", "?", " ", "\n", "و", "فيما"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_GLUE_PARTS), max_size=30), st.integers(0, 60), st.integers(0, 60))
+def test_glued_stops_are_those_of_every_stop(parts: list[str], a: int, b: int) -> None:
+    """extract._glued_stops (tried only at stops with no space after them) finds what trying every stop
+    of the range finds, including a stop at the range's end followed by a glued word."""
+    import re
+
+    from marsad import extract
+
+    text = "".join(parts)
+    start, end = min(a, b, len(text)), min(max(a, b), len(text))
+    every = [m.end() + 1 for m in re.finditer(r"[.!?؟]", text[:end]) if m.start() >= start
+             and m.start() >= start + 2 and extract._GLUED_STOP.match(text, m.start() - 2)]
+    assert extract._glued_stops(text, start, end) == every
+
+
+_AWAY_PARTS = ["من أهالي", "نقلوا إلى", "مشفى", "المتمركزة في", "قرية", "مدينة", "قصف", "سكان", "انطلاقا من",
+               "a native of", "ودفن في", " ", " ", "،", "حلب"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_AWAY_PARTS), min_size=1, max_size=12))
+def test_away_with_one_cheap_test_is_away_with_three(parts: list[str]) -> None:
+    """extract._away, which tests once for the words of its three cheap tests, finds what the three
+    tests and their patterns find."""
+    from marsad import extract
+
+    text = " ".join(parts)
+    for start in range(0, len(text) + 1, 3):
+        mention = PlaceMention(start, len(text), text[start:], Place("X", None, None, None, None, None, "exact"))
+        before = text[max(0, start - 40):start]
+        slow = (extract._ORIGIN_HINT.search(text, max(0, start - 30), start) is not None
+                and extract._ORIGIN_BEFORE.search(before[-30:]) is not None) or extract._elsewhere(text, start) \
+            or (extract._POSTED_HINT.search(before) is not None and extract._POSTED_BEFORE.search(before) is not None)
+        assert extract._away(mention, text) == slow
+
+
+_CUE_WORDS = ["قرية", "وقرية", "بلدة", "ببلدة", "مخيم", "حي", "#قرية_الباب", "قريتي", "مالفا", "التوخار", "وكفرنبل"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_SCAN_WORDS + _CUE_WORDS), st.sampled_from(_SEPARATORS)), max_size=30))
+def test_places_and_unresolved_in_one_pass_are_those_of_two(parts: list[str]) -> None:
+    """find_places_and_unresolved (one pass over the words for both) finds what find_places and then
+    unresolved_places find."""
+    from marsad.arabic import NormalizedText
+
+    text = "".join(w + sep for w, sep in parts)
+    resolved = find_places(text, "ar", normalized=NormalizedText.of(text))
+    unresolved = gz.unresolved_places(text, resolved, normalized=NormalizedText.of(text))
+    assert gz.find_places_and_unresolved(text, "ar", normalized=NormalizedText.of(text)) == (resolved, unresolved)
+
+
+_LIST_WORDS = [*_SCAN_WORDS[:60], "قرى", "قريتي", "بلدات", "في", "ريف", "حلب", "ادلب", "كفرنبل", "معرة", "النعمان",
+               "و", "وقرية"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_LIST_WORDS), st.sampled_from([" ", " ", "، ", " و", ", ", ". "])),
+                max_size=30))
+def test_cue_levels_worked_out_when_asked_are_those_worked_out_at_once(parts: list[tuple[str, str]]) -> None:
+    """The cue level of a name that needs none is worked out only when the next name of a list asks for it
+    (_Scan.cue_of): the same levels as working each out as the name is found."""
+    text = "".join(w + sep for w, sep in parts)
+
+    class Eager(list):
+        def append(self, raw):  # work the level out before the name joins the list, as it was found
+            if raw.cue is None:
+                scan.cue_of(raw)
+            super().append(raw)
+
+    levels = []
+    for eager in (False, True):
+        scan = gz._Scan(gz._index(), text)
+        if eager:
+            scan.raws = Eager()
+        scan.scan_arabic()
+        levels.append([(r.s, r.e, scan.cue_of(r)) for r in scan.raws])
+    assert levels[0] == levels[1]
+
+
+_OTHER_THING_PARTS = ["شارع", "أوتوستراد", "على غرار", "كما حدث في", "مثلما", "as happened in", "similar to", "قصف",
+                      "مدينة", "حلب", "Street", " ", " ", "،", "\"", "#"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OTHER_THING_PARTS), min_size=1, max_size=12))
+def test_not_names_of_other_things_with_one_cheap_test_before(parts: list[str]) -> None:
+    """extract._not_names_of_other_things, which tests once for the words of its two cheap tests before a
+    place, keeps what the two tests and their patterns keep."""
+    from marsad import extract
+    from marsad.arabic import normalize
+
+    text = " ".join(parts)
+    places = [PlaceMention(a, min(len(text), a + 3), text[a:a + 3], Place("X", None, None, None, None, None, "exact"))
+              for a in range(0, len(text), 2)]
+    kept = []
+    for p in places:
+        if extract._STREET_AFTER.match(text, p.end) or (
+                extract._STREET_HINT.search(text, max(0, p.start - 12), p.start)
+                and extract._STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
+            continue
+        if extract._COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
+                and extract._COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
+            continue
+        kept.append(p)
+    assert extract._not_names_of_other_things(places, [], text) == kept

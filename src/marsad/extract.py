@@ -775,6 +775,9 @@ _COMPARED_BEFORE = _Lazy(lambda: re.compile(
 _COMPARED_HINT = _Lazy(lambda: _longest_words((("ar", "compared_with"), ("en", "compared_with"))))
 _STREET_HINT = _Lazy(lambda: _quick_test("places", "street_hint", ("street_nouns",)))
 _STREET_AFTER = _Lazy(lambda: re.compile(rf"[\"'”»]?\s+{_g('en', 'places', 'street_after', False)}\b"))
+# both cheap tests in one (words as written, in at most 30 characters before the place): most places
+# have neither before them
+_BEFORE_HINT = _Lazy(lambda: re.compile(f"{_STREET_HINT.pattern}|{_COMPARED_HINT.pattern}"))
 
 
 def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str) -> list[Any]:
@@ -785,13 +788,15 @@ def _not_names_of_other_things(places: list[Any], sources: list[Any], text: str)
     starts = [m.start for m in sources]
     out = []
     for p in places:
-        if _STREET_AFTER.match(text, p.end) or (
-                _STREET_HINT.search(text, max(0, p.start - 12), p.start)
-                and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start]))):
+        if _STREET_AFTER.match(text, p.end):
             continue
-        if _COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
-                and _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
-            continue
+        if _BEFORE_HINT.search(text, max(0, p.start - 30), p.start) is not None:  # (else neither hint is there)
+            if _STREET_HINT.search(text, max(0, p.start - 12), p.start) \
+                    and _STREET_BEFORE.search(normalize(text[max(0, p.start - 12):p.start])):
+                continue
+            if _COMPARED_HINT.search(text, max(0, p.start - 30), p.start) \
+                    and _COMPARED_BEFORE.search(text, max(0, p.start - 30), p.start):
+                continue
         i = bisect.bisect_right(starts, p.start) - 1
         if i >= 0 and sources[i].end >= p.end and p.start - sources[i].start <= 3 \
                 and p.end < sources[i].end:
@@ -1804,10 +1809,10 @@ _NOT_HERE = 1.5
 
 def _places(text: str, lang: str, norm: NormalizedText) -> list[Any]:
     """Places the gazetteer resolves, and villages it does not know but the text names ("قرية X")."""
-    resolved = gazetteer.find_places(text, lang, normalized=norm)
     if lang != "ar":
-        return _homonyms_unresolved(resolved, text)
-    named = [_resolve_late(m) for m in gazetteer.unresolved_places(text, resolved, normalized=norm)]
+        return _homonyms_unresolved(gazetteer.find_places(text, lang, normalized=norm), text)
+    resolved, unresolved = gazetteer.find_places_and_unresolved(text, lang, normalized=norm)
+    named = [_resolve_late(m) for m in unresolved]
     return _homonyms_unresolved(sorted(resolved + named, key=lambda m: m.start), text)
 
 
@@ -1959,10 +1964,17 @@ _POSTED_BEFORE = _Lazy(lambda: re.compile(
 _POSTED_HINT = _Lazy(lambda: _quick_test("places", "posted_hint", ("posted_words", "posted_source", "posted_launch")))
 
 
+# the three cheap tests in one (they look for words as written, in windows of at most 60 characters
+# before the place): most places have none of them before
+_AWAY_HINT = _Lazy(lambda: re.compile("|".join(p.pattern for p in (_ORIGIN_HINT, _ELSEWHERE_HINT, _POSTED_HINT))))
+
+
 def _away(mention: Any, text: str) -> bool:
     """Whether a place is named as where a victim comes from ("من أهالي قرية X"), where the wounded
     were taken ("نقلوا إلى مشفى مدينة X") or where the attackers are posted ("القوات المتمركزة في X"),
     not where the event was."""
+    if _AWAY_HINT.search(text, max(0, mention.start - 60), mention.start) is None:
+        return False
     before = text[max(0, mention.start - 40):mention.start]
     origin = _ORIGIN_HINT.search(text, max(0, mention.start - 30), mention.start) is not None \
         and _ORIGIN_BEFORE.search(before[-30:]) is not None
@@ -1980,8 +1992,8 @@ def _place_rank(mention: Any, text: str = "", away: bool | None = None) -> float
         return rank + _NOT_HERE
     if p.precision == "district" and p.kind in _SETTLEMENTS and _AREA_OF.match(mention.text):
         return float(_PRECISION_RANK["exact"])  # the area of a town locates as well as the town: "منطقة أطمة"
-    city = bool(text) and bool(_PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start]))
-    if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) and not city:
+    if p.precision == "exact" and p.admin1 and _same_name(p.name, p.admin1) \
+            and not (text and _PLACE_WORD_BEFORE.search(text[max(0, mention.start - 24):mention.start])):
         rank = _PRECISION_RANK["district"] + 0.5  # after "east of town X", before the governorate
     return rank
 
@@ -2069,6 +2081,7 @@ def _ranks_and_away(here: list[Any], text: str, memo: dict[int, tuple[bool, floa
     return ranks, away
 
 
+@cache  # (asked again and again; of gazetteer places and their governorates only, so a bounded few)
 def _same_name(a: str, b: str) -> bool:
     a, b = normalize(a).replace("-", " "), normalize(b).replace("-", " ")
     return a == b or a.startswith(b) or b.startswith(a)
@@ -2088,7 +2101,8 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
     village hit (see _refined)."""
     fallback: tuple[float, Any, list[Any], bool] | None = None
     stops = found.glued_stops
-    ranges, near = _split_glued(found.text, ranges, anchor, stops), _split_glued(found.text, near, anchor, stops)
+    split = _split_glued(found.text, ranges, anchor, stops)
+    ranges, near = split, split if near == ranges else _split_glued(found.text, near, anchor, stops)
     nears = set(near)
     order = [r for r in ranges if r in nears] + [(*r, True) for r in before or ()] + \
         [r for r in ranges if r not in nears]
@@ -2103,7 +2117,10 @@ def _pick_place(found: Found, ranges: list[tuple[int, int]], anchor: int,
             cache[start, end] = _ranks_and_away(here, found.text, found.own_ranks)
         ranks, away = cache[start, end]
         best_rank = min(ranks)
-        tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
+        if ranks.count(best_rank) == 1:  # (the usual case, without a pass over a long range's places)
+            tied = [here[ranks.index(best_rank)]]
+        else:
+            tied = [p for p, r in zip(here, ranks, strict=True) if r == best_rank]
         if len(tied) > 1 and start <= anchor < end:
             a, b = _clause(found.text, anchor, start, end)
             c, d = _event_part(found.text, anchor, start, end)
@@ -2188,13 +2205,16 @@ def _refined(found: Found, after: list[tuple[int, int]] | None, vague: Any | Non
 _GLUED_STOP = _Lazy(lambda: re.compile(
     r"[\u0621-\u063a\u0641-\u064a]{2}[.!?؟]"
     rf"(?=و[\u0621-\u063a\u0641-\u064a]{{2}}|{_g('ar', 'clauses', 'sentence_openers', False)}(?![\u0621-\u064a]))"))
-_STOP_CHAR = re.compile(r"[.!?؟]")
+# a stop with no space after it (a _GLUED_STOP has a word right after its stop: its opener words are
+# stripped): the few stops worth trying _GLUED_STOP at
+_STOP_CHAR = re.compile(r"[.!?؟](?=\S)")
 
 
 def _glued_stops(text: str, start: int, end: int) -> list[int]:
     """Where the glued sentence ends between ``start`` and ``end`` end (see _GLUED_STOP)."""
-    return [m.end() + 1 for m in _STOP_CHAR.finditer(text, start, end)
-            if m.start() >= start + 2 and _GLUED_STOP.match(text, m.start() - 2)]
+    # (one character past ``end``: what follows a stop at end - 1 counts)
+    return [m.end() + 1 for m in _STOP_CHAR.finditer(text, start, min(len(text), end + 1))
+            if start + 2 <= m.start() < end and _GLUED_STOP.match(text, m.start() - 2)]
 
 
 def _split_glued(text: str, ranges: list[tuple[int, int]], anchor: int,

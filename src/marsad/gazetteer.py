@@ -29,7 +29,7 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -46,8 +46,8 @@ from marsad.arabic import (
     strip_marks,
 )
 
-__all__ = ["Place", "PlaceMention", "PRECISIONS", "find_places", "lookup", "import_geonames",
-           "most_specific", "user_data_dir", "clear_cache"]
+__all__ = ["Place", "PlaceMention", "PRECISIONS", "find_places", "find_places_and_unresolved", "lookup",
+           "import_geonames", "most_specific", "user_data_dir", "clear_cache"]
 
 PRECISIONS = ("exact", "district", "governorate", "country")
 _PREC_RANK = {p: i for i, p in enumerate(PRECISIONS)}
@@ -85,6 +85,7 @@ _PUNCT_CHARS = WORD_BREAKS
 _SENT_SEP = re.compile(r"[.!?;:\n\r()\[\]{}|\"]")
 _HAS_LATIN = re.compile(r"[a-z]")
 _ARABIC_LETTERS_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
+_ARABIC_RUN = re.compile("[\u0621-\u064a]+")  # (the letters of WordIndex.runs_in)
 _NON_LATIN_NAME = re.compile("[^\x00-\u024f\u1e00-\u1eff'`\u2018\u2019\u02bf\u02be]")
 _ARTICLE_START = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)[- ]")
 # a final ة or ى with a letter right after it: scraped posts glue the next word on ("السويديةاستشهد")
@@ -145,9 +146,10 @@ class _Raw:
     rids: tuple[int, ...] = ()
     place: Place | None = None
     direction: str | None = None
-    cue: int = 0
+    cue: int | None = 0      # None: not yet worked out (see _Scan.cue_of)
     admin_code: str | None = None
     country: str | None = None
+    before: _Raw | None = None  # the mention found last when this one was (for cue_of)
 
 
 @dataclass
@@ -159,6 +161,18 @@ class _Index:
     lat_prefix: set[str] = field(default_factory=set)
     surface: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     surface_keys: frozenset[str] = frozenset()
+    surface_letters_only: bool = True   # every surface form is a run of Arabic letters (see surface_hits)
+    cue_runs: frozenset[str] = frozenset()   # the place words of unresolved names (see _unresolved_runs)
+    scan_keys: frozenset[str] = frozenset()  # both: the words one pass finds for find_places_and_unresolved
+    # surface forms that only begin longer names -> the second words of those names (see scan_arabic)
+    ar_stub_next: dict[str, frozenset[str]] = field(default_factory=dict)
+    # per surface form, what scan_arabic reads of it, worked out once: the (first token, proclitic) that
+    # are or begin an Arabic key, and the first (first token, proclitic) that is a region word
+    ar_name_starts: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    ar_start_of: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # per Arabic key, the lowest tier of its entries, and its records allowed at each cue level 0, 1, 2 ...
+    ar_need: dict[str, int] = field(default_factory=dict)
+    ar_levels: dict[str, tuple[tuple[int, ...], ...]] = field(default_factory=dict)
     gov_place: dict[str, Place] = field(default_factory=dict)
     gov_rec: dict[str, int] = field(default_factory=dict)
     lat_by_letter: dict[str, list[str]] = field(default_factory=dict)
@@ -525,10 +539,29 @@ def _index() -> _Index:
     for lst in idx.surface.values():
         lst.sort(key=lambda fp: len(fp[1]))
     idx.surface_keys = frozenset(idx.surface)
+    idx.surface_letters_only = all(_ARABIC_RUN.fullmatch(k) for k in idx.surface_keys)
+    idx.cue_runs = _unresolved_runs()
+    idx.scan_keys = idx.surface_keys | idx.cue_runs
+    seconds: dict[str, set[str]] = {}
     for k in idx.ar:
         toks = k.split(" ")
         for i in range(1, len(toks)):
             idx.ar_prefix.add(" ".join(toks[:i]))
+        if len(toks) > 1:
+            seconds.setdefault(toks[0], set()).add(toks[1])
+    for surface, entries in idx.surface.items():
+        if all(base not in idx.ar and base not in idx.ar_start for base, _ in entries):
+            idx.ar_stub_next[surface] = frozenset().union(*(seconds.get(base, ()) for base, _ in entries))
+        names = [(base, pre) for base, pre in entries if base in idx.ar or base in idx.ar_prefix]
+        if names:
+            idx.ar_name_starts[surface] = names
+        start = next(((base, pre) for base, pre in entries if base in idx.ar_start), None)
+        if start is not None:
+            idx.ar_start_of[surface] = start
+    for k, entries in idx.ar.items():
+        tiers = [t for _, t in entries]
+        idx.ar_need[k] = min(tiers, default=99)  # (no entries: never a name)
+        idx.ar_levels[k] = tuple(tuple(r for r, t in entries if t <= lv) for lv in range(max(tiers, default=0) + 1))
     for k in idx.lat:
         for i in range(1, len(k) + 1):
             idx.lat_prefix.add(k[:i])
@@ -577,6 +610,8 @@ def clear_cache() -> None:
     """Forget the built index (and cached resources), e.g. after changing MARSAD_DATA or importing."""
     _index.cache_clear()
     _place_words.cache_clear()
+    _not_a_name.cache_clear()
+    _written_as_place_word.cache_clear()
     _FUZZY_CACHE.clear()
     _LOOKUP_CACHE.clear()
     _BY_LENGTH.clear()
@@ -600,6 +635,8 @@ class _Scan:
         self.raws: list[_Raw] = []
         self._removed: list[int] | None = None
         self.plural_end = -1
+        self.want_cue_starts = False  # also find the offsets of unresolved_places' place words (cue_starts)
+        self.cue_starts: list[int] | None = None
 
     # -- offsets and neighbouring tokens
     def orig_to_norm(self, o: int) -> int:
@@ -629,37 +666,63 @@ class _Scan:
 
     def continuation(self, s: int, pre: str) -> int:
         """Cue level inherited from the previous mention of a list ("قريتي X وY", "X, Y and Z")."""
-        if not self.raws:
-            return 0
-        last = self.raws[-1]
-        if last.e > s or s - last.e > 8:
+        return self._continuation(self.raws[-1] if self.raws else None, s, pre)
+
+    def _continuation(self, last: _Raw | None, s: int, pre: str) -> int:
+        if last is None or last.e > s or s - last.e > 8:
             return 0
         between = self.norm[last.e:s]
         if (pre[:1] in self.idx.list_prefixes and _AR_SEP.fullmatch(between)) or self.idx.list_sep.fullmatch(between):
-            return min(last.cue, 1)
+            return min(self.cue_of(last), 1)
         return 0
 
+    def cue_of(self, raw: _Raw) -> int:
+        """A mention's cue level. An Arabic name that needs no cue gets its level only when the next
+        name of a list asks for it (most are asked nothing): ar_cue as it was when the name was found,
+        that is after ``raw.before``, worked out from the first of a chain of such names on."""
+        chain = []
+        while raw.cue is None:
+            chain.append(raw)
+            last = raw.before
+            if last is None or not 0 <= raw.s - last.e <= 8:
+                break  # (the names before it are too far to be asked)
+            raw = last
+        for r in reversed(chain):
+            r.cue = self._ar_cue(r.s, r.pre, r.before)
+        return chain[0].cue if chain else raw.cue  # type: ignore[return-value]
+
     # -- Arabic
-    def ar_names_at(self, p: int, h: str) -> list[tuple[int, list[tuple[int, int]], str]]:
+    def ar_names_at(self, p: int, h: str) -> list[tuple[int, str, str]]:
+        """The Arabic keys that begin with the surface form ``h`` at ``p``: (end, key, proclitic)."""
         idx, norm, out = self.idx, self.norm, []
-        for base, pre in idx.surface.get(h, ()):
+        ar, ar_prefix = idx.ar, idx.ar_prefix
+        for base, pre in idx.ar_name_starts.get(h, ()):
             key = base
             end = p + len(h)
-            if key in idx.ar:
-                out.append((end, idx.ar[key], pre))
+            if key in ar:
+                out.append((end, key, pre))
             n = 1
-            while key in idx.ar_prefix and n < _MAX_AR:
+            while key in ar_prefix and n < _MAX_AR:
                 m = _AR_NEXT.match(norm, end)
                 if m is None:
                     break
                 key = key + " " + m.group(1)
                 end = m.end()
                 n += 1
-                if key in idx.ar:
-                    out.append((end, idx.ar[key], pre))
+                if key in ar:
+                    out.append((end, key, pre))
         return out
 
+    def rids_at(self, key: str, level: int) -> tuple[int, ...]:
+        """The records of an Arabic key whose tier ``level`` allows, in entry order."""
+        levels = self.idx.ar_levels[key]
+        return levels[min(level, len(levels) - 1)] if level >= 0 else ()
+
     def ar_cue(self, p: int, pre: str) -> int:
+        return self._ar_cue(p, pre, self.raws[-1] if self.raws else None)
+
+    def _ar_cue(self, p: int, pre: str, last: _Raw | None) -> int:
+        """ar_cue with ``last`` as the mention found last."""
         if self.cue_free:
             return 2
         lvl = 1 if pre.lstrip("وف").startswith("ب") else 0
@@ -669,7 +732,7 @@ class _Scan:
                 return 2
             if prev[1] in self.idx.ar_weak_forms:
                 lvl = 1
-        return max(lvl, self.continuation(p, pre))
+        return max(lvl, self._continuation(last, p, pre))
 
     def ar_dirs(self, pos: int) -> tuple[list[str], int]:
         dirs: list[str] = []
@@ -681,12 +744,10 @@ class _Scan:
             pos = m.end()
         return dirs, pos
 
-    @staticmethod
-    def best_names(cands: list[tuple[int, list[tuple[int, int]], str]], level: int
-                   ) -> tuple[int, tuple[int, ...], str] | None:
+    def best_names(self, cands: list[tuple[int, str, str]], level: int) -> tuple[int, tuple[int, ...], str] | None:
         best: tuple[int, tuple[int, ...], str] | None = None
-        for end, entries, pre in cands:
-            rids = tuple(r for r, t in entries if t <= level)
+        for end, key, pre in cands:
+            rids = self.rids_at(key, level)
             if rids and (best is None or end > best[0]):
                 best = (end, rids, pre)
         return best
@@ -768,45 +829,99 @@ class _Scan:
                 out.append((g, norm[g:b]))
         return out
 
+    def surface_hits(self, words: WordIndex) -> list[tuple[int, str]]:
+        """The tokens of the text that are surface forms of names (see _Index.surface): (offset, token).
+
+        A word that only begins longer names ("علي" of "على" begins "علي ...", a few times in every text)
+        is left out when the next token goes on none of them: that is tested here rather than by trying
+        the names at it (a next token with other characters than letters, or "" after two separators, is
+        left to ar_names_at).
+
+        With ``want_cue_starts``, the same pass finds the runs of letters that are place words of
+        unresolved_places (as ``words.runs_in(_unresolved_runs())`` does): ``cue_starts``. (Each pass goes
+        over the hits of all recognisers' words: one pass instead of two.)"""
+        idx = self.idx
+        keys, stubs = idx.surface_keys, idx.ar_stub_next
+        cue_runs = idx.cue_runs if self.want_cue_starts else None
+        if words.only_letters or not idx.surface_letters_only:
+            toks = words.tokens
+            last = len(toks) - 1
+            cum = words.cum
+            if cue_runs is not None and words.only_letters:  # (the runs are the tokens)
+                found = words.tokens_in(idx.scan_keys)
+                self.cue_starts = [cum[i] + i for i in found if toks[i] in cue_runs]
+            else:
+                found = words.tokens_in(keys)
+            return [(cum[i] + i, h) for i in found if (h := toks[i]) in keys and (
+                (nxt := stubs.get(h)) is None
+                or (i < last and (not toks[i + 1] or toks[i + 1] in nxt or not toks[i + 1].isalpha())))]
+        # Other characters than letters: a token that is a surface form is a whole run of Arabic letters
+        # (all the forms are), so the runs the word index finds for all recognisers in one pass give the
+        # tokens, instead of a pass over all tokens for them alone.
+        clean, norm = words.clean, words.text
+        n = len(clean)
+        out = []
+        cue_starts: list[int] = []
+        for s in words.runs_in(keys if cue_runs is None else idx.scan_keys):
+            if cue_runs is not None and _ARABIC_RUN.match(norm, s).group() in cue_runs:  # type: ignore[union-attr]
+                cue_starts.append(s)
+            if s and clean[s - 1] != " ":
+                continue  # (a run inside a token: "x" or another character before it)
+            e = clean.find(" ", s)
+            e = n if e < 0 else e
+            h = clean[s:e]
+            if h not in keys:
+                continue  # (the token goes on after the run)
+            nxt = stubs.get(h)
+            if nxt is not None:
+                if e == n:
+                    continue
+                f = clean.find(" ", e + 1)
+                t = clean[e + 1:n if f < 0 else f]
+                if t and t not in nxt and t.isalpha():
+                    continue
+            out.append((s, h))
+        if cue_runs is not None:
+            self.cue_starts = cue_starts
+        return out
+
     def scan_arabic(self) -> None:
         idx, norm = self.idx, self.norm
-        surface = idx.surface
         # the text's words (punctuation and digits as spaces, see _PUNCT_CHARS), shared with the
         # other recognisers that run on the same text
         words = self.nt.words() if not self.cue_free else WordIndex(norm)
-        toks = words.tokens
-        hit_idx = words.tokens_in(idx.surface_keys)
+        positions = self.surface_hits(words)
         glued = [] if self.cue_free else self.glued_positions()
-        if not hit_idx and not glued:
+        if not positions and not glued:
             return
-        cum = words.cum
-        positions = [(cum[i] + i, toks[i]) for i in hit_idx]
         if glued:
             positions = sorted(positions + glued)
         next_free = 0
+        ar_need, name_starts, start_of = idx.ar_need, idx.ar_name_starts, idx.ar_start_of
         for p, h in positions:
             if p < next_free:
                 continue
             best: _Raw | None = None
-            cands = self.ar_names_at(p, h)
+            cands = self.ar_names_at(p, h) if h in name_starts else None
             if cands:
                 level: int | None = None
-                for end, entries, pre in sorted(cands, key=lambda c: (-c[0], len(c[2]))):
-                    need = min(t for _, t in entries)
+                if len(cands) > 1:
+                    cands.sort(key=lambda c: (-c[0], len(c[2])))
+                for end, key, pre in cands:
+                    need = ar_need[key]
                     if need > 0 and level is None:
                         level = self.ar_cue(p, pre)
                     lv = 0 if need == 0 else level or 0
-                    rids = tuple(r for r, t in entries if t <= lv)
-                    if rids:
-                        best = _Raw(p, end, pre, rids=rids, cue=self.ar_cue(p, pre) if level is None else level)
+                    if lv >= need:  # (else no entry's tier allows it)
+                        # (a name that needs no cue gets its level when asked, see cue_of)
+                        best = _Raw(p, end, pre, rids=self.rids_at(key, lv), cue=level,
+                                    before=self.raws[-1] if level is None and self.raws else None)
                         break
-            for base, pre in surface[h]:
-                if base in idx.ar_start:
-                    if pre != "ال":
-                        reg = self.ar_region(p, h, base, pre)
-                        if reg is not None and (best is None or reg.e > best.e):
-                            best = reg
-                    break
+            start = start_of.get(h)
+            if start is not None and start[1] != "ال":
+                reg = self.ar_region(p, h, start[0], start[1])
+                if reg is not None and (best is None or reg.e > best.e):
+                    best = reg
             if best is not None and best.rids and self.plural_end >= 0 and best.pre[:1] in idx.list_prefixes \
                     and _AR_SEP.fullmatch(norm[self.plural_end:p]):
                 best = self.region_raw(p, best.e, best.pre, best.rids, "countryside", []) or best
@@ -1090,7 +1205,8 @@ class _Scan:
         return _Raw(p, end, "", rids=rids, cue=1) if rids else None
 
     # -- resolution
-    def mentions(self) -> list[PlaceMention]:
+    def context(self) -> list[tuple[int, str | None, str | None]]:
+        """The governorate and country of each mention whose place is known: (start, admin1 code, country)."""
         idx = self.idx
         context: list[tuple[int, str | None, str | None]] = []
         for r in self.raws:
@@ -1099,12 +1215,22 @@ class _Scan:
             elif len(r.rids) == 1:
                 rec = idx.recs[r.rids[0]]
                 context.append((r.s, rec.code, rec.place.country))
+        return context
+
+    def mentions(self) -> list[PlaceMention]:
+        idx = self.idx
+        context: list[tuple[int, str | None, str | None]] | None = None  # (built when a name is ambiguous)
         out: list[PlaceMention] = []
         for r in self.raws:
             if r.place is not None:
                 place = r.place
             else:
-                rid = r.rids[0] if len(r.rids) == 1 else _choose(idx, r, context, self)
+                if len(r.rids) == 1:
+                    rid = r.rids[0]
+                else:
+                    if context is None:
+                        context = self.context()
+                    rid = _choose(idx, r, context, self)
                 place = idx.recs[rid].place
             os_, oe = self.nt.span(r.s + len(r.pre), r.e)
             while oe < len(self.original) and "\u064b" <= self.original[oe] <= "\u065f":
@@ -1204,6 +1330,23 @@ def find_places(text: str, language: str | None = None, *,
     return scan.mentions()
 
 
+def find_places_and_unresolved(text: str, language: str | None = None, *, normalized: NormalizedText | None = None
+                               ) -> tuple[list[PlaceMention], list[PlaceMention]]:
+    """``find_places(text, language)`` and ``unresolved_places(text, <those>)`` (for an Arabic text), with
+    one pass over the text's words for both."""
+    if not text:
+        return [], []
+    nt = normalized if normalized is not None else NormalizedText.of(text)
+    scan = _Scan(_index(), text, normalized=nt)
+    if language != "en":
+        scan.want_cue_starts = True
+        scan.scan_arabic()
+    if language != "ar" and _HAS_LATIN.search(scan.norm):
+        scan.scan_latin()
+    resolved = scan.mentions()
+    return resolved, _unresolved(text, resolved, nt, scan.cue_starts)
+
+
 # ------------------------------------------------------------------------------------- unresolved
 
 _AR_NAME_WORD = "[\u0621-\u064a]{3,}"
@@ -1237,6 +1380,11 @@ def _unresolved_cue_spellings() -> frozenset[str]:
     return frozenset(words + [re.sub("[أإآ]", "ا", w) for w in words])
 
 
+@lru_cache(maxsize=4096)  # (a few hundred spellings a corpus, 15k calls)
+def _written_as_place_word(written: str) -> bool:
+    return _cue_spelling(written) in _unresolved_cue_spellings()
+
+
 @cache
 def _unresolved_pattern() -> re.Pattern[str]:
     cue = "|".join(re.escape(c) for c in sorted(_unresolved_cues(), key=len, reverse=True))
@@ -1251,13 +1399,14 @@ def _unresolved_runs() -> frozenset[str]:
     return frozenset(a + b + c for a in ("", "و", "ف") for b in ("", "ب", "ل") for c in _unresolved_cues())
 
 
-def _unresolved_matches(nt: NormalizedText) -> Iterator[re.Match[str]]:
-    """The same matches as ``_unresolved_pattern().finditer(nt.text)``."""
+def _unresolved_matches(nt: NormalizedText, starts: list[int] | None = None) -> Iterator[re.Match[str]]:
+    """The same matches as ``_unresolved_pattern().finditer(nt.text)``. ``starts``: the offsets of the
+    runs of letters in _unresolved_runs, if known."""
     text = nt.text
     pattern = _unresolved_pattern()
     done = 0
     # a match begins a whole run of letters that is a place word with its proclitics
-    for start in nt.words().runs_in(_unresolved_runs()):
+    for start in starts if starts is not None else nt.words().runs_in(_unresolved_runs()):
         if start >= done and (m := pattern.match(text, start)) is not None:
             yield m
             done = m.end()
@@ -1290,7 +1439,12 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
     of the ``name_cues`` that is not a settlement word ("مجزرة", "معبر") is followed by a name only with
     the article or in a hashtag ("#مجزرة_الباب", "مجزرة الحولة"; not "مجزرة راح ضحيتها"). A word that is
     a place word only once normalised ("وأدى" "and led" is not "وادي" "valley") is skipped."""
-    nt = normalized or NormalizedText.of(text)
+    return _unresolved(text, resolved, normalized or NormalizedText.of(text), None)
+
+
+def _unresolved(text: str, resolved: list[PlaceMention], nt: NormalizedText, cue_starts: list[int] | None
+                ) -> list[PlaceMention]:
+    """unresolved_places; ``cue_starts``: see _unresolved_matches."""
     taken = sorted((m.start, m.end) for m in resolved)
     taken_starts = [a for a, _ in taken]
     reach = list(accumulate((b for _, b in taken), max))  # the furthest end among the first i + 1
@@ -1303,10 +1457,10 @@ def unresolved_places(text: str, resolved: list[PlaceMention], *,
     list_cues = _matching_words("ar", "list_cues")
     out: list[PlaceMention] = []
     norm = nt.text
-    for m in _unresolved_matches(nt):
+    for m in _unresolved_matches(nt, cue_starts):
         cue = m.group(1)
         cue_start, cue_stop = nt.span(m.start(1), m.end(1))
-        if _cue_spelling(text[cue_start:cue_stop]) not in _unresolved_cue_spellings():
+        if not _written_as_place_word(text[cue_start:cue_stop]):
             continue  # "وأدى" (and led) normalises like "وادي" (valley) but is written otherwise
         first, second = m.group(3), m.group(4)
         if cue in article_cues and not first.startswith("ال") and "_" not in m.group(2) \
@@ -1361,6 +1515,31 @@ def _whereabouts_pattern() -> re.Pattern[str]:
 
 
 @cache
+def _whereabouts_cues() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalize(w) for w in _matching()["ar"].get("whereabouts_cues", [])))
+
+
+def _whereabouts_matches(norm: str) -> Iterator[re.Match[str]]:
+    """The same matches as ``_whereabouts_pattern().finditer(norm)``, tried only where a cue word is
+    (a match begins with one; str.find is much faster than the pattern tried at every offset)."""
+    pattern, cues = _whereabouts_pattern(), _whereabouts_cues()
+    if "" in cues:
+        yield from pattern.finditer(norm)
+        return
+    starts: set[int] = set()
+    for cue in cues:
+        i = norm.find(cue)
+        while i >= 0:
+            starts.add(i)
+            i = norm.find(cue, i + 1)
+    done = 0
+    for start in sorted(starts):
+        if start >= done and (m := pattern.match(norm, start)) is not None:
+            yield m
+            done = m.end()
+
+
+@cache
 def _generic_nouns() -> frozenset[str]:
     """The Arabic names never matched (stop_never: generic nouns such as "السوق", "الحدود")."""
     return frozenset(normalize(w) for w in _matching()["ar"].get("stop", {}).get("stop_never", []))
@@ -1372,7 +1551,7 @@ def _whereabouts_names(norm: str) -> Iterator[tuple[int, int]]:
     if not _matching()["ar"].get("whereabouts_cues"):
         return
     landmarks = _matching_words("ar", "landmark_nouns")
-    for m in _whereabouts_pattern().finditer(norm):
+    for m in _whereabouts_matches(norm):
         if m.start() > 0 and "\u0621" <= norm[m.start() - 1] <= "\u064a" \
                 and norm[max(0, m.start() - 3):m.start()].lstrip(" ") not in ("و", "ف", "ب", "بال", "وب", "ال"):
             continue  # the cue word must begin a word (with its proclitics)
@@ -1389,6 +1568,7 @@ def _matching() -> dict[str, Any]:
     return resources.load("gazetteer/matching.toml")
 
 
+@lru_cache(maxsize=1 << 16)  # the same words come back often (26k calls, 5k words a corpus)
 def _not_a_name(word: str) -> bool:
     """A word that cannot be (the start of) a village name: a function word, a direction, or itself a
     place word ("القرية", "وبلدة")."""
@@ -1463,13 +1643,17 @@ def _lookup(name: str) -> list[Place]:
         rids.extend(r for r, _ in idx.lat.get(key, []))
     if rids:
         return _places_by_rank(idx, rids)
-    scan = _Scan(idx, name, cue_free=True)
-    scan.scan_arabic()
-    if _HAS_LATIN.search(scan.norm):
-        scan.scan_latin()
-    mentions = scan.mentions()
-    if mentions:
-        return list(dict.fromkeys(m.place for m in sorted(mentions, key=lambda m: m.start - (m.end - m.start) * 1000)))
+    # a scan finds a name only at a word that is a surface form (a run of letters, see surface_hits) or
+    # in Latin letters: most unknown village names have neither, and need no scan
+    if _HAS_LATIN.search(norm) or not idx.surface_letters_only or not idx.surface_keys.isdisjoint(toks):
+        scan = _Scan(idx, name, cue_free=True)
+        scan.scan_arabic()
+        if _HAS_LATIN.search(scan.norm):
+            scan.scan_latin()
+        mentions = scan.mentions()
+        if mentions:
+            return list(dict.fromkeys(m.place for m in sorted(mentions,
+                                                                key=lambda m: m.start - (m.end - m.start) * 1000)))
     if toks[0][0] < "\u0600":
         key = _lat_key(idx, [_piece(idx, t) for t in toks])
         if len(key) >= 4:
@@ -1481,7 +1665,10 @@ def _lookup(name: str) -> list[Place]:
         key = " ".join(toks)
         from rapidfuzz import fuzz, process
 
-        found = process.extract(key, _near_keys(idx.ar, key, 88), scorer=fuzz.ratio, score_cutoff=88, limit=5)
+        near = _near_keys(idx.ar, key, 88)
+        if not near:
+            return []  # (rapidfuzz's call costs more than scoring a few keys)
+        found = process.extract(key, near, scorer=fuzz.ratio, score_cutoff=88, limit=5)
         return _places_by_rank(idx, [r for k, _, _ in found for r, _ in idx.ar[k]])
     return []
 
@@ -1532,6 +1719,7 @@ def _deletion_index(table: dict[str, Any]) -> tuple[list[str], dict[str, list[tu
     return cached[2], cached[3]
 
 
+@cache  # (a few lengths and one cut-off: computed once each)
 def _max_edits(n: int, cutoff: float) -> int:
     """The most insertions and deletions between a name of length ``n`` and a key that scores
     ``cutoff`` (a score needs distance <= (1 - cutoff / 100) * (n + m), so also |n - m| <= that; the
