@@ -2639,9 +2639,10 @@ def _pick_claimant(text: str, found: Found, sentences: list[Sentence], index: in
         mention = next((m for m in sources if _HEADLINE_SPEAKER_BEFORE.fullmatch(text, here.start, m.start)
                         and _HEADLINE_SPEAKER_AFTER.match(text, m.end) and anchor - m.end <= HEADLINE_SPEECH_CHARS),
                        None)
-    named_here, speaker = (_speaker_named_after(text, found, attribution, here) if mention is None and attribution
-                           else (False, None))
-    if mention is None and attribution and not named_here:
+    named_here, speaker = False, None
+    if mention is None and attribution:
+        named_here, speaker = _speaker_named_after(text, found, attribution, here)
+    if mention is None and attribution and not named_here:  # "وأضاف أن": the speaker named before
         for j in range(index - 1, max(-1, index - 1 - CLAIMANT_SENTENCES), -1):
             earlier = [s for s in found.within(found.sources, sentences[j].start, sentences[j].end)
                        if s.source.type != "belligerent"]

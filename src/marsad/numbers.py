@@ -221,6 +221,7 @@ class _Lex:
     titles: frozenset[str] = frozenset()
     ranks: frozenset[str] = frozenset()  # titles of soldiers and police: the named are combatants
     name_cue_times: frozenset[str] = frozenset()  # time words between a harm word and a name
+    month_ordinals: frozenset[str] = frozenset()  # the second word of a month name ("كانون الأول")
     not_names: frozenset[str] = frozenset()
     hand_words: frozenset[str] = frozenset()  # "على يد": after them علي is the preposition, not a name
     not_after_named: frozenset[str] = frozenset()
@@ -444,6 +445,7 @@ def _lex(lang: str) -> _Lex:
         range_joiners=range_joiners,
         after=after,
         months=wordset("months"),
+        month_ordinals=wordset("month_ordinals"),
         before_names=wordset("before_names"),
         before_time=wordset("before_time"),
         before_year=wordset("before_year"),
@@ -547,7 +549,8 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
         post_bounds=dl(a.post_bounds, b.post_bounds),
         range_start=sorted(a.range_start + b.range_start, key=len, reverse=True),
         range_joiners=d(a.range_joiners, b.range_joiners), after=dl(a.after, b.after),
-        months=a.months | b.months, before_names=a.before_names | b.before_names,
+        months=a.months | b.months, month_ordinals=a.month_ordinals | b.month_ordinals,
+        before_names=a.before_names | b.before_names,
         before_time=a.before_time | b.before_time, before_year=a.before_year | b.before_year,
         ordinals=a.ordinals | b.ordinals, cues=a.cues | b.cues, blockers=a.blockers | b.blockers,
         after_ok=a.after_ok | b.after_ok, harm_cues=a.harm_cues | b.harm_cues, that_words=a.that_words | b.that_words,
@@ -670,16 +673,13 @@ class _Src:
         return out
 
 
-_MONTH_ORDINALS = frozenset({"الاول", "الثاني"})  # (normalised: "كانون الأول", "تشرين الثاني")
-
-
 def _date_length(toks: list[_Tok], k: int, lex: _Lex) -> int:
     """How many tokens from ``k`` a day and month (and year) take: "2 كانون الأول 2024", "5 آذار"; 0 if none."""
     day = toks[k].text
     if not (len(day) <= 2 and k + 1 < len(toks) and toks[k + 1].text in lex.months):
         return 0
     j = k + 2
-    if j < len(toks) and toks[j].text in _MONTH_ORDINALS:
+    if j < len(toks) and toks[j].text in lex.month_ordinals:  # "كانون الأول"
         j += 1
     if j < len(toks) and toks[j].text.isdigit() and len(toks[j].text) == 4:
         j += 1
