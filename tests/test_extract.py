@@ -1901,6 +1901,10 @@ def test_an_assassination_without_a_counted_victim_is_no_killing(tmp_path: Path,
     "قضت محكمة عسكرية بإعدام 5 متهمين في القضية.",
     "وكانت محكمة الجنايات قد قضت بالسجن المؤبد على 14 متهما.",
     "A court sentenced 12 men to death on Sunday.",
+    "ألغت محكمة النقض أحكاما بالإعدام بحق 40 متهما في القضية.",  # the word of execution after a word of sentence
+    "دعت منظمات حقوقية إلى إلغاء عقوبة الإعدام في البلاد.",  # (a demand, no execution)
+    "صورة لثلاثة ممن حكم عليهم بالإعدام في قضية الهجوم على القسم.",  # (an attack word in the sentence)
+    "Rights groups urged the government to abolish the death penalty.",
 ])
 def test_a_sentence_of_a_court_is_no_harm(tmp_path: Path, text: str) -> None:
     assert run(tmp_path, text)["claims"] == []
@@ -1909,6 +1913,8 @@ def test_a_sentence_of_a_court_is_no_harm(tmp_path: Path, text: str) -> None:
 @pytest.mark.parametrize(("text", "low"), [
     ("نفذت السلطات حكم الإعدام بحق 5 مدنيين في السجن.", 5),  # carried out
     ("The group executed four men it had sentenced to death, the Observatory said.", 4),
+    ("نفذت مصلحة السجون في العاصمة، صباح الأحد، حكم الإعدام في 6 مدنيين شنقا.", 6),  # a long subject between
+    ("التنظيم ينفذ حكم الإعدام بحق 3 مدنيين في ساحة البلدة.", 3),  # a headline's present tense
     ("واصل الجيش إحكام الحصار على البلدة وقتل 3 مدنيين في القصف.", 3),  # إحكام (tightening) is no sentence
 ])
 def test_a_sentence_carried_out_is_harm(tmp_path: Path, text: str, low: int) -> None:

@@ -52,6 +52,7 @@ RESTATED_CHARS = 60      # how far after a vague count its number may be given (
 MANNER_CHARS = 40        # how far a harm noun saying how the counted were harmed may stand before "بينهم"
 QUALIFIER_CHARS = 50     # how long a qualifier of a count may be before a list goes on past it
 NO_VIOLENCE_CHARS = 80   # how far a cause that is no violence ("جراء الزلزال") may stand from the harm word
+SENTENCE_DONE_CHARS = 80  # how far before "حكم الإعدام" a word of carrying out ("نفذت السلطات") may stand
 AFTER_SENTENCES = 2      # how far ahead a claim with a vague place looks for the village hit
 
 # the gap after a sentence (group 1 after its stop; a pattern that begins with the stop, not a look
@@ -818,6 +819,23 @@ def _kind_role(category: str | None) -> tuple[str, str] | None:
     return kind, role
 
 
+# a word of a court's sentence right before the word of execution ("حكم الإعدام", "أحكاما بالإعدام", "عقوبة
+# الإعدام", "المحكوم عليهم بالإعدام"): the execution is the sentence, not a killing
+_SENTENCE_BEFORE = _Lazy(lambda: re.compile(
+    rf"(?:^|\s)[وبلف]?(?:ال)?{_g('ar', 'tolls', 'sentence_nouns')}(?:\s+{_g('ar', 'tolls', 'sentenced_whom')})?"
+    r"\s+(?:[وب]?(?:ال)?)$"))
+
+
+def _sentenced(text: str, cue: cues.Cue, sentence_cues: list[cues.Cue]) -> bool:
+    """Whether a word of execution is a court's sentence ("حكم عليهم بالإعدام"), not an execution; not when
+    a word before it says the sentence was carried out ("نفذت السلطات حكم الإعدام")."""
+    if not cue.has("cause.execution"):
+        return False
+    before = _SENTENCE_BEFORE.search(normalize(text[max(0, cue.start - 40):cue.start]))
+    return before is not None and not any(c.has("carried_out") and cue.start - SENTENCE_DONE_CHARS <= c.start < cue.start
+                                          for c in sentence_cues)
+
+
 def _not_war_harm(found: Found, sentence: Sentence) -> bool:
     """Whether the sentence's harm is not harm from the conflict: a cause that is no violence (an
     earthquake, a road accident, a disease) near its harm word, or a court's sentence ("قضت المحكمة بإعدام 5
@@ -842,7 +860,8 @@ def _sentence_drafts(text: str, norm: NormalizedText, found: Found, index: int,
     if lang == "ar":
         counts = [c for c, after in zip(counts, [*counts[1:], None], strict=False) if not _body_of(text, c, after)]
     sentence_cues = found.within(found.cues, sentence.start, sentence.end)
-    outcome_cues = [c for c in sentence_cues if c.has("outcome")]
+    # (the execution of "حكم الإعدام", "عقوبة الإعدام" is a court's sentence, no killing)
+    outcome_cues = [c for c in sentence_cues if c.has("outcome") and not _sentenced(text, c, sentence_cues)]
     negations = [c for c in sentence_cues if c.has("negation")]
     if negations:  # a denied harm word governs no count: "أطلقوا النار على سيارة تقل 4 مدنيين دون وقوع إصابات"
         outcome_cues = [c for c in outcome_cues if not _negated(text, c, negations, outcome_cues, lang)]
