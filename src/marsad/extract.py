@@ -832,8 +832,8 @@ def _sentenced(text: str, cue: cues.Cue, sentence_cues: list[cues.Cue]) -> bool:
     if not cue.has("cause.execution"):
         return False
     before = _SENTENCE_BEFORE.search(normalize(text[max(0, cue.start - 40):cue.start]))
-    return before is not None and not any(c.has("carried_out") and cue.start - SENTENCE_DONE_CHARS <= c.start < cue.start
-                                          for c in sentence_cues)
+    return before is not None and not any(
+        c.has("carried_out") and cue.start - SENTENCE_DONE_CHARS <= c.start < cue.start for c in sentence_cues)
 
 
 def _not_war_harm(found: Found, sentence: Sentence) -> bool:
