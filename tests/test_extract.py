@@ -1557,6 +1557,11 @@ def test_a_death_threatened_or_risked_is_no_toll(tmp_path: Path) -> None:
     assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("affected", 10)]
     result = run(tmp_path, "وأدى القصف على الزبداني إلى مقتل عشرات المدنيين.")  # what happened stays a toll
     assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("killed", 10)]
+    # an intention: the people are at risk of being displaced or detained, none was yet
+    result = run(tmp_path, "وتخطط السلطات لتهجير 500 مدني من البلدة الشهر المقبل.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("affected", 500)]
+    result = run(tmp_path, "وأدى القصف إلى تهجير 500 مدني من البلدة.")
+    assert [(c["kind"], c["count"]["low"]) for c in result["claims"]] == [("displaced", 500)]
 
 
 

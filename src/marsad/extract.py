@@ -1709,8 +1709,9 @@ def _victim_reported(text: str, found: Found, cue: Any, sentence: Sentence, outc
 
 def _unless_foreseen(kind: str, text: str, at: int, foreseen: list[cues.Cue]) -> str:
     """``kind``, or "affected" when a word of foresight stands in the clause before the harm word at ``at``
-    ("سيؤدي قطعاً إلى قتل المدنيين", "من شأنه أن يقتل المئات"): the people are at risk, no toll is given."""
-    if kind in ("killed", "injured") and any(
+    ("سيؤدي قطعاً إلى قتل المدنيين", "من شأنه أن يقتل المئات", "تخطط لترحيل اللاجئين"): the people are at
+    risk, no toll is given."""
+    if kind != "affected" and any(
             f.end <= at <= f.end + 40 and not _CLAUSE_BREAK.search(text, f.end, at) for f in foreseen):
         return "affected"
     return kind
