@@ -457,6 +457,8 @@ def test_unresolved_names_are_cut_at_the_name(text: str, names: list[str]) -> No
     "ارتكبت الطائرات مجزرة راح ضحيتها خمسة مدنيين",        # a massacre, then a verb
     "دعا البيان إلى إحياء المفاوضات المتوقفة",              # "إحياء" (reviving) is not "أحياء"
     "قصف عدة قرى متفرقة في المنطقة",
+    "سقطت قذيفة قرب مخيم للنازحين شمال المدينة",             # an indefinite camp "for the displaced"
+    "احتجز المسلحون الرهائن في منطقة صحراوية قرب الحدود",      # a kind of land, no name
     "قال إن القصف على قرية \" زعرورة وما حولها لم يتوقف",      # an opening quote that nothing closes
 ])
 def test_words_that_only_look_like_place_words_name_nothing(text: str) -> None:
