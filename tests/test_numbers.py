@@ -972,6 +972,9 @@ def test_no_count_of_a_definite_number_after_other_words(text: str) -> None:
     "وزعت المساعدات على 6 أسر في المخيم",  # families, not the capture word
     "نقلت القوارب عشرات الأسر الفارة من المدينة",
     "استمرت الاشتباكات لعدة ساعات في البلدة",  # a vague quantity of hours
+    "قصفت الطائرات مناطق عدة في الريف الشرقي",  # عدة after the things it counts
+    "تعرض المعتقل للضرب مرات عدة",
+    "بحث الاجتماع عدة أمور أبرزها ملف المعتقلين",  # before another noun
 ])
 def test_a_vague_or_plain_number_of_families_or_time_is_no_count_of_people(text: str) -> None:
     assert find_counts(text, "ar") == []
@@ -980,6 +983,10 @@ def test_a_vague_or_plain_number_of_families_or_time_is_no_count_of_people(text:
 def test_a_vague_number_of_people_is_still_a_count() -> None:
     (count,) = find_counts("أسر عشرات المقاتلين في المعركة", "ar")
     assert (count.text, count.low) == ("عشرات المقاتلين", 10)
+    (count,) = find_counts("قتل عدة مدنيين في القصف", "ar")
+    assert (count.text, count.low, count.vague) == ("عدة مدنيين", 2, True)
+    (count,) = find_counts("قتل عدة مئات في القصف", "ar")  # several hundred
+    assert count.low == 200
 
 
 def test_a_quantity_is_no_hundred() -> None:

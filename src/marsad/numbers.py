@@ -186,6 +186,7 @@ class _Lex:
     num: dict[str, tuple[str, Any, str]]  # base -> (cls, value, form)
     compound_only: frozenset[str]
     needs_noun: frozenset[str]
+    vague_needs_noun: frozenset[str]
     one_of: frozenset[str]
     postposed: dict[str, int]
     articles: frozenset[str]
@@ -435,6 +436,7 @@ def _lex(lang: str) -> _Lex:
         num=num,
         compound_only=frozenset(_n(w) for w in data.get("compound_only", [])),
         needs_noun=frozenset(_n(w) for w in data.get("needs_noun", [])),
+        vague_needs_noun=frozenset(_n(w) for w in data.get("vague_needs_noun", [])),
         one_of=one_of,
         postposed={_n(w): int(v) for w, v in data.get("postposed", {}).items()},
         articles=frozenset(_n(w) for w in data.get("articles", [])),
@@ -543,7 +545,8 @@ def _merge(a: _Lex, b: _Lex) -> _Lex:
 
     return _with_specials(_Lex(
         num=d(a.num, b.num), compound_only=a.compound_only | b.compound_only,
-        needs_noun=a.needs_noun | b.needs_noun, one_of=a.one_of | b.one_of,
+        needs_noun=a.needs_noun | b.needs_noun, vague_needs_noun=a.vague_needs_noun | b.vague_needs_noun,
+        one_of=a.one_of | b.one_of,
         postposed=d(a.postposed, b.postposed), articles=a.articles | b.articles,
         vague=dl(a.vague, b.vague), bounds=dl(a.bounds, b.bounds),
         post_bounds=dl(a.post_bounds, b.post_bounds),
@@ -1498,6 +1501,8 @@ class _Doc:
                 end = new_end
             elif (unit_end := self.not_count_after(end)) >= 0:
                 return unit_end, None  # "عشرات الأسر", "مئات الدولارات": no count of people
+            elif not mult and base in lex.vague_needs_noun:
+                return end, None  # "مرات عدة", "عدة أمور": without a person noun after it, no count of people
             approx = False
             if bound:
                 low, high, approx = _apply_bound(low, high, bound)
