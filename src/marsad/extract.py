@@ -207,6 +207,7 @@ class Found:
         self.glued_stops: dict[tuple[int, int], list[int]] = {}  # range: _glued_stops
         self.place_ranks: dict[tuple[int, int], tuple[list[float], list[bool]]] = {}  # range: _ranks_and_away
         self.own_ranks: dict[int, tuple[bool, float]] = {}  # id of a place: (away, rank)
+        self.friendly_fire: dict[int, bool] = {}  # start of a sentence: _friendly_fire
         self._tagged: dict[str, list[cues.Cue]] = {}
 
     def tagged(self, prefix: str) -> list[cues.Cue]:
@@ -2935,6 +2936,17 @@ def _entry_start(text: str, found: Found, sentences: list[Sentence], index: int)
     return None
 
 
+def _friendly_fire(text: str, found: Found, sentence: Sentence) -> bool:
+    """Whether a sentence names a side struck by mistake (see _claim), once per sentence (the claims of a
+    sentence ask the same)."""
+    known = found.friendly_fire.get(sentence.start)
+    if known is None:
+        known = found.friendly_fire[sentence.start] = bool(_MISTAKE.search(text, sentence.start, sentence.end)) \
+            and any(a.actor is not None and _not_doer(text, found, a, sentence.start)
+                    for a in found.within(found.actors, sentence.start, sentence.end))
+    return known
+
+
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
     ranges = actor_ranges = _context_ranges(sentences, draft.sentence)
     entry = _entry_start(text, found, sentences, draft.sentence)
@@ -2962,9 +2974,7 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
                  or (j < draft.sentence and s.paragraph != sentence.paragraph))
     # friendly fire: "قصفت بالخطأ مواقع X" names a side struck by mistake (X, not the doer): the doer is the side
     # the sentence names firing, or nobody (not "الغارات الموجهة بالخطأ" on civilians, whose doer is named before)
-    mistaken = bool(_MISTAKE.search(text, sentence.start, sentence.end)) and any(
-        a.actor is not None and _not_doer(text, found, a, sentence.start)
-        for a in found.within(found.actors, sentence.start, sentence.end))
+    mistaken = _friendly_fire(text, found, sentence)
     if mistaken or _SHIFT_OPENER.match(text, sentence.start, sentence.end):
         actor_ranges = actor_ranges[:1]  # (and "وفي سياق آخر، ...", "Separately, ...": another event than before)
     actor = _speaking_side(text, found, claimant_span) or _pick_actor(text, found, actor_ranges, draft.anchor,
