@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from marsad.arabic import NormalizedText
-from marsad.cues import find_cues
-from marsad.extract import _counts_in, _may_claim, analyse, split_sentences
+from marsad.cues import Cue, find_cues
+from marsad.extract import Found, _counts_in, _may_claim, analyse, split_sentences
 from marsad.ingest import InputError, ReadOptions, read_documents
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -2167,3 +2169,21 @@ def test_the_dead_of_a_group_named_in_construct_are_not_its_victims(tmp_path: Pa
     assert claim_doer(run(tmp_path, text)).get("id") == "armed_opposition"
     text = "ارتفع عدد قتلى قصف النظام على الغوطة الشرقية إلى 12 مدنياً."
     assert claim_doer(run(tmp_path, text)).get("id") == "syrian_government"
+
+
+# ------------------------------------------------------------------ speed helpers against plain references
+
+_CATEGORIES = st.sampled_from(["outcome.killed.verbs", "aggregate", "unattributed", "commemoration", "cause.airstrike"])
+_CUES = st.lists(st.tuples(st.integers(0, 200), st.integers(0, 12), st.lists(_CATEGORIES, min_size=1, max_size=2)),
+                 max_size=25).map(lambda rows: sorted((Cue(a, a + n, "x", tuple(cats)) for a, n, cats in rows),
+                                                      key=lambda c: c.start))
+
+
+@given(_CUES, st.sampled_from(["aggregate", "unattributed", "outcome", "cause", "commemoration"]),
+       st.integers(-5, 220), st.integers(-5, 220))
+def test_has_cue_is_any_cue_of_the_category_in_the_range(cue_list: list[Cue], prefix: str, start: int,
+                                                          end: int) -> None:
+    found = Found(counts=[], cues=cue_list, places=[], actors=[], sources=[], periods=[])
+    plain = any(c.has(prefix) for c in cue_list if start <= c.start < end and c.end <= end)
+    assert found.has_cue(prefix, start, end) == plain
+    assert found.tagged(prefix) == [c for c in cue_list if c.has(prefix)]

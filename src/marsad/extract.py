@@ -24,6 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import attrgetter
 from typing import Any
 
 from marsad import actors, cues, dates, gazetteer, numbers, resources
@@ -206,6 +207,21 @@ class Found:
         self.glued_stops: dict[tuple[int, int], list[int]] = {}  # range: _glued_stops
         self.place_ranks: dict[tuple[int, int], tuple[list[float], list[bool]]] = {}  # range: _ranks_and_away
         self.own_ranks: dict[int, tuple[bool, float]] = {}  # id of a place: (away, rank)
+        self.friendly_fire: dict[int, bool] = {}  # start of a sentence: _friendly_fire
+        self._tagged: dict[str, list[cues.Cue]] = {}
+
+    def tagged(self, prefix: str) -> list[cues.Cue]:
+        """The cues of a category (see cues.Cue.has), listed once: most categories are rare, and a claim
+        that asks for one in its context then looks at few cues or none."""
+        tagged = self._tagged.get(prefix)
+        if tagged is None:
+            tagged = self._tagged[prefix] = [c for c in self.cues if c.has(prefix)]
+        return tagged
+
+    def has_cue(self, prefix: str, start: int, end: int) -> bool:
+        """Whether a cue of the category lies in [start, end)."""
+        tagged = self.tagged(prefix)
+        return bool(tagged) and bool(self.within(tagged, start, end))
 
     def starts(self, items: list[Any]) -> list[int]:
         """The start offsets of one of the lists (built once)."""
@@ -348,7 +364,7 @@ def _lead_actor(text: str, lang: str, norm: NormalizedText, found: Found,
         return None
     end = sentences[min(len(sentences), ATTACK_LEAD_SENTENCES + 1) - 1].end
     headline_end = sentences[min(len(sentences), LEAD_SENTENCES) - 1].end
-    if any(c.has("unattributed") for c in found.within(found.cues, 0, end)):
+    if found.has_cue("unattributed", 0, end):
         return None
     lead_found = replace(found, actors=actors.find_actors(norm.slice(0, end) if end < len(text) else norm, lang))
     for mention in lead_found.actors:
@@ -2359,7 +2375,8 @@ def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: l
     sentence and the date is that of the remembrance (see ``_anniversary_date``)."""
     period, k = _pick_period_at(found, ranges, anchor)
     start, end = ranges[0]
-    memory = [c for c in found.within(found.cues, start, end) if c.has("commemoration") and c.start < anchor]
+    memory = [c for c in found.within(found.tagged("commemoration"), start, end)
+              if c.start < anchor] if found.has_cue("commemoration", start, end) else []
     if memory and (period is None or published is None or period.last is None
                    or (published - period.last).days <= RECENT_DAYS):
         return _anniversary_date(found.text, memory[0].start, anchor, period), "remembered"
@@ -2781,6 +2798,7 @@ def _list_words() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternatives})\s")
 
 
+_START = attrgetter("start")
 _LIST_JOIN = re.compile(r"[^\S\n]*[،,]?[^\S\n]*و?[^\S\n]?[\"'«“(]?")
 
 
@@ -2803,7 +2821,7 @@ def _chain_end(mention: Any, around: list[Any], text: str) -> int:
     place word, the other names of the list first ("قريتي X وY بريف Z"), and the other towns and
     villages of a list of them ("بلدة X وقرية Y")."""
     end = mention.end
-    i = bisect.bisect_right([p.start for p in around], mention.start)
+    i = bisect.bisect_right(around, mention.start, key=_START)
     if _list_words().match(normalize(text[mention.start:mention.start + 8]) + " "):
         while i < len(around) and around[i].start - end <= 4 and around[i].start >= end \
                 and around[i].place.precision == "unresolved" and _LIST_JOIN.fullmatch(text, end, around[i].start):
@@ -2894,7 +2912,7 @@ def _is_aggregate(found: Found, sentence: Sentence, period: Any | None, count: d
         return True
     if period is not None and period.first and period.last and (period.last - period.first).days > AGGREGATE_DAYS:
         return True
-    return any(c.has("aggregate") for c in found.within(found.cues, sentence.start, sentence.end))
+    return found.has_cue("aggregate", sentence.start, sentence.end)
 
 
 _ENTRY_LEAD = re.compile(r"[^\S\n]*(?:[-–•*|]|\d{1,3}[-.)])?[^\S\n]*")
@@ -2917,6 +2935,17 @@ def _entry_start(text: str, found: Found, sentences: list[Sentence], index: int)
                for p in found.within(found.periods, at, s.end)):
             return s.start
     return None
+
+
+def _friendly_fire(text: str, found: Found, sentence: Sentence) -> bool:
+    """Whether a sentence names a side struck by mistake (see _claim), once per sentence (the claims of a
+    sentence ask the same)."""
+    known = found.friendly_fire.get(sentence.start)
+    if known is None:
+        known = found.friendly_fire[sentence.start] = bool(_MISTAKE.search(text, sentence.start, sentence.end)) \
+            and any(a.actor is not None and _not_doer(text, found, a, sentence.start)
+                    for a in found.within(found.actors, sentence.start, sentence.end))
+    return known
 
 
 def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], draft: Draft) -> dict[str, Any]:
@@ -2946,14 +2975,12 @@ def _claim(doc: Document, text: str, found: Found, sentences: list[Sentence], dr
                  or (j < draft.sentence and s.paragraph != sentence.paragraph))
     # friendly fire: "قصفت بالخطأ مواقع X" names a side struck by mistake (X, not the doer): the doer is the side
     # the sentence names firing, or nobody (not "الغارات الموجهة بالخطأ" on civilians, whose doer is named before)
-    mistaken = bool(_MISTAKE.search(text, sentence.start, sentence.end)) and any(
-        a.actor is not None and _not_doer(text, found, a, sentence.start)
-        for a in found.within(found.actors, sentence.start, sentence.end))
+    mistaken = _friendly_fire(text, found, sentence)
     if mistaken or _SHIFT_OPENER.match(text, sentence.start, sentence.end):
         actor_ranges = actor_ranges[:1]  # (and "وفي سياق آخر، ...", "Separately, ...": another event than before)
     actor = _speaking_side(text, found, claimant_span) or _pick_actor(text, found, actor_ranges, draft.anchor,
                                                                       claimant_span, weak)
-    unattributed = any(c.has("unattributed") for a, b in actor_ranges[:4] for c in found.within(found.cues, a, b))
+    unattributed = any(found.has_cue("unattributed", a, b) for a, b in actor_ranges[:4])
     if unattributed and actor is not None and not (actor.via == "weapon"
                                                    and ranges[0][0] <= actor.start < ranges[0][1]):
         actor = None  # "it was not immediately clear who carried out the raids"
