@@ -99,15 +99,11 @@ def _fold(text: str, rare: bool = True) -> str:
     when the text is known to have none of the rarer characters (see _SPECIAL)."""
     # few characters change: one replace pass each beats str.translate (the substitutions do not
     # chain, so their order does not matter)
-    if not rare:
+    if not rare or len(text) < _SHORT:
         for old, new in _COMMON_PAIRS:
             if old in text:
                 text = text.replace(old, new)
-    elif len(text) < _SHORT:
-        for old, new in _COMMON_PAIRS:
-            if old in text:
-                text = text.replace(old, new)
-        if _RARE_RE.search(text):
+        if rare and _RARE_RE.search(text):
             for old, new in _RARE_PAIRS:
                 if old in text:
                     text = text.replace(old, new)

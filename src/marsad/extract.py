@@ -2375,8 +2375,7 @@ def _claim_period(found: Found, sentences: list[Sentence], index: int, ranges: l
     sentence and the date is that of the remembrance (see ``_anniversary_date``)."""
     period, k = _pick_period_at(found, ranges, anchor)
     start, end = ranges[0]
-    memory = [c for c in found.within(found.tagged("commemoration"), start, end)
-              if c.start < anchor] if found.has_cue("commemoration", start, end) else []
+    memory = [c for c in found.within(found.tagged("commemoration"), start, end) if c.start < anchor]
     if memory and (period is None or published is None or period.last is None
                    or (published - period.last).days <= RECENT_DAYS):
         return _anniversary_date(found.text, memory[0].start, anchor, period), "remembered"
